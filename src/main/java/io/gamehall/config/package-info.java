@@ -1,0 +1,2 @@
+/** Server settings: every tunable with its default, read from system properties or the environment. */
+package io.gamehall.config;

@@ -1,0 +1,69 @@
+package io.gamehall.endpoint;
+
+import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.ClientMessageDecoder;
+import io.gamehall.protocol.CloseCodes;
+import io.gamehall.session.Connection;
+import io.gamehall.session.ConnectionRegistry;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The players' socket at {@code /ws}: one instance per connection, delegating everything to the registry. */
+@ServerEndpoint(value = "/ws", configurator = HallConfigurator.class, decoders = ClientMessageDecoder.class)
+public class HallEndpoint {
+  private static final Logger LOG = Logger.getLogger(HallEndpoint.class.getName());
+  /** Binary frames are refused whatever their size; keep the container from buffering big ones first. */
+  private static final int MAX_BINARY_BYTES = 1024;
+
+  private final ConnectionRegistry registry;
+  private Connection connection;
+
+  public HallEndpoint(ConnectionRegistry registry) {
+    this.registry = registry;
+  }
+
+  @OnOpen
+  public void open(Session session) {
+    // The container enforces this limit while reading and closes with 1009 past it, before we ever see the text.
+    session.setMaxTextMessageBufferSize(registry.settings().maxMessageBytes());
+    session.setMaxBinaryMessageBufferSize(MAX_BINARY_BYTES);
+    connection = registry.open(session);
+  }
+
+  @OnMessage
+  public void text(ClientMessage message) {
+    registry.receive(connection, message);
+  }
+
+  @OnMessage
+  public void binary(ByteBuffer data) {
+    connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of the protocol");
+  }
+
+  @OnMessage
+  public void pong(PongMessage pong) {
+    connection.heard();
+  }
+
+  @OnClose
+  public void close(CloseReason reason) {
+    if (connection != null) {
+      registry.closed(connection);
+    }
+  }
+
+  @OnError
+  public void error(Throwable failure) {
+    // Peers vanish all the time on mobile networks; that is not worth more than a fine-level line.
+    LOG.log(Level.FINE, "connection error: {0}", failure.toString());
+  }
+}

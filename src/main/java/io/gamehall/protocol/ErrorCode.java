@@ -1,0 +1,23 @@
+package io.gamehall.protocol;
+
+/** Stable error codes carried by {@code error} messages; the wire form is the constant's name. */
+public enum ErrorCode {
+  /** The text frame is not valid JSON. */
+  MALFORMED_JSON,
+  /** Valid JSON, but not an object with a string {@code type}. */
+  MALFORMED_MESSAGE,
+  /** The {@code type} names no message this server accepts. */
+  UNKNOWN_TYPE,
+  /** A required field is absent. */
+  MISSING_FIELD,
+  /** A field has the wrong JSON type (a number where a string belongs, ...). */
+  WRONG_FIELD_TYPE,
+  /** A field has the right type but a value outside its allowed range or shape. */
+  INVALID_FIELD,
+  /** The client asked for a protocol version this server does not speak. */
+  UNSUPPORTED_PROTOCOL,
+  /** Only {@code hello} and {@code ping} are accepted before {@code welcome}. */
+  HELLO_REQUIRED,
+  /** {@code hello} was already answered on this connection. */
+  ALREADY_WELCOMED
+}

@@ -1,0 +1,100 @@
+package io.gamehall.session;
+
+import io.gamehall.config.HallSettings;
+import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.CloseCodes;
+import io.gamehall.protocol.ServerMessageEncoder;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every open connection, and the heartbeat that keeps them alive behind proxies and finds the dead ones.
+ *
+ * <p>Each heartbeat tick pings every connection and closes those silent for longer than the dead-peer timeout.
+ * Silence is measured from what the peer sent (pongs included), not from what we wrote: on a half-open TCP connection
+ * writes keep succeeding for minutes, so a write-based idle timer would never fire.
+ */
+@ApplicationScoped
+public class ConnectionRegistry {
+  private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
+
+  private final Map<String, Entry> open = new ConcurrentHashMap<>();
+  private final ServerMessageEncoder encoder = new ServerMessageEncoder();
+  @Inject HallSettings settings;
+  @Inject Scheduling scheduling;
+  @Inject GuestIds guestIds;
+  private ScheduledFuture<?> heartbeat;
+
+  /** A connection and the conversation that answers it. */
+  private record Entry(Connection connection, Conversation conversation) {}
+
+  @PostConstruct
+  void start() {
+    long period = settings.heartbeatSeconds();
+    heartbeat = scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+    }
+    open.values().forEach(e -> e.connection().close(CloseCodes.GOING_AWAY, "server stopping"));
+  }
+
+  public HallSettings settings() {
+    return settings;
+  }
+
+  /** Registers a freshly opened WebSocket session. */
+  public Connection open(Session session) {
+    Connection connection = new Connection(session, encoder, settings.outboxCapacity());
+    open.put(connection.id(), new Entry(connection, new Conversation(connection, settings, guestIds)));
+    return connection;
+  }
+
+  /** Handles one decoded message from {@code connection}. */
+  public void receive(Connection connection, ClientMessage message) {
+    Entry entry = open.get(connection.id());
+    if (entry == null) {
+      return;
+    }
+    connection.heard();
+    message.accept(entry.conversation());
+  }
+
+  public void closed(Connection connection) {
+    open.remove(connection.id());
+  }
+
+  public int size() {
+    return open.size();
+  }
+
+  private void beat() {
+    try {
+      long now = System.nanoTime();
+      long deadAfter = TimeUnit.SECONDS.toNanos(settings.deadPeerSeconds());
+      for (Entry entry : open.values()) {
+        Connection connection = entry.connection();
+        if (connection.silentNanos(now) > deadAfter) {
+          connection.close(CloseCodes.HEARTBEAT_TIMEOUT, "no answer to heartbeats");
+        } else {
+          connection.ping();
+        }
+      }
+    } catch (RuntimeException e) {
+      // A periodic task that throws is cancelled for good; log and keep beating.
+      LOG.log(Level.WARNING, "heartbeat tick failed", e);
+    }
+  }
+}
