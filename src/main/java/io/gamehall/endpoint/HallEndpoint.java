@@ -1,7 +1,5 @@
 package io.gamehall.endpoint;
 
-import io.gamehall.protocol.ClientMessage;
-import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.session.Connection;
 import io.gamehall.session.ConnectionRegistry;
@@ -18,11 +16,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The players' socket at {@code /ws}: one instance per connection, delegating everything to the registry. */
-@ServerEndpoint(value = "/ws", configurator = HallConfigurator.class, decoders = ClientMessageDecoder.class)
+@ServerEndpoint(value = "/ws", configurator = HallConfigurator.class)
 public class HallEndpoint {
   private static final Logger LOG = Logger.getLogger(HallEndpoint.class.getName());
   /** Binary frames are refused whatever their size; keep the container from buffering big ones first. */
   private static final int MAX_BINARY_BYTES = 1024;
+  private static final int CONTAINER_BUFFER_FACTOR = 4;
 
   private final ConnectionRegistry registry;
   private Connection connection;
@@ -33,15 +32,17 @@ public class HallEndpoint {
 
   @OnOpen
   public void open(Session session) {
-    // The container enforces this limit while reading and closes with 1009 past it, before we ever see the text.
-    session.setMaxTextMessageBufferSize(registry.settings().maxMessageBytes());
+    // The registry enforces the configured limit and closes with 1009. The container's own buffer limit is a
+    // backstop set well above it, because Undertow drops the TCP connection without a close frame when its limit
+    // is hit, and with no limit at all it would buffer a message of any size.
+    session.setMaxTextMessageBufferSize(registry.settings().maxMessageBytes() * CONTAINER_BUFFER_FACTOR);
     session.setMaxBinaryMessageBufferSize(MAX_BINARY_BYTES);
     connection = registry.open(session);
   }
 
   @OnMessage
-  public void text(ClientMessage message) {
-    registry.receive(connection, message);
+  public void text(String text) {
+    registry.receive(connection, text);
   }
 
   @OnMessage

@@ -6,6 +6,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.function.Consumer;
@@ -19,9 +20,19 @@ final class Json {
 
   static JsonObject parseObject(String text) throws ProtocolException {
     JsonValue value;
-    try (var reader = PROVIDER.createReader(new StringReader(text))) {
-      value = reader.readValue();
-    } catch (jakarta.json.JsonException e) {
+    // A parser rather than a reader: the reader accepts trailing garbage after the first value.
+    try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        throw new ProtocolException(ErrorCode.MALFORMED_JSON, "empty message");
+      }
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new ProtocolException(ErrorCode.MALFORMED_JSON, "trailing content after the JSON value");
+      }
+    } catch (RuntimeException e) {
+      // Providers differ in what they throw on hostile input (Parsson: a bare RuntimeException for nesting deeper
+      // than 1000); all of it means the same thing here.
       throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {

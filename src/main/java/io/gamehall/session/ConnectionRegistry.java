@@ -1,7 +1,7 @@
 package io.gamehall.session;
 
 import io.gamehall.config.HallSettings;
-import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessageEncoder;
 import jakarta.annotation.PostConstruct;
@@ -29,6 +29,7 @@ public class ConnectionRegistry {
 
   private final Map<String, Entry> open = new ConcurrentHashMap<>();
   private final ServerMessageEncoder encoder = new ServerMessageEncoder();
+  private final ClientMessageDecoder decoder = new ClientMessageDecoder();
   @Inject HallSettings settings;
   @Inject Scheduling scheduling;
   @Inject GuestIds guestIds;
@@ -62,14 +63,36 @@ public class ConnectionRegistry {
     return connection;
   }
 
-  /** Handles one decoded message from {@code connection}. */
-  public void receive(Connection connection, ClientMessage message) {
+  /** Handles one text message from {@code connection}. */
+  public void receive(Connection connection, String text) {
     Entry entry = open.get(connection.id());
     if (entry == null) {
       return;
     }
     connection.heard();
-    message.accept(entry.conversation());
+    // Containers differ in enforcing the session's text buffer limit (Undertow does, Tyrus does not for a single
+    // frame), so the limit is checked here as well, before any parsing.
+    if (utf8LengthExceeds(text, settings.maxMessageBytes())) {
+      connection.close(CloseCodes.TOO_BIG, "message larger than " + settings.maxMessageBytes() + " bytes");
+      return;
+    }
+    decoder.decode(text).accept(entry.conversation());
+  }
+
+  /** True if {@code text} takes more than {@code limit} bytes in UTF-8, without encoding it. */
+  static boolean utf8LengthExceeds(String text, int limit) {
+    if (text.length() > limit) {
+      return true;
+    }
+    if ((long) text.length() * 3 <= limit) {
+      return false;
+    }
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes > limit;
   }
 
   public void closed(Connection connection) {

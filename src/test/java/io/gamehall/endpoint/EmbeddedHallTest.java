@@ -1,0 +1,79 @@
+package io.gamehall.endpoint;
+
+import io.gamehall.config.SettingsProducer;
+import io.gamehall.session.ConnectionRegistry;
+import io.gamehall.session.GuestIds;
+import io.gamehall.session.Scheduling;
+import io.gamehall.support.Tier;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.WebSocketContainer;
+import java.net.URI;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.server.Server;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** The hall contract against the real endpoint classes on an embedded Tyrus server, with plain CDI (Weld SE). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmbeddedHallTest extends HallContract {
+  private static final Map<String, String> SETTINGS =
+      Map.of(
+          "gamehall.heartbeat.seconds", String.valueOf(HEARTBEAT_SECONDS),
+          "gamehall.dead.peer.seconds", String.valueOf(DEAD_PEER_SECONDS),
+          "gamehall.max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+
+  private WeldContainer cdi;
+  private Server server;
+  private ClientManager client;
+
+  @BeforeAll
+  void start() throws Exception {
+    SETTINGS.forEach(System::setProperty);
+    cdi =
+        new Weld()
+            .disableDiscovery()
+            .addBeanClasses(SettingsProducer.class, ConnectionRegistry.class, Scheduling.class, GuestIds.class)
+            .initialize();
+    server = new Server("localhost", -1, "/gamehall", Map.of(), HallEndpoint.class);
+    server.start();
+    client = ClientManager.createClient();
+  }
+
+  @AfterAll
+  void stop() {
+    client.shutdown();
+    server.stop();
+    cdi.shutdown();
+    SETTINGS.keySet().forEach(System::clearProperty);
+  }
+
+  @Override
+  Tier tier() {
+    return new Tier() {
+      @Override
+      public URI socketUri() {
+        return URI.create("ws://localhost:" + server.getPort() + "/gamehall/ws");
+      }
+
+      @Override
+      public WebSocketContainer container() {
+        return client;
+      }
+
+      @Override
+      public ClientEndpointConfig clientConfig() {
+        return ClientEndpointConfig.Builder.create().build();
+      }
+
+      @Override
+      public SSLContext sslContext() {
+        return null;
+      }
+    };
+  }
+}
