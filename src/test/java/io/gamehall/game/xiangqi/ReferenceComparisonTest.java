@@ -50,7 +50,7 @@ class ReferenceComparisonTest {
                 ReferenceMoveGenerator ref = ReferenceMoveGenerator.fromFen(p.toFen());
                 assertEquals(new TreeSet<>(ref.legalMoves()),
                         new TreeSet<>(moves.stream().map(Move::iccs).toList()), p.toFen());
-                if (ply % 25 == 10) {
+                if (ply % 70 == 10) { // the reference perft is slow; sample a couple of points per game
                     assertEquals(ref.perft(2), Perft.perft(p, 2), p.toFen());
                 }
                 if (moves.isEmpty()) {

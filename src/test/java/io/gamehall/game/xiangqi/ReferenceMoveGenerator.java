@@ -59,6 +59,15 @@ final class ReferenceMoveGenerator {
         return legal;
     }
 
+    /** Squares (ICCS style, e.g. "e9") that the side to move could reach ignoring its own general's safety. */
+    java.util.Set<String> pseudoMoveTargets() {
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        for (int[] m : pseudoMoves(grid, redToMove)) {
+            targets.add("" + (char) ('a' + m[3]) + m[2]);
+        }
+        return targets;
+    }
+
     long perft(int depth) {
         if (depth == 0) {
             return 1;
