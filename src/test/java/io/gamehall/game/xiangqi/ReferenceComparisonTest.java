@@ -29,7 +29,8 @@ class ReferenceComparisonTest {
         "stalemated black; 2P1k1P2/9/4P4/9/9/9/9/9/9/4K4 b - - 0 1; 1; 0",
         "red to stalemate in one; 2P1k1P2/9/9/4P4/9/9/9/9/9/4K4 w - - 0 1; 3; 91",
         "checkmated black; R3k4/R8/9/9/9/9/9/9/9/3K5 b - - 0 1; 1; 0",
-        "red to mate in one; 4k4/R8/9/9/9/9/9/9/9/R2K5 w - - 0 1; 3; 860",
+        "chariots stacked on the a-file; 4k4/R8/9/9/9/9/9/9/9/R2K5 w - - 0 1; 3; 860",
+        "red to mate in one; 4k4/R8/9/9/9/9/9/9/9/1R1K5 w - - 0 1; 3; 1074",
         "start position; rnbakabnr/9/1c5c1/p1p1p1p1p/9/9/P1P1P1P1P/1C5C1/9/RNBAKABNR w - - 0 1; 2; 1920",
     })
     void engineMatchesReference(String name, String fen, int depth, long count) {
