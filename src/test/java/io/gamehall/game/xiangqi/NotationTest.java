@@ -97,7 +97,7 @@ class NotationTest {
         Random random = new Random(42);
         String alphabet = "rnbakcpheRNBAKCPHE0123456789/ -wbx\u0000\u00e9\u0663";
         int accepted = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             StringBuilder sb = new StringBuilder(Position.START_FEN);
             int edits = 1 + random.nextInt(4);
             for (int e = 0; e < edits; e++) {

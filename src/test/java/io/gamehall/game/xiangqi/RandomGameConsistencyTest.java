@@ -18,7 +18,7 @@ class RandomGameConsistencyTest {
     @Test
     void randomGamesStayConsistent() {
         Random random = new Random(SEED);
-        for (int game = 0; game < 16; game++) {
+        for (int game = 0; game < 8; game++) {
             Position p = Position.start();
             List<String> fens = new ArrayList<>();
             for (int ply = 0; ply < 200; ply++) {
@@ -36,7 +36,7 @@ class RandomGameConsistencyTest {
                 }
                 for (Move m : moves) {
                     p.play(m);
-                    if (ply % 8 == 0) { // the independent check is slow, so sample it
+                    if (ply % 16 == 0) { // the independent check is slow, so sample it
                         assertFalse(generalsFaceOrOwnGeneralAttacked(p), "move " + m + " from " + fen);
                     }
                     p.undo();
@@ -63,7 +63,7 @@ class RandomGameConsistencyTest {
     void randomGamesThroughTheGameApiAlwaysEndCleanly() {
         Random random = new Random(SEED + 1);
         int finished = 0;
-        for (int game = 0; game < 30; game++) {
+        for (int game = 0; game < 15; game++) {
             XiangqiGame g = XiangqiGame.newGame();
             while (!g.result().isOver()) {
                 List<Move> moves = g.legalMoves();
@@ -81,7 +81,38 @@ class RandomGameConsistencyTest {
             assertEquals(g.fen(), replay.fen());
             assertEquals(g.result(), replay.result());
         }
-        assertEquals(30, finished);
+        assertEquals(15, finished);
+    }
+
+    @Test
+    void colourMirroredPositionsHaveEqualPerft() {
+        Random random = new Random(SEED + 2);
+        for (int game = 0; game < 10; game++) {
+            Position p = Position.start();
+            int plies = random.nextInt(60);
+            for (int i = 0; i < plies && !p.legalMoves().isEmpty(); i++) {
+                List<Move> moves = p.legalMoves();
+                p.play(moves.get(random.nextInt(moves.size())));
+            }
+            Position mirrored = Position.fromFen(mirror(p.toFen()));
+            assertEquals(Perft.perft(p, 3), Perft.perft(mirrored, 3), p.toFen());
+        }
+    }
+
+    /** Swaps the colours: ranks reversed, case swapped, other side to move. */
+    private static String mirror(String fen) {
+        String[] fields = fen.split(" ");
+        String[] ranks = fields[0].split("/");
+        StringBuilder sb = new StringBuilder();
+        for (int i = ranks.length - 1; i >= 0; i--) {
+            for (char c : ranks[i].toCharArray()) {
+                sb.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+            }
+            if (i > 0) {
+                sb.append('/');
+            }
+        }
+        return sb + (fields[1].equals("w") ? " b" : " w");
     }
 
     /** Independent of the engine's check logic: asks the reference generator whether the side that moved is safe. */

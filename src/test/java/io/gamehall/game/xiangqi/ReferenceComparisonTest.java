@@ -44,7 +44,7 @@ class ReferenceComparisonTest {
     @Test
     void engineMatchesReferenceAlongRandomGames() {
         Random random = new Random(20261125L);
-        for (int game = 0; game < 10; game++) {
+        for (int game = 0; game < 6; game++) {
             Position p = Position.start();
             for (int ply = 0; ply < 150; ply++) {
                 List<Move> moves = p.legalMoves();
