@@ -78,6 +78,9 @@ public final class XiangqiBot {
         private final int maxDepth;
         private final int[][] moves = new int[MAX_PLY + 1][Position.MAX_MOVES];
         private final int[][] keys = new int[MAX_PLY + 1][Position.MAX_MOVES];
+        // Quiet moves that caused cutoffs: siblings of a refuted line are usually refuted the same way.
+        private final int[][] killers = new int[MAX_PLY + 1][2];
+        private final int[] history = new int[1 << 16];
         private long nodes;
         private boolean stopped;
 
@@ -94,7 +97,7 @@ public final class XiangqiBot {
             if (n == 0) {
                 return 0;
             }
-            order(root, keys[0], n);
+            order(root, keys[0], n, 0);
             // Fallback before any search: a capture-first ordering already beats a random legal move.
             int best = root[0];
             if (n == 1) {
@@ -145,7 +148,7 @@ public final class XiangqiBot {
             if (n == 0) {
                 return -MATE + ply; // checkmate and stalemate both lose
             }
-            order(list, keys[ply], n);
+            order(list, keys[ply], n, ply);
             int best = -INF;
             for (int i = 0; i < n; i++) {
                 pos.make(list[i]);
@@ -159,6 +162,7 @@ public final class XiangqiBot {
                     if (score > alpha) {
                         alpha = score;
                         if (alpha >= beta) {
+                            rememberCutoff(list[i], depth, ply);
                             break;
                         }
                     }
@@ -186,7 +190,7 @@ public final class XiangqiBot {
                     list[captures++] = list[i];
                 }
             }
-            order(list, keys[ply], captures);
+            order(list, keys[ply], captures, ply);
             int mover = pos.sideIndex();
             for (int i = 0; i < captures; i++) {
                 pos.make(list[i]);
@@ -217,13 +221,35 @@ public final class XiangqiBot {
             return stopped;
         }
 
-        /** Captures first, most valuable victim then least valuable attacker; quiet moves keep generation order. */
-        private void order(int[] list, int[] key, int n) {
+        private void rememberCutoff(int move, int depth, int ply) {
+            if (pos.pieceCode(Position.to(move)) != Position.EMPTY) {
+                return; // captures are already ordered first
+            }
+            if (killers[ply][0] != move) {
+                killers[ply][1] = killers[ply][0];
+                killers[ply][0] = move;
+            }
+            history[move] = Math.min(history[move] + depth * depth, 5_000);
+        }
+
+        /**
+         * Captures first (most valuable victim, then least valuable attacker), then killer moves, then quiet moves by
+         * how often they caused cutoffs.
+         */
+        private void order(int[] list, int[] key, int n, int ply) {
             for (int i = 0; i < n; i++) {
-                int victim = pos.pieceCode(Position.to(list[i]));
-                int attacker = pos.pieceCode(Position.from(list[i]));
-                key[i] = victim == Position.EMPTY ? 0
-                        : 10_000 + Evaluator.VALUE[victim & 7] * 8 - Evaluator.VALUE[attacker & 7] / 10;
+                int m = list[i];
+                int victim = pos.pieceCode(Position.to(m));
+                if (victim != Position.EMPTY) {
+                    int attacker = pos.pieceCode(Position.from(m));
+                    key[i] = 20_000 + Evaluator.VALUE[victim & 7] * 8 - Evaluator.VALUE[attacker & 7] / 10;
+                } else if (m == killers[ply][0]) {
+                    key[i] = 9_000;
+                } else if (m == killers[ply][1]) {
+                    key[i] = 8_000;
+                } else {
+                    key[i] = history[m];
+                }
             }
             for (int i = 1; i < n; i++) {
                 int m = list[i];
