@@ -3,10 +3,19 @@ package io.gamehall.game.xiangqi;
 /** Static evaluation: material plus a few positional terms, from the side to move's point of view. */
 final class Evaluator {
 
-    /** Indexed by piece type code; the general is priceless and never traded, so it scores nothing. */
-    static final int[] VALUE = {0, 0, 200, 200, 400, 900, 450, 100};
-
     private Evaluator() {
+    }
+
+    /** Material value of a piece type code; the general is never traded, so it scores nothing. */
+    static int value(int type) {
+        return switch (type) {
+            case Position.ADVISOR, Position.ELEPHANT -> 200;
+            case Position.HORSE -> 400;
+            case Position.CHARIOT -> 900;
+            case Position.CANNON -> 450;
+            case Position.SOLDIER -> 100;
+            default -> 0;
+        };
     }
 
     static int evaluate(Position pos) {
@@ -18,7 +27,7 @@ final class Evaluator {
                     continue;
                 }
                 int s = p >> 3;
-                int v = VALUE[p & 7] + positional(p & 7, f, s == Position.RED ? r : 9 - r);
+                int v = value(p & 7) + positional(p & 7, f, s == Position.RED ? r : 9 - r);
                 score += s == Position.RED ? v : -v;
             }
         }

@@ -5,7 +5,6 @@ final class Fen {
 
     // FEN comes from the network; refuse absurd lengths before doing any work on them.
     private static final int MAX_LENGTH = 256;
-    private static final int[] MAX_COUNT = {0, 1, 2, 2, 2, 2, 2, 5};
 
     private Fen() {
     }
@@ -127,9 +126,10 @@ final class Fen {
             }
             for (int type = Position.ADVISOR; type <= Position.SOLDIER; type++) {
                 int c = count[type | (s << 3)];
-                if (c > MAX_COUNT[type]) {
+                int max = type == Position.SOLDIER ? 5 : 2; // nothing promotes, so start counts are maxima
+                if (c > max) {
                     throw new FenException(name + " has " + c + " " + PieceType.fromCode(type).name().toLowerCase()
-                            + "s, at most " + MAX_COUNT[type] + " allowed");
+                            + "s, at most " + max + " allowed");
                 }
             }
         }

@@ -1,8 +1,6 @@
 package io.gamehall.game.xiangqi;
 
-/**
- * A move between two squares; squares are numbered {@code rank * 9 + file} with file 0 = 'a' and rank 0 = red's back rank.
- */
+/** A move between two squares numbered {@code rank * 9 + file} (file 0 = 'a', rank 0 = red's back rank). */
 public record Move(int from, int to) {
 
     public Move {

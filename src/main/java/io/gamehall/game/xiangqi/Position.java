@@ -5,12 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * A mutable Xiangqi position with make/unmake, legal move generation and check detection.
- *
- * <p>The board is a 16x16 mailbox with a three-square border so that every piece step, including the horse's
- * two-square jump, lands on a sentinel instead of needing bounds checks. Not thread-safe.
- */
+/** A mutable Xiangqi position with make/unmake, legal move generation and check detection; not thread-safe. */
 public final class Position {
 
     /** FEN of the standard starting position. */
@@ -39,6 +34,8 @@ public final class Position {
     static final int EAST = 1;
     static final int WEST = -1;
 
+    // 16x16 mailbox with a three-square border: every step, including the horse's two-square jump, lands on a
+    // sentinel instead of needing bounds checks in the hot loops.
     private final int[] board = new int[256];
     private final int[] generalSquare = new int[2];
     private int side;
@@ -374,6 +371,7 @@ public final class Position {
         return s == RED ? (r >= 0 && r <= 2) : (r >= 7 && r <= 9);
     }
 
+    // Constant direction tables; never written after class initialisation.
     private static final int[] ORTHOGONAL = {NORTH, SOUTH, EAST, WEST};
     private static final int[] DIAGONAL = {NORTH + EAST, NORTH + WEST, SOUTH + EAST, SOUTH + WEST};
 
@@ -499,7 +497,7 @@ public final class Position {
             if (board[t] == OFF) {
                 continue;
             }
-            // t is the screen; the cannon captures the first piece behind it.
+            // The first piece met is the screen, whichever its colour; only what lies beyond can be captured.
             t += d;
             while (board[t] == EMPTY) {
                 t += d;

@@ -5,10 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/**
- * Computer player: iterative-deepening negamax alpha-beta with quiescence, bounded by a time budget and a
- * cancellation check. Stateless, so one instance may serve many games and threads.
- */
+/** Computer player: time-bounded, cancellable iterative-deepening alpha-beta; stateless and thread-safe. */
 public final class XiangqiBot {
 
     private static final int MAX_DEPTH = 32;
@@ -242,7 +239,7 @@ public final class XiangqiBot {
                 int victim = pos.pieceCode(Position.to(m));
                 if (victim != Position.EMPTY) {
                     int attacker = pos.pieceCode(Position.from(m));
-                    key[i] = 20_000 + Evaluator.VALUE[victim & 7] * 8 - Evaluator.VALUE[attacker & 7] / 10;
+                    key[i] = 20_000 + Evaluator.value(victim & 7) * 8 - Evaluator.value(attacker & 7) / 10;
                 } else if (m == killers[ply][0]) {
                     key[i] = 9_000;
                 } else if (m == killers[ply][1]) {

@@ -5,10 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * A Xiangqi game: the current position plus the history needed to adjudicate repetition, perpetual check and the
- * no-capture rule. Not thread-safe; the caller serialises access (one game per table).
- */
+/** A Xiangqi game: position plus the history needed for repetition and no-capture adjudication; not thread-safe. */
 public final class XiangqiGame {
 
     /** 60 moves by each side without a capture. */
@@ -148,7 +145,9 @@ public final class XiangqiGame {
         String current = keys.get(now);
         int occurrences = 0;
         int first = now;
-        for (int i = now; i >= 0; i--) {
+        // A capture changes the material for good, so nothing before it can match the current position.
+        int oldest = Math.max(0, now - position.halfmoveClock());
+        for (int i = now; i >= oldest; i--) {
             if (keys.get(i).equals(current)) {
                 occurrences++;
                 first = i;

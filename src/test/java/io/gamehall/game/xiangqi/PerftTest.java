@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
+/** Perft node counts from the start position and from published positions. */
 class PerftTest {
 
     @ParameterizedTest(name = "start position depth {0} = {1}")

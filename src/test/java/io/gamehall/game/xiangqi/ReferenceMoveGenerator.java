@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * Deliberately naive Xiangqi move generator used only to cross-check the engine. It shares no code with the engine:
- * its own FEN reader, a plain {@code char[rank][file]} grid, coordinates checked one by one, and legality decided by
- * generating every enemy move after the candidate and looking for one that lands on our general.
- */
+/** Deliberately naive, engine-independent Xiangqi move generator used only to cross-check the engine. */
+// Shares no code with the engine: its own FEN reader, a char[rank][file] grid, coordinates checked one by one, and
+// legality decided by generating every enemy move and looking for one that lands on our general.
 final class ReferenceMoveGenerator {
 
     private final char[][] grid; // grid[rank][file]; rank 0 is red's back rank; '.' is empty

@@ -62,7 +62,7 @@ class XiangqiBotTest {
         Random random = new Random(7);
         XiangqiBot shallow = new XiangqiBot(3);
         int checked = 0;
-        for (int game = 0; game < 12; game++) {
+        for (int game = 0; game < 25; game++) {
             Position p = Position.start();
             int plies = 10 + random.nextInt(80);
             for (int i = 0; i < plies; i++) {
