@@ -1,0 +1,38 @@
+package io.gamehall.game.doudizhu;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a spectator may know: card counts, bids, the kitty once revealed, the current trick and the public
+ * event log. It is an immutable snapshot and holds no card of any hand.
+ */
+public record PublicView(
+        Phase phase,
+        int dealNumber,
+        OptionalInt currentSeat,
+        int firstBidder,
+        int highestBid,
+        OptionalInt landlord,
+        List<Card> kitty,
+        List<Integer> cardCounts,
+        Optional<Play> lastPlay,
+        OptionalInt lastPlaySeat,
+        int multiplier,
+        Optional<String> commitment,
+        Optional<String> revealedSeed,
+        Optional<Outcome> outcome,
+        List<GameEvent> history) {
+
+    public PublicView {
+        kitty = List.copyOf(kitty);
+        cardCounts = List.copyOf(cardCounts);
+        history = List.copyOf(history);
+    }
+
+    /** Whether the seat to act leads a fresh trick (and so may not pass). */
+    public boolean leading() {
+        return phase == Phase.PLAYING && lastPlay.isEmpty();
+    }
+}
