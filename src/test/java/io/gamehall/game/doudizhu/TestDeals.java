@@ -11,7 +11,15 @@ final class TestDeals {
 
     /** Hands for seats 0..2 given explicitly; the kitty and any short hand are filled with leftovers. */
     static Deal of(String seat0, String seat1, String seat2, String kitty) {
+        return of(-1, seat0, seat1, seat2, kitty);
+    }
+
+    /** As {@link #of(String, String, String, String)}, but leftovers are shuffled with {@code seed} (unless negative). */
+    static Deal of(long seed, String seat0, String seat1, String seat2, String kitty) {
         List<Card> pool = new ArrayList<>(Card.fullDeck());
+        if (seed >= 0) {
+            java.util.Collections.shuffle(pool, new java.util.Random(seed));
+        }
         List<List<Card>> parts = new ArrayList<>();
         for (String s : new String[] {seat0, seat1, seat2, kitty}) {
             parts.add(take(pool, s));
