@@ -14,7 +14,7 @@ public final class HandSplitter {
     private static final int TWO = Rank.TWO.ordinal();
     private static final int BJ = Rank.BLACK_JOKER.ordinal();
     private static final int RJ = Rank.RED_JOKER.ordinal();
-    private static final int MEMO_LIMIT = 500_000;
+    private static final int MEMO_LIMIT = 50_000;
 
     private final Map<Long, Integer> memo = new HashMap<>();
 
