@@ -21,6 +21,9 @@ class FairDealTest {
         assertEquals(COMMITMENT, FairDeal.commitment(seed));
         List<Card> order = FairDeal.shuffledOrder(seed);
         assertEquals("[7S, JH, AS, 2D, 8S, 2C, TS, QS, KS, 9D]", order.subList(0, 10).toString());
+        assertEquals(List.of(16, 33, 44, 51, 20, 50, 28, 36, 40, 27, 11, 43, 48, 5, 47, 52, 18, 13, 6, 10, 46, 29,
+                53, 34, 49, 26, 21, 8, 24, 45, 2, 19, 42, 17, 35, 12, 38, 22, 25, 14, 7, 23, 37, 15, 1, 41, 30, 3,
+                39, 32, 31, 9, 0, 4), order.stream().map(Card::index).toList());
         Deal deal = FairDeal.deal(seed);
         assertEquals("457789TJQKKAA222B", RankCounts.ofCards(deal.hand(0)).toString());
         assertEquals("3455677899TJKAA2R", RankCounts.ofCards(deal.hand(1)).toString());
