@@ -3,7 +3,7 @@ package io.gamehall.game.doudizhu;
 import java.util.Objects;
 
 /** What a seat can do on its turn: bid points, pass (in bidding or when following), or play cards. */
-public sealed interface Action permits Action.Bid, Action.Pass, Action.PlayCards {
+public sealed interface Action permits Action.Bid, Action.Call, Action.Rob, Action.Pass, Action.PlayCards {
 
     /** A bid of 1, 2 or 3 points; it must exceed the highest bid so far. */
     record Bid(int points) implements Action {
@@ -12,6 +12,14 @@ public sealed interface Action permits Action.Bid, Action.Pass, Action.PlayCards
                 throw new IllegalArgumentException("bids are 1, 2 or 3 points");
             }
         }
+    }
+
+    /** 叫地主: claims the landlord seat in {@link BiddingMode#CALL_AND_ROB} while nobody has called. */
+    record Call() implements Action {
+    }
+
+    /** 抢地主: takes the landlord claim over from the current claimant and doubles the stake. */
+    record Rob() implements Action {
     }
 
     /** Declines to bid, or declines to beat the current play. The leader of a trick cannot pass. */
@@ -30,6 +38,14 @@ public sealed interface Action permits Action.Bid, Action.Pass, Action.PlayCards
 
     static Action pass() {
         return new Pass();
+    }
+
+    static Action call() {
+        return new Call();
+    }
+
+    static Action rob() {
+        return new Rob();
     }
 
     static Action bid(int points) {

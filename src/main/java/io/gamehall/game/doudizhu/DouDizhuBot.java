@@ -28,6 +28,13 @@ public final class DouDizhuBot {
     /** Bids the strength-justified amount if it beats the highest bid so far, else passes. */
     Action bid(SeatView view) {
         int want = desiredBid(view.handRanks());
+        if (view.table().bidding() == BiddingMode.CALL_AND_ROB) {
+            // Calling commits at the lowest stake; robbing doubles it, so it takes a stronger hand.
+            if (view.table().highestBid() == 0) {
+                return want >= 1 ? Action.call() : Action.pass();
+            }
+            return want >= 2 ? Action.rob() : Action.pass();
+        }
         return want > view.table().highestBid() ? Action.bid(want) : Action.pass();
     }
 

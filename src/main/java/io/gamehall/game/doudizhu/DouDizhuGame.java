@@ -27,6 +27,9 @@ public final class DouDizhuGame {
     private int bidTurns;
     private int highestBid;
     private int highestBidder;
+    private int caller;
+    private int robs;
+    private boolean callerLastChance;
 
     private int landlord = -1;
     private Play lastPlay;
@@ -85,8 +88,12 @@ public final class DouDizhuGame {
         }
         if (phase == Phase.BIDDING) {
             out.add(Action.pass());
-            for (int p = highestBid + 1; p <= 3; p++) {
-                out.add(Action.bid(p));
+            if (robMode()) {
+                out.add(caller < 0 ? Action.call() : Action.rob());
+            } else {
+                for (int p = highestBid + 1; p <= 3; p++) {
+                    out.add(Action.bid(p));
+                }
             }
             return out;
         }
@@ -117,10 +124,20 @@ public final class DouDizhuGame {
             return "it is seat " + current + "'s turn, not seat " + seat + "'s";
         }
         if (action instanceof Action.Bid bid) {
-            if (phase != Phase.BIDDING) {
-                return "bidding is over";
+            if (phase != Phase.BIDDING || robMode()) {
+                return phase != Phase.BIDDING ? "bidding is over" : "this table calls and robs instead of bidding points";
             }
             return bid.points() > highestBid ? null : "a bid must exceed the current " + highestBid;
+        }
+        if (action instanceof Action.Call || action instanceof Action.Rob) {
+            if (phase != Phase.BIDDING || !robMode()) {
+                return phase != Phase.BIDDING ? "bidding is over" : "this table bids points instead of calling";
+            }
+            boolean calling = action instanceof Action.Call;
+            if (calling != (caller < 0)) {
+                return calling ? "the landlord was already called; rob instead" : "nobody has called yet";
+            }
+            return null;
         }
         if (action instanceof Action.Pass) {
             if (phase == Phase.PLAYING && lastPlay == null) {
@@ -158,8 +175,12 @@ public final class DouDizhuGame {
         int before = log.size();
         if (action instanceof Action.Bid bid) {
             onBid(seat, bid.points());
+        } else if (action instanceof Action.Call || action instanceof Action.Rob) {
+            onCallOrRob(seat, action instanceof Action.Rob);
         } else if (action instanceof Action.Pass) {
-            if (phase == Phase.BIDDING) {
+            if (phase == Phase.BIDDING && robMode()) {
+                onCallOrRobPass(seat);
+            } else if (phase == Phase.BIDDING) {
                 onBid(seat, 0);
             } else {
                 onPass(seat);
@@ -197,6 +218,7 @@ public final class DouDizhuGame {
         boolean revealed = landlord >= 0;
         return new PublicView(
                 phase,
+                options.bidding(),
                 dealNumber,
                 currentSeat(),
                 firstBidder,
@@ -225,6 +247,9 @@ public final class DouDizhuGame {
         bidTurns = 0;
         highestBid = 0;
         highestBidder = -1;
+        caller = -1;
+        robs = 0;
+        callerLastChance = false;
         log.add(new GameEvent.Dealt(dealNumber, firstBidder, dealt.commitment()));
     }
 
@@ -239,15 +264,61 @@ public final class DouDizhuGame {
         }
         if (highestBid == 3 || bidTurns == SEATS) {
             if (highestBidder < 0) {
-                log.add(new GameEvent.Redeal(dealNumber, dealt.seedHex()));
-                // Rotating the opener spreads the first-bid advantage across redeals.
-                firstBidder = (firstBidder + 1) % SEATS;
-                startDeal();
+                redeal();
             } else {
                 becomeLandlord(highestBidder);
             }
         } else {
             current = (seat + 1) % SEATS;
+        }
+    }
+
+    private boolean robMode() {
+        return options.bidding() == BiddingMode.CALL_AND_ROB;
+    }
+
+    private void redeal() {
+        log.add(new GameEvent.Redeal(dealNumber, dealt.seedHex()));
+        // Rotating the opener spreads the first-bid advantage across redeals.
+        firstBidder = (firstBidder + 1) % SEATS;
+        startDeal();
+    }
+
+    private void onCallOrRob(int seat, boolean rob) {
+        if (rob) {
+            robs++;
+            highestBid = 1 << robs;
+            log.add(new GameEvent.LandlordRobbed(seat, highestBid));
+        } else {
+            caller = seat;
+            highestBid = 1;
+            log.add(new GameEvent.LandlordCalled(seat));
+        }
+        highestBidder = seat;
+        afterCallOrRobTurn(seat);
+    }
+
+    private void onCallOrRobPass(int seat) {
+        log.add(new GameEvent.BidPassed(seat));
+        afterCallOrRobTurn(seat);
+    }
+
+    /** Every seat acts once; then, if anyone robbed, the original caller may rob back once. */
+    private void afterCallOrRobTurn(int seat) {
+        if (callerLastChance) {
+            becomeLandlord(highestBidder);
+            return;
+        }
+        bidTurns++;
+        if (bidTurns < SEATS) {
+            current = (seat + 1) % SEATS;
+        } else if (caller < 0) {
+            redeal();
+        } else if (robs > 0 && highestBidder != caller) {
+            callerLastChance = true;
+            current = caller;
+        } else {
+            becomeLandlord(highestBidder);
         }
     }
 

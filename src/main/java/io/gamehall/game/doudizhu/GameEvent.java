@@ -19,6 +19,14 @@ public sealed interface GameEvent {
     record BidPassed(int seat) implements GameEvent {
     }
 
+    /** 叫地主 in the call-and-rob variant. */
+    record LandlordCalled(int seat) implements GameEvent {
+    }
+
+    /** 抢地主; {@code factor} is the auction multiplier after this rob (2, 4, 8, ...). */
+    record LandlordRobbed(int seat, int factor) implements GameEvent {
+    }
+
     /** Everyone passed; the seed of the abandoned deal is revealed and a new deal follows. */
     record Redeal(int dealNumber, Optional<String> revealedSeed) implements GameEvent {
     }

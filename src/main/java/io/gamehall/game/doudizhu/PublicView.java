@@ -6,10 +6,12 @@ import java.util.OptionalInt;
 
 /**
  * What a spectator may know: card counts, bids, the kitty once revealed, the current trick and the public
- * event log. It is an immutable snapshot and holds no card of any hand.
+ * event log. It is an immutable snapshot and holds no card of any hand. {@code highestBid} is the auction
+ * factor: the highest point bid, or in call-and-rob 1 after the call and doubled by each rob.
  */
 public record PublicView(
         Phase phase,
+        BiddingMode bidding,
         int dealNumber,
         OptionalInt currentSeat,
         int firstBidder,
