@@ -3,10 +3,7 @@ package io.gamehall.game.doudizhu;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * One physical card, identified by its index 0..53 in the canonical deck order used by the fair deal:
- * index = rank * 4 + suit for ranks 3..2 (suits S, H, C, D), 52 = black joker, 53 = red joker.
- */
+/** One card by canonical index: rank * 4 + suit (S, H, C, D) for 3..2, 52 black joker, 53 red joker. */
 public record Card(int index) implements Comparable<Card> {
 
     public static final int DECK_SIZE = 54;

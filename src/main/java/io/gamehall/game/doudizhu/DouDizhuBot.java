@@ -2,11 +2,7 @@ package io.gamehall.game.doudizhu;
 
 import java.util.List;
 
-/**
- * A fast heuristic player that sees only its {@link SeatView}: it bids by hand strength, leads the
- * play leaving the fewest remaining combinations, and follows with the cheapest non-destructive beat.
- * Keeps a memo, so use one instance per thread.
- */
+/** Fast hand-splitting heuristic player that sees only its {@link SeatView}; one instance per thread. */
 public final class DouDizhuBot {
 
     private static final int BIG = 1_000;

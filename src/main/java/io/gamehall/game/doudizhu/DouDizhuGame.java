@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** One Dou Dizhu hand for three seats (0, 1, 2, acting in that cyclic order): bidding, play and scoring. */
+/** One Dou Dizhu hand for seats 0, 1, 2 (in that cyclic order): bidding, play, scoring; not thread-safe. */
 public final class DouDizhuGame {
 
     public static final int SEATS = 3;
@@ -125,7 +125,8 @@ public final class DouDizhuGame {
         }
         if (action instanceof Action.Bid bid) {
             if (phase != Phase.BIDDING || robMode()) {
-                return phase != Phase.BIDDING ? "bidding is over" : "this table calls and robs instead of bidding points";
+                return phase != Phase.BIDDING ? "bidding is over"
+                        : "this table calls and robs instead of bidding points";
             }
             return bid.points() > highestBid ? null : "a bid must exceed the current " + highestBid;
         }

@@ -8,11 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * Provably fair deal: the card order is a pure function of a 32-byte seed (Fisher-Yates driven by a
- * SHA-256 counter-mode byte stream with rejection sampling), and SHA-256(seed) is published up front.
- * The exact algorithm is specified in docs/rules-doudizhu.md.
- */
+/** Provably fair deal from a 32-byte seed and its SHA-256 commitment, as specified in docs/rules-doudizhu.md. */
 public final class FairDeal {
 
     public static final int SEED_BYTES = 32;

@@ -3,10 +3,7 @@ package io.gamehall.game.doudizhu;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Things that happened at the table. Every event is public: none carries a hand, so the event log can
- * be broadcast to seats and spectators alike.
- */
+/** Things that happened at the table; all public (none carries a hand), so they may be broadcast. */
 public sealed interface GameEvent {
 
     /** Cards were dealt; {@code commitment} is SHA-256(seed) in hex when the deal is seeded. */

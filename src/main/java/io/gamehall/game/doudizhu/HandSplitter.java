@@ -3,11 +3,7 @@ package io.gamehall.game.doudizhu;
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * Estimates how many plays a hand needs to be emptied, by searching over chain and airplane removals
- * and counting what is left as rockets, bombs, trios (each carrying one solo or pair) and pairs/solos.
- * Results are memoised per instance, so one splitter should not be shared between threads.
- */
+/** Estimates the fewest plays that empty a hand; memoised per instance, so not for sharing across threads. */
 public final class HandSplitter {
 
     private static final int ACE = Rank.ACE.ordinal();

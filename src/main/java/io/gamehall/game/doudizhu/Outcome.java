@@ -2,11 +2,7 @@ package io.gamehall.game.doudizhu;
 
 import java.util.List;
 
-/**
- * The result of a finished hand. {@code unit = baseScore * bid * multiplier}, where the multiplier is
- * 2 per bomb or rocket played times 2 for spring or anti-spring; the landlord gains or loses 2 units and
- * each farmer the opposite 1 unit, so {@code scores} (indexed by seat) always sum to zero.
- */
+/** A finished hand's result: unit = base * bid * multiplier, landlord ±2 units, each farmer ∓1 unit. */
 public record Outcome(
         int landlord,
         boolean landlordWon,

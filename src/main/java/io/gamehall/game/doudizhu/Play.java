@@ -2,10 +2,7 @@ package io.gamehall.game.doudizhu;
 
 import java.util.Objects;
 
-/**
- * A classified play: its type, the exact rank multiset, and the main rank that decides beating
- * (the trio or four for kicker types, the lowest rank of a chain, the rank itself otherwise).
- */
+/** A classified play: type, rank multiset, and the main rank compared when beating (chains: lowest rank). */
 public record Play(PlayType type, RankCounts ranks, Rank main) {
 
     public Play {

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Decides which play types a rank multiset can be read as, by analysing its counts; deliberately
- * shares no code with {@link PlayEnumerator} so the two can check each other.
- */
+/** Reads a rank multiset as play types by analysing its counts, independently of {@link PlayEnumerator}. */
 public final class PlayClassifier {
 
     private static final int ACE = Rank.ACE.ordinal();

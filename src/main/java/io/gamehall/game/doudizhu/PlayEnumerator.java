@@ -3,10 +3,7 @@ package io.gamehall.game.doudizhu;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Builds every play that fits inside a given multiset (a hand, or the full deck) type by type, by
- * construction rather than by testing candidates, so it can be cross-checked against the classifier.
- */
+/** Builds, type by type, every play contained in a multiset (a hand or the full deck). */
 public final class PlayEnumerator {
 
     private static final int ACE = Rank.ACE.ordinal();

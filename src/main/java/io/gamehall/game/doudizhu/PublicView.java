@@ -4,11 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/**
- * What a spectator may know: card counts, bids, the kitty once revealed, the current trick and the public
- * event log. It is an immutable snapshot and holds no card of any hand. {@code highestBid} is the auction
- * factor: the highest point bid, or in call-and-rob 1 after the call and doubled by each rob.
- */
+/** Immutable snapshot of public information only, for spectators and as the shared part of a seat view. */
 public record PublicView(
         Phase phase,
         BiddingMode bidding,

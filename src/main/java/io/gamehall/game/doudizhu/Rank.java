@@ -1,5 +1,7 @@
 package io.gamehall.game.doudizhu;
 
+import java.util.List;
+
 /** The fifteen Dou Dizhu ranks in ascending strength, with their one-character symbols. */
 public enum Rank {
     THREE('3'), FOUR('4'), FIVE('5'), SIX('6'), SEVEN('7'), EIGHT('8'), NINE('9'), TEN('T'),
@@ -8,7 +10,7 @@ public enum Rank {
     /** Symbols in rank order; the CLI and {@link RankCounts#toString()} use this alphabet. */
     public static final String ALPHABET = "3456789TJQKA2BR";
 
-    private static final Rank[] VALUES = values();
+    private static final List<Rank> VALUES = List.of(values());
 
     private final char symbol;
 
@@ -35,7 +37,7 @@ public enum Rank {
     }
 
     public static Rank of(int ordinal) {
-        return VALUES[ordinal];
+        return VALUES.get(ordinal);
     }
 
     public static Rank fromSymbol(char c) {
@@ -43,6 +45,6 @@ public enum Rank {
         if (i < 0) {
             throw new IllegalArgumentException("not a rank symbol: '" + c + "' (alphabet " + ALPHABET + ")");
         }
-        return VALUES[i];
+        return VALUES.get(i);
     }
 }

@@ -2,10 +2,7 @@ package io.gamehall.game.doudizhu;
 
 import java.util.Collection;
 
-/**
- * An immutable multiset of ranks, packed three bits per rank into one long so it is a cheap map key.
- * Plays are compared and enumerated as rank multisets because suits never matter.
- */
+/** Immutable multiset of ranks packed three bits per rank into a long, so it is a cheap value and map key. */
 public record RankCounts(long bits) {
 
     private static final int RANKS = 15;
@@ -42,7 +39,8 @@ public record RankCounts(long bits) {
         for (int r = 0; r < RANKS; r++) {
             if (counts[r] < 0 || counts[r] > Rank.of(r).copiesInDeck()) {
                 throw new IllegalArgumentException(
-                        "invalid count " + counts[r] + " for " + Rank.of(r) + " (deck holds " + Rank.of(r).copiesInDeck() + ")");
+                        "invalid count " + counts[r] + " for " + Rank.of(r)
+                                + " (deck holds " + Rank.of(r).copiesInDeck() + ")");
             }
             b |= ((long) counts[r]) << (3 * r);
         }

@@ -184,6 +184,9 @@ class DouDizhuGameTest {
         }
         Outcome o = g.outcome().orElseThrow();
         assertFalse(o.spring());
+        assertEquals(2, o.bid());
+        assertEquals((1 << o.bombsAndRockets()) * (o.antiSpring() ? 2 : 1), o.multiplier());
+        assertEquals(2 * o.multiplier(), o.unit());
         assertEquals(0, o.scores().stream().mapToInt(Integer::intValue).sum());
         assertEquals(o.landlordWon() ? 2 * o.unit() : -2 * o.unit(), o.scores().get(0));
     }

@@ -1,7 +1,9 @@
 package io.gamehall.game.doudizhu;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /** Builds fixed deals from rank strings for tests; suits are assigned from whatever is left. */
 final class TestDeals {
@@ -18,7 +20,7 @@ final class TestDeals {
     static Deal of(long seed, String seat0, String seat1, String seat2, String kitty) {
         List<Card> pool = new ArrayList<>(Card.fullDeck());
         if (seed >= 0) {
-            java.util.Collections.shuffle(pool, new java.util.Random(seed));
+            Collections.shuffle(pool, new Random(seed));
         }
         List<List<Card>> parts = new ArrayList<>();
         for (String s : new String[] {seat0, seat1, seat2, kitty}) {
