@@ -93,13 +93,13 @@ class DouDizhuBotTest {
     }
 
     @Test
-    void farmerBeatsTheLandlordWhenItCosts() {
+    void farmerBeatsTheLandlordWithALooseCardThatCostsNothing() {
+        // Seat 1 holds a pair chain 7..A and one loose 6: answering the landlord's 3 with the 6 is free.
         DouDizhuGame g = DouDizhuGame.start(GameOptions.DEFAULT, 0,
-                DealSource.fixed(TestDeals.of("3", "", "", "")));
+                DealSource.fixed(TestDeals.of("3", "6778899TTJJQQKKAA", "", "")));
         g.apply(0, Action.bid(3));
         g.apply(0, Action.play("3"));
-        Action a = new DouDizhuBot().choose(g.seatView(1));
-        assertTrue(g.isLegal(1, a));
+        assertEquals(Action.play("6"), new DouDizhuBot().choose(g.seatView(1)));
     }
 
     @Test
