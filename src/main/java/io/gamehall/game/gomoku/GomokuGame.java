@@ -96,6 +96,20 @@ public final class GomokuGame {
         return check(p).isEmpty();
     }
 
+    /** Every point the side to move may play now (bottom row first); empty once the game is over. */
+    public List<Point> legalMoves() {
+        if (result.status().isOver()) {
+            return List.of();
+        }
+        List<Point> legal = new ArrayList<>();
+        for (Point p : board.emptyPoints()) {
+            if (foulAt(p).isEmpty()) {
+                legal.add(p);
+            }
+        }
+        return legal;
+    }
+
     /** Plays {@code p} for the side to move, or refuses it with a typed reason; never throws on bad input. */
     public MoveOutcome play(Point p) {
         Optional<MoveOutcome.Rejected> refusal = check(p);

@@ -115,6 +115,18 @@ class GomokuGameTest {
     }
 
     @Test
+    void legalMovesExcludeOccupiedAndForbiddenPoints() {
+        GomokuGame g = playAll(Variant.RENJU, "F8", "A1", "G8", "A3", "H9", "A5", "H10", "A7");
+        List<Point> legal = g.legalMoves();
+        assertEquals(225 - 8 - 1, legal.size());
+        assertFalse(legal.contains(p("H8")));
+        assertFalse(legal.contains(p("F8")));
+        assertTrue(legal.contains(p("I8")));
+        g.play("I8");
+        assertEquals(225 - 9, g.legalMoves().size(), "white has no fouls");
+    }
+
+    @Test
     void sameShapeIsLegalInFreestyle() {
         GomokuGame g = playAll(Variant.FREESTYLE, "F8", "A1", "G8", "A3", "H9", "A5", "H10", "A7");
         assertTrue(g.play("H8").accepted());
