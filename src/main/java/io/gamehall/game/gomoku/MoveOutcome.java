@@ -1,5 +1,6 @@
 package io.gamehall.game.gomoku;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /** Result of {@link GomokuGame#play(Point)}: either the move was accepted or it was refused with a typed reason. */
@@ -18,6 +19,14 @@ public sealed interface MoveOutcome {
 
     /** The move was refused; {@code foul} is present exactly when {@code reason} is {@link Rejection#FORBIDDEN}. */
     record Rejected(Rejection reason, Optional<Foul> foul) implements MoveOutcome {
+
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(foul, "foul");
+            if (foul.isPresent() != (reason == Rejection.FORBIDDEN)) {
+                throw new IllegalArgumentException("a foul kind goes with FORBIDDEN and only with it");
+            }
+        }
 
         /** A refusal that is not a foul. */
         public static Rejected of(Rejection reason) {

@@ -201,6 +201,13 @@ class GomokuBotTest {
     }
 
     @Test
+    void zeroBudgetStillYieldsALegalMove() {
+        GomokuGame g = randomGame(Variant.RENJU, new Random(21), 50);
+        Optional<Point> m = new GomokuBot(2).chooseMove(g, Duration.ZERO);
+        assertTrue(m.isPresent() && g.isLegal(m.get()));
+    }
+
+    @Test
     void cancellationStillYieldsALegalMove() {
         GomokuGame g = randomGame(Variant.RENJU, new Random(11), 40);
         long start = System.nanoTime();
