@@ -2,7 +2,7 @@ package io.gamehall.game.gomoku;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +23,8 @@ public final class GomokuBot {
     static final int VCF_NODES = 20_000;
     /** How many top-ranked quiet moves are checked for allowing an opponent VCF. */
     private static final int SAFETY_CHECKS = 6;
-    /** Window scores indexed by own stones already in a five-cell window that the move joins. */
-    private static final int[] WINDOW_SCORE = {1, 12, 120, 1_500, 100_000};
+    /** Upper bound of a rank score: 20 windows per colour at the top weight, times the weights used in rank. */
+    private static final long MAX_SCORE = 18L * 20 * 100_000;
 
     private final long seed;
 
@@ -235,8 +235,8 @@ public final class GomokuBot {
 
         /** Legal points where {@code colour} makes a four (a point from which one more stone wins), best first. */
         private List<Point> fourMoves(int colour) {
-            List<Point> result = new ArrayList<>();
-            List<Integer> counts = new ArrayList<>();
+            long[] keys = new long[Board.SIZE * Board.SIZE];
+            int found = 0;
             for (int r = 0; r < Board.SIZE; r++) {
                 for (int c = 0; c < Board.SIZE; c++) {
                     if (b.get(c, r) != Board.EMPTY || !mayMakeFour(c, r, colour)) {
@@ -247,19 +247,16 @@ public final class GomokuBot {
                     int n = winPointsAround(p, colour).size();
                     b.set(c, r, Board.EMPTY);
                     if (n > 0 && legalFor(c, r, colour)) {
-                        result.add(p);
-                        counts.add(n);
+                        // More completion points first, then board order; packed so a primitive sort suffices.
+                        keys[found++] = (long) (64 - n) << 16 | (long) r * Board.SIZE + c;
                     }
                 }
             }
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < result.size(); i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparing((Integer i) -> -counts.get(i)).thenComparing(i -> i));
-            List<Point> sorted = new ArrayList<>(result.size());
-            for (int i : order) {
-                sorted.add(result.get(i));
+            Arrays.sort(keys, 0, found);
+            List<Point> sorted = new ArrayList<>(found);
+            for (int i = 0; i < found; i++) {
+                int index = (int) (keys[i] & 0xFFFF);
+                sorted.add(new Point(index % Board.SIZE, index / Board.SIZE));
             }
             return sorted;
         }
@@ -398,15 +395,20 @@ public final class GomokuBot {
 
         /** Sorts best first: own potential plus most of the opponent's, ties broken by a seeded hash. */
         private void rank(List<Point> moves) {
-            List<long[]> keyed = new ArrayList<>(moves.size());
-            for (Point p : moves) {
+            long[] keys = new long[moves.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Point p = moves.get(i);
                 long score = 10L * potential(p, me) + 8L * potential(p, opp);
-                keyed.add(new long[] {score, mix(salt + p.row() * Board.SIZE + p.column()), p.column(), p.row()});
+                int index = p.row() * Board.SIZE + p.column();
+                // Packed as (inverted score, seeded hash, index) so an ascending primitive sort gives best first and
+                // avoids comparator set-up cost on the first, cold call.
+                keys[i] = (MAX_SCORE - score) << 24 | (mix(salt + index) & 0xFFFF) << 8 | index;
             }
-            keyed.sort(Comparator.comparingLong((long[] k) -> -k[0]).thenComparingLong(k -> k[1]));
+            Arrays.sort(keys);
             moves.clear();
-            for (long[] k : keyed) {
-                moves.add(new Point((int) k[2], (int) k[3]));
+            for (long k : keys) {
+                int index = (int) (k & 0xFF);
+                moves.add(new Point(index % Board.SIZE, index / Board.SIZE));
             }
         }
 
@@ -426,7 +428,7 @@ public final class GomokuBot {
                         }
                     }
                     if (open) {
-                        total += WINDOW_SCORE[own];
+                        total += windowScore(own);
                     }
                 }
             }
@@ -445,6 +447,17 @@ public final class GomokuBot {
                 timeUp = true;
             }
             return timeUp;
+        }
+
+        /** Weight of a five-cell window the move joins, by own stones already in it; steep so threats dominate. */
+        private static int windowScore(int own) {
+            return switch (own) {
+                case 0 -> 1;
+                case 1 -> 12;
+                case 2 -> 120;
+                case 3 -> 1_500;
+                default -> 100_000;
+            };
         }
 
         private static Stone stone(int colour) {

@@ -52,6 +52,18 @@ public record Point(int column, int row) {
         return Optional.of(new Point(letter - 'A', number - 1));
     }
 
+    // Hand-written rather than the generated record members: those bootstrap through method handles on first use,
+    // which costs a cold JVM over 100 ms inside the bot's first, time-limited move.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Point other && other.column == column && other.row == row;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * column + row;
+    }
+
     /** Renju notation (e.g. {@code H8}); off-board points print as {@code (column,row)}. */
     @Override
     public String toString() {
