@@ -53,7 +53,7 @@ public final class GomokuBot {
         if (game.result().status().isOver()) {
             return Optional.empty();
         }
-        long nanos = Math.max(0, budget.toNanos());
+        long nanos = clampedNanos(budget);
         // Leave a fifth of the budget (at most 50 ms) for returning and the caller's own work.
         long deadline = System.nanoTime() + nanos - Math.min(nanos / 5, 50_000_000L);
         Search s = new Search(game, deadline, cancelled, seed ^ (0x9E3779B97F4A7C15L * (game.moves().size() + 1)));
@@ -65,8 +65,16 @@ public final class GomokuBot {
         if (game.result().status().isOver()) {
             return Optional.empty();
         }
-        Search s = new Search(game, System.nanoTime() + budget.toNanos(), () -> false, seed);
+        Search s = new Search(game, System.nanoTime() + clampedNanos(budget), () -> false, seed);
         return s.vcfRoot(s.me, s.opp);
+    }
+
+    /** Budget in nanoseconds, capped at an hour so that absurd budgets cannot overflow the deadline arithmetic. */
+    private static long clampedNanos(Duration budget) {
+        if (budget.isNegative()) {
+            return 0;
+        }
+        return budget.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1).toNanos() : budget.toNanos();
     }
 
     /** One move decision: scratch board plus deadline bookkeeping. */

@@ -231,6 +231,14 @@ class GomokuBotTest {
     }
 
     @Test
+    void extremeBudgetsAreHandled() {
+        GomokuGame g = randomGame(Variant.FREESTYLE, new Random(22), 30);
+        GomokuBot bot = new GomokuBot(2);
+        assertTrue(g.isLegal(bot.chooseMove(g, Duration.ofMillis(-5)).orElseThrow()));
+        assertTrue(g.isLegal(bot.chooseMove(g, Duration.ofSeconds(Long.MAX_VALUE)).orElseThrow()));
+    }
+
+    @Test
     void cancellationStillYieldsALegalMove() {
         GomokuGame g = randomGame(Variant.RENJU, new Random(11), 40);
         long start = System.nanoTime();
