@@ -48,7 +48,37 @@ public final class RenjuRules {
      * Foul of a black stone at the empty (c, r), or null when legal. Uses {@code b} as scratch space and restores it.
      */
     static Foul foulAt(Board b, int c, int r) {
+        return foulAt(b, c, r, new Memo());
+    }
+
+    /**
+     * Results of the recursive checks within one top-level query, keyed by the stones the recursion has added (as a
+     * Zobrist-style hash) and the point checked. Without it, crowded positions revisit the same sub-positions in every
+     * order and a single query can take a noticeable fraction of a second.
+     */
+    private static final class Memo {
+        private final java.util.HashMap<Long, Integer> results = new java.util.HashMap<>();
+        private long added;
+    }
+
+    private static final int LEGAL = -1;
+
+    private static Foul foulAt(Board b, int c, int r, Memo memo) {
+        int index = r * Board.SIZE + c;
+        long key = memo.added ^ mix(index + 1_000L);
+        Integer known = memo.results.get(key);
+        if (known != null) {
+            return known == LEGAL ? null : Foul.values()[known];
+        }
+        Foul foul = evaluate(b, c, r, memo);
+        memo.results.put(key, foul == null ? LEGAL : foul.ordinal());
+        return foul;
+    }
+
+    private static Foul evaluate(Board b, int c, int r, Memo memo) {
+        long stoneKey = mix(r * Board.SIZE + c + 1L);
         b.set(c, r, Board.BLACK);
+        memo.added ^= stoneKey;
         try {
             boolean overline = false;
             for (Direction d : Direction.values()) {
@@ -75,13 +105,14 @@ public final class RenjuRules {
             int threes = 0;
             for (Direction d : Direction.values()) {
                 // A line that already holds a four is counted as that four, not additionally as a three.
-                if (!hasFour[d.ordinal()] && isThree(b, c, r, d) && ++threes >= 2) {
+                if (!hasFour[d.ordinal()] && isThree(b, c, r, d, memo) && ++threes >= 2) {
                     return Foul.DOUBLE_THREE;
                 }
             }
             return null;
         } finally {
             b.set(c, r, Board.EMPTY);
+            memo.added ^= stoneKey;
         }
     }
 
@@ -109,7 +140,7 @@ public final class RenjuRules {
      * Whether the black stones through (c, r) along {@code d} form a three: some empty point turns them into a straight
      * four containing (c, r), and black may legally play that point.
      */
-    static boolean isThree(Board b, int c, int r, Direction d) {
+    private static boolean isThree(Board b, int c, int r, Direction d, Memo memo) {
         for (int k = -4; k <= 4; k++) {
             int qc = c + k * d.dc;
             int qr = r + k * d.dr;
@@ -119,7 +150,7 @@ public final class RenjuRules {
             b.set(qc, qr, Board.BLACK);
             boolean straight = hasStraightFourThrough(b, c, r, d, k);
             b.set(qc, qr, Board.EMPTY);
-            if (straight && foulAt(b, qc, qr) == null) {
+            if (straight && foulAt(b, qc, qr, memo) == null) {
                 return true;
             }
         }
@@ -172,6 +203,13 @@ public final class RenjuRules {
             }
         }
         return found;
+    }
+
+    /** SplitMix64 finaliser, used as a per-point random key for the memo. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static int mask(long entry) {
