@@ -1,5 +1,6 @@
 package io.gamehall.game.gomoku;
 
+import java.util.HashMap;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,7 @@ public final class RenjuRules {
      * order and a single query can take a noticeable fraction of a second.
      */
     private static final class Memo {
-        private final java.util.HashMap<Long, Integer> results = new java.util.HashMap<>();
+        private final HashMap<Long, Integer> results = new HashMap<>();
         private long added;
     }
 

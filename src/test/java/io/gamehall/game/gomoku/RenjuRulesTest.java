@@ -474,6 +474,15 @@ class RenjuRulesTest {
     }
 
     @Test
+    void makesFiveOnlyForExactlyFive() {
+        Board five = Diagrams.marked("\n...XXX*X.......\n").board();
+        assertEquals(true, RenjuRules.makesFive(five, Point.parse("G14").orElseThrow()));
+        Board six = Diagrams.marked("\n...XXX*XX......\n").board();
+        assertEquals(false, RenjuRules.makesFive(six, Point.parse("G14").orElseThrow()));
+        assertEquals(false, RenjuRules.makesFive(six, Point.parse("D14").orElseThrow()), "occupied");
+    }
+
+    @Test
     void occupiedPointIsRejectedAsArgument() {
         Board b = new Board();
         b.place(Point.CENTER, Stone.WHITE);
