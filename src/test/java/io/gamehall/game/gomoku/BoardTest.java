@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Board text form, copying and raw placement. */
 class BoardTest {
 
     private static final String EMPTY_ROW = "...............";

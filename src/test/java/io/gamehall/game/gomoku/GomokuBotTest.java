@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** Bot behaviour: tactics, legality, budget, cancellation and determinism. */
 class GomokuBotTest {
 
     private static final Duration BUDGET = Duration.ofMillis(500);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The renju-forbidden command: outputs, exit codes and error messages. */
 class GomokuCliTest {
 
     private static final String EMPTY = "...............";

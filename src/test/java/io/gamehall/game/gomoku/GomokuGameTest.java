@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Game flow: move validation, wins per variant, draws and undo. */
 class GomokuGameTest {
 
     /** Plays moves given in notation, alternating colours, asserting each is accepted. */
