@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages GameHall's build and tests use, when a command is missing.
+#   .ci/ensure-packages.sh COMMAND[=PACKAGE] ...     e.g.  .ci/ensure-packages.sh openssl nginx chromium=chromium
+# Runs apt-get as root (or through sudo); does nothing when every command is already there.
+set -euo pipefail
+missing=()
+for spec in "$@"; do
+  cmd=${spec%%=*}; pkg=${spec#*=}
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+echo "installing missing packages: ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null 2>&1 || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
