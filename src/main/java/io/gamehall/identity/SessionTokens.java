@@ -1,0 +1,125 @@
+package io.gamehall.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and verifies session tokens: {@code v1.<kid>.<payload>.<signature>}, where the payload (base64url) holds
+ * the player id, nickname, issue and expiry times, and the signature is HMAC-SHA256 over {@code v1.<kid>.<payload>}
+ * with the key named by {@code kid}.
+ *
+ * <p>Rotation: new tokens are signed with the first key; every listed key still verifies, so an old key can stay
+ * listed until the tokens it signed have expired. Thread-safe and immutable.
+ */
+public final class SessionTokens {
+  private static final String VERSION = "v1";
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+  /** Tokens are short: anything longer is refused before any decoding or MAC work. */
+  public static final int MAX_TOKEN_LENGTH = 512;
+
+  private final List<SigningKey> keys;
+  private final Map<String, SigningKey> byId;
+  private final Duration ttl;
+  private final Clock clock;
+
+  /** A named HMAC key; the secret must have at least 32 bytes. */
+  public record SigningKey(String id, byte[] secret) {
+    public SigningKey {
+      if (!id.matches("[A-Za-z0-9_-]{1,16}")) {
+        throw new IllegalArgumentException("token key id must be 1-16 of [A-Za-z0-9_-]");
+      }
+      if (secret.length < 32) {
+        throw new IllegalArgumentException("token key '" + id + "' must have at least 32 bytes");
+      }
+      secret = secret.clone();
+    }
+  }
+
+  /** What a valid token says. */
+  public record Claims(String playerId, String nickname, Instant issuedAt, Instant expiresAt) {}
+
+  public SessionTokens(List<SigningKey> keys, Duration ttl, Clock clock) {
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("at least one token key is needed");
+    }
+    this.keys = List.copyOf(keys);
+    Map<String, SigningKey> index = new LinkedHashMap<>();
+    for (SigningKey key : keys) {
+      if (index.put(key.id(), key) != null) {
+        throw new IllegalArgumentException("duplicate token key id " + key.id());
+      }
+    }
+    this.byId = Map.copyOf(index);
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  public String issue(String playerId, String nickname) {
+    SigningKey key = keys.get(0);
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    // Fields are separated by a newline, which neither ids nor cleaned nicknames can contain.
+    String body = playerId + "\n" + nickname + "\n" + now.getEpochSecond() + "\n" + now.plus(ttl).getEpochSecond();
+    String signed = VERSION + "." + key.id() + "." + B64.encodeToString(body.getBytes(StandardCharsets.UTF_8));
+    return signed + "." + B64.encodeToString(mac(key, signed));
+  }
+
+  /** The claims of a genuine, unexpired token; empty for anything else (forged, expired, unknown key, garbage). */
+  public Optional<Claims> verify(String token) {
+    if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+      return Optional.empty();
+    }
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals(VERSION)) {
+      return Optional.empty();
+    }
+    SigningKey key = byId.get(parts[1]);
+    if (key == null) {
+      return Optional.empty();
+    }
+    try {
+      byte[] expected = mac(key, parts[0] + "." + parts[1] + "." + parts[2]);
+      if (!MessageDigest.isEqual(expected, B64D.decode(parts[3]))) {
+        return Optional.empty();
+      }
+      String[] fields = new String(B64D.decode(parts[2]), StandardCharsets.UTF_8).split("\n", -1);
+      if (fields.length != 4) {
+        return Optional.empty();
+      }
+      Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[2]));
+      Instant expires = Instant.ofEpochSecond(Long.parseLong(fields[3]));
+      if (!clock.instant().isBefore(expires)) {
+        return Optional.empty();
+      }
+      return Optional.of(new Claims(fields[0], fields[1], issued, expires));
+    } catch (IllegalArgumentException e) {
+      // Bad base64 or numbers: a forgery or corruption, never a server fault.
+      return Optional.empty();
+    }
+  }
+
+  public Duration ttl() {
+    return ttl;
+  }
+
+  private static byte[] mac(SigningKey key, String data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
+      return mac.doFinal(data.getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
+    }
+  }
+}
