@@ -961,8 +961,9 @@ public final class Table {
     if (s >= 0) {
       Seat seat = seats[s];
       boolean wasOffline = seat.member == null;
-      seat.member = member;
+      // Catch up first: a snapshot is as of the last event, before the online update below.
       catchUp(member, playerId, lastSeq);
+      seat.member = member;
       if (wasOffline) {
         seat.graceTimer.cancel();
         seat.graceToken++;
