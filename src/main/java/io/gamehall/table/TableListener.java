@@ -1,0 +1,16 @@
+package io.gamehall.table;
+
+/**
+ * Hears about a table from the outside (lobby directory, history, disposal). Called on the table's serial queue:
+ * implementations must be quick and must not call back into the table synchronously expecting an answer.
+ */
+public interface TableListener {
+  /** The phase, the seats taken or the audience changed. */
+  default void stateChanged(TableSummary summary) {}
+
+  /** A match ended. */
+  default void matchEnded(MatchRecord record) {}
+
+  /** No human is seated or watching any more; the owner may {@link Table#close()} the table. */
+  default void emptied(String tableId) {}
+}

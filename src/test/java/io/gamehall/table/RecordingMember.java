@@ -1,0 +1,99 @@
+package io.gamehall.table;
+
+import io.gamehall.table.TableOutput.Ack;
+import io.gamehall.table.TableOutput.Refused;
+import io.gamehall.table.TableOutput.Snapshot;
+import io.gamehall.table.TableOutput.Update;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A fake connection that keeps everything the table delivered to it. */
+final class RecordingMember implements TableMember {
+  final String playerId;
+  private final List<TableOutput> outputs = new ArrayList<>();
+
+  RecordingMember(String playerId) {
+    this.playerId = playerId;
+  }
+
+  @Override
+  public synchronized void deliver(TableOutput out) {
+    outputs.add(out);
+  }
+
+  synchronized List<TableOutput> all() {
+    return List.copyOf(outputs);
+  }
+
+  synchronized void clear() {
+    outputs.clear();
+  }
+
+  List<Update> updates() {
+    return all().stream().filter(o -> o instanceof Update).map(o -> (Update) o).collect(Collectors.toList());
+  }
+
+  List<String> kinds() {
+    return updates().stream().map(Update::kind).collect(Collectors.toList());
+  }
+
+  List<Update> updates(String kind) {
+    return updates().stream().filter(u -> u.kind().equals(kind)).collect(Collectors.toList());
+  }
+
+  Update last(String kind) {
+    List<Update> matching = updates(kind);
+    if (matching.isEmpty()) {
+      throw new AssertionError(playerId + " got no '" + kind + "' update; got " + kinds());
+    }
+    return matching.get(matching.size() - 1);
+  }
+
+  /** The sequence number of the latest update or snapshot seen, as a client would track it. */
+  long lastSeq() {
+    long seq = 0;
+    for (TableOutput out : all()) {
+      if (out instanceof Update) {
+        seq = ((Update) out).seq();
+      } else if (out instanceof Snapshot) {
+        seq = ((Snapshot) out).seq();
+      }
+    }
+    return seq;
+  }
+
+  TableOutput last() {
+    List<TableOutput> all = all();
+    if (all.isEmpty()) {
+      throw new AssertionError(playerId + " got nothing");
+    }
+    return all.get(all.size() - 1);
+  }
+
+  Refused lastRefused() {
+    TableOutput out = last();
+    if (!(out instanceof Refused)) {
+      throw new AssertionError(playerId + " expected a refusal last, got " + out);
+    }
+    return (Refused) out;
+  }
+
+  Ack lastAck() {
+    TableOutput out = last();
+    if (!(out instanceof Ack)) {
+      throw new AssertionError(playerId + " expected an ack last, got " + out);
+    }
+    return (Ack) out;
+  }
+
+  Snapshot lastSnapshot() {
+    List<TableOutput> all = all();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i) instanceof Snapshot) {
+        return (Snapshot) all.get(i);
+      }
+    }
+    throw new AssertionError(playerId + " got no snapshot");
+  }
+}
