@@ -1,0 +1,17 @@
+package io.gamehall.game;
+
+import io.gamehall.game.doudizhu.DouDizhuRules;
+import io.gamehall.game.gomoku.GomokuRules;
+import io.gamehall.game.xiangqi.XiangqiRules;
+import java.util.List;
+
+/** The games GameHall ships: Gomoku, Xiangqi and Dou Dizhu. */
+public final class Games {
+
+  private Games() {}
+
+  /** A fresh catalog of the three games on every call. */
+  public static GameCatalog catalog() {
+    return new GameCatalog(List.of(new GomokuRules(), new XiangqiRules(), new DouDizhuRules()));
+  }
+}
