@@ -87,6 +87,38 @@ final class RecordingMember implements TableMember {
     return (Ack) out;
   }
 
+  /** The answer (ack or refusal) to command {@code cid}; later updates may follow it. */
+  TableOutput answerTo(String cid) {
+    for (TableOutput out : all()) {
+      if (out instanceof Ack && cid.equals(((Ack) out).cid())) {
+        return out;
+      }
+      if (out instanceof Refused && cid.equals(((Refused) out).cid())) {
+        return out;
+      }
+    }
+    throw new AssertionError(playerId + " got no answer to " + cid + "; got " + all());
+  }
+
+  Ack ackTo(String cid) {
+    TableOutput out = answerTo(cid);
+    if (!(out instanceof Ack)) {
+      throw new AssertionError(playerId + " expected an ack to " + cid + ", got " + out);
+    }
+    return (Ack) out;
+  }
+
+  /** The latest clock update for {@code seat}. */
+  Update lastClock(int seat) {
+    List<Update> clocks = updates("clock");
+    for (int i = clocks.size() - 1; i >= 0; i--) {
+      if (((Number) clocks.get(i).data().get("seat")).intValue() == seat) {
+        return clocks.get(i);
+      }
+    }
+    throw new AssertionError(playerId + " got no clock for seat " + seat);
+  }
+
   Snapshot lastSnapshot() {
     List<TableOutput> all = all();
     for (int i = all.size() - 1; i >= 0; i--) {
