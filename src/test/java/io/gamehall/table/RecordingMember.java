@@ -6,20 +6,33 @@ import io.gamehall.table.TableOutput.Snapshot;
 import io.gamehall.table.TableOutput.Update;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /** A fake connection that keeps everything the table delivered to it. */
 final class RecordingMember implements TableMember {
   final String playerId;
   private final List<TableOutput> outputs = new ArrayList<>();
+  private final CountDownLatch answers;
 
   RecordingMember(String playerId) {
+    this(playerId, null);
+  }
+
+  /** Also counts every ack or refusal down on {@code answers}, for tests on real threads. */
+  RecordingMember(String playerId, CountDownLatch answers) {
     this.playerId = playerId;
+    this.answers = answers;
   }
 
   @Override
-  public synchronized void deliver(TableOutput out) {
-    outputs.add(out);
+  public void deliver(TableOutput out) {
+    synchronized (this) {
+      outputs.add(out);
+    }
+    if (answers != null && (out instanceof Ack || out instanceof Refused)) {
+      answers.countDown();
+    }
   }
 
   synchronized List<TableOutput> all() {
