@@ -266,6 +266,10 @@ public final class Table {
       answer = new Ack(id, command.cid(), seq);
     } catch (Refusal r) {
       answer = new Refused(id, command.cid(), r.code, r.getMessage());
+    } catch (RuntimeException e) {
+      // A bug (most likely in a game): answer the client instead of leaving it waiting, and keep the table going.
+      LOG.log(Level.SEVERE, "table " + id + ": command " + command.getClass().getSimpleName() + " failed", e);
+      answer = new Refused(id, command.cid(), TableError.INTERNAL_ERROR.code(), "Something went wrong at the table.");
     }
     mine.put(command.cid(), answer);
     deliver(from, answer);
@@ -517,6 +521,9 @@ public final class Table {
   // Seats and lifecycle.
 
   private int freeSeat(int wanted) {
+    if (phase == Phase.CLOSED) {
+      throw refuse(TableError.CLOSED, "This table is closed.");
+    }
     if (phase == Phase.PLAYING) {
       throw refuse(TableError.TABLE_FULL, "A match is in progress.");
     }
@@ -907,6 +914,9 @@ public final class Table {
   // Connections.
 
   private void doDisconnected(String playerId, TableMember member) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
     Spectator spectator = spectators.get(playerId);
     if (spectator != null && (member == null || spectator.member == member)) {
       spectators.remove(playerId);
@@ -957,6 +967,10 @@ public final class Table {
   }
 
   private void doResume(String playerId, TableMember member, long lastSeq) {
+    if (phase == Phase.CLOSED) {
+      deliver(member, new Refused(id, null, TableError.CLOSED.code(), "This table is closed."));
+      return;
+    }
     int s = seatOf(playerId);
     if (s >= 0) {
       Seat seat = seats[s];

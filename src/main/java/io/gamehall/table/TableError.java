@@ -30,7 +30,9 @@ public enum TableError {
   DRAW_PENDING,
   NO_DRAW_OFFER,
   UNDO_PENDING,
-  NO_UNDO_REQUEST;
+  NO_UNDO_REQUEST,
+  /** A bug, logged on the server; nothing the player did wrong. */
+  INTERNAL_ERROR;
 
   /** The stable lower-case code, e.g. {@code not_your_turn}. */
   public String code() {

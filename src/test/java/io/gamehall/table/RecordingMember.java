@@ -6,20 +6,33 @@ import io.gamehall.table.TableOutput.Snapshot;
 import io.gamehall.table.TableOutput.Update;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /** A fake connection that keeps everything the table delivered to it. */
 final class RecordingMember implements TableMember {
   final String playerId;
   private final List<TableOutput> outputs = new ArrayList<>();
+  private final CountDownLatch answers;
 
   RecordingMember(String playerId) {
+    this(playerId, null);
+  }
+
+  /** Also counts every ack or refusal down on {@code answers}, for tests on real threads. */
+  RecordingMember(String playerId, CountDownLatch answers) {
     this.playerId = playerId;
+    this.answers = answers;
   }
 
   @Override
-  public synchronized void deliver(TableOutput out) {
-    outputs.add(out);
+  public void deliver(TableOutput out) {
+    synchronized (this) {
+      outputs.add(out);
+    }
+    if (answers != null && (out instanceof Ack || out instanceof Refused)) {
+      answers.countDown();
+    }
   }
 
   synchronized List<TableOutput> all() {
@@ -85,6 +98,38 @@ final class RecordingMember implements TableMember {
       throw new AssertionError(playerId + " expected an ack last, got " + out);
     }
     return (Ack) out;
+  }
+
+  /** The answer (ack or refusal) to command {@code cid}; later updates may follow it. */
+  TableOutput answerTo(String cid) {
+    for (TableOutput out : all()) {
+      if (out instanceof Ack && cid.equals(((Ack) out).cid())) {
+        return out;
+      }
+      if (out instanceof Refused && cid.equals(((Refused) out).cid())) {
+        return out;
+      }
+    }
+    throw new AssertionError(playerId + " got no answer to " + cid + "; got " + all());
+  }
+
+  Ack ackTo(String cid) {
+    TableOutput out = answerTo(cid);
+    if (!(out instanceof Ack)) {
+      throw new AssertionError(playerId + " expected an ack to " + cid + ", got " + out);
+    }
+    return (Ack) out;
+  }
+
+  /** The latest clock update for {@code seat}. */
+  Update lastClock(int seat) {
+    List<Update> clocks = updates("clock");
+    for (int i = clocks.size() - 1; i >= 0; i--) {
+      if (((Number) clocks.get(i).data().get("seat")).intValue() == seat) {
+        return clocks.get(i);
+      }
+    }
+    throw new AssertionError(playerId + " got no clock for seat " + seat);
   }
 
   Snapshot lastSnapshot() {

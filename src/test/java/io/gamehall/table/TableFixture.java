@@ -44,20 +44,23 @@ final class TableFixture {
 
   RecordingMember sit(String playerId, int seat) {
     RecordingMember member = new RecordingMember(playerId);
-    send(member, new Command.Sit(playerId, cid(), playerId.toUpperCase(), seat));
-    member.lastAck();
+    String cid = cid();
+    send(member, new Command.Sit(playerId, cid, playerId.toUpperCase(), seat));
+    member.ackTo(cid);
     return member;
   }
 
   void ready(RecordingMember member) {
-    send(member, new Command.Ready(member.playerId, cid(), true));
-    member.lastAck();
+    String cid = cid();
+    send(member, new Command.Ready(member.playerId, cid, true));
+    member.ackTo(cid);
   }
 
   /** Acts on the latest sequence number the member has seen and expects an ack. */
   void act(RecordingMember member, String action) {
-    send(member, new Command.Act(member.playerId, cid(), action, member.lastSeq()));
-    member.lastAck();
+    String cid = cid();
+    send(member, new Command.Act(member.playerId, cid, action, member.lastSeq()));
+    member.ackTo(cid);
   }
 
   /** Seats and readies one member per seat; the match is running when this returns. */

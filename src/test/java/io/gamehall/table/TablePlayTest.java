@@ -120,6 +120,15 @@ class TablePlayTest {
   }
 
   @Test
+  void aFailingGameIsAnsweredWithAnInternalErrorAndTheTableGoesOn() {
+    TableFixture f = TableFixture.counting();
+    RecordingMember[] m = f.started("alice", "bob");
+    f.send(m[0], new Command.Act("alice", "boom", "explode", m[0].lastSeq()));
+    assertEquals("internal_error", m[0].lastRefused().code());
+    f.act(m[0], "add 1");
+  }
+
+  @Test
   void theMatchEndsWhenTheRulesSaySo() {
     TableFixture f =
         new TableFixture(new CountingGame(), 2, false, TableSettings.defaults(), Runnable::run, Runnable::run,
