@@ -11,6 +11,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,7 +65,14 @@ public class HallEndpoint {
 
   @OnError
   public void error(Throwable failure) {
-    // Peers vanish all the time on mobile networks; that is not worth more than a fine-level line.
-    LOG.log(Level.FINE, "connection error: {0}", failure.toString());
+    if (failure instanceof IOException) {
+      // Peers vanish all the time on mobile networks; that is not worth more than a fine-level line.
+      LOG.log(Level.FINE, "connection error: {0}", failure.toString());
+    } else {
+      LOG.log(Level.SEVERE, "failure while serving a connection", failure);
+      if (connection != null) {
+        connection.close(CloseCodes.UNEXPECTED_CONDITION, "server error");
+      }
+    }
   }
 }

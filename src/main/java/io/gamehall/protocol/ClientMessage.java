@@ -1,5 +1,7 @@
 package io.gamehall.protocol;
 
+import java.util.Map;
+
 /**
  * Messages from a client to the server.
  *
@@ -23,10 +25,25 @@ public sealed interface ClientMessage {
     R ping(Ping ping);
 
     R invalid(Invalid invalid);
+
+    R subscribeLobby(SubscribeLobby subscribe);
+
+    R quickMatch(QuickMatch quickMatch);
+
+    R cancelMatch(CancelMatch cancel);
+
+    R createTable(CreateTable create);
+
+    R joinTable(JoinTable join);
+
+    R table(TableRequest request);
   }
 
-  /** Opens the conversation: asks for a guest identity. {@code nickname} may be null (a default is assigned). */
-  record Hello(String id, int protocol, String nickname) implements ClientMessage {
+  /**
+   * Opens the conversation. Without a token: a new guest identity ({@code nickname} may be null: a default is
+   * assigned). With the token of an earlier {@code welcome}: the same identity back.
+   */
+  record Hello(String id, int protocol, String nickname, String token) implements ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.hello(this);
@@ -49,6 +66,58 @@ public sealed interface ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.invalid(this);
+    }
+  }
+
+  /** Starts (or, with {@code on=false}, stops) lobby updates, for one game or all ({@code game} null). */
+  record SubscribeLobby(String id, String game, boolean on) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.subscribeLobby(this);
+    }
+  }
+
+  /** Queues for a game; the player is seated when a match is found. */
+  record QuickMatch(String id, String game, Map<String, String> options) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.quickMatch(this);
+    }
+  }
+
+  /** Leaves the quick-match queue. */
+  record CancelMatch(String id) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.cancelMatch(this);
+    }
+  }
+
+  /**
+   * Creates a table and seats the creator. {@code privateTable}: hidden from the directory, joined by a 6-digit code.
+   * {@code practice}: bots fill the other seats at once.
+   */
+  record CreateTable(String id, String game, Map<String, String> options, boolean privateTable, boolean practice)
+      implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.createTable(this);
+    }
+  }
+
+  /** Takes a seat at a table named by id, or by the 6-digit code of a private table. */
+  record JoinTable(String id, String table, String code) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.joinTable(this);
+    }
+  }
+
+  /** A command for one table. */
+  record TableRequest(String id, String table, TableAction action) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.table(this);
     }
   }
 }

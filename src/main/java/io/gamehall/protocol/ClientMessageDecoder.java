@@ -2,7 +2,13 @@ package io.gamehall.protocol;
 
 import io.gamehall.protocol.ClientMessage.Hello;
 import io.gamehall.protocol.ClientMessage.Invalid;
+import io.gamehall.protocol.ClientMessage.CancelMatch;
+import io.gamehall.protocol.ClientMessage.CreateTable;
+import io.gamehall.protocol.ClientMessage.JoinTable;
 import io.gamehall.protocol.ClientMessage.Ping;
+import io.gamehall.protocol.ClientMessage.QuickMatch;
+import io.gamehall.protocol.ClientMessage.SubscribeLobby;
+import io.gamehall.protocol.ClientMessage.TableRequest;
 import jakarta.json.JsonObject;
 import jakarta.websocket.Decoder;
 
@@ -22,13 +28,102 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
         case "hello" -> new Hello(
             Json.optionalId(obj),
             Json.optionalInt(obj, "protocol", Limits.PROTOCOL_VERSION, 1, Integer.MAX_VALUE),
-            nickname(obj));
+            nickname(obj),
+            Json.optionalString(obj, "token", Limits.MAX_TOKEN_LENGTH));
         case "ping" -> new Ping(Json.optionalId(obj), Json.optionalLong(obj, "t"));
-        default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + clip(type) + "'");
+        case "subscribe_lobby" -> new SubscribeLobby(
+            Json.optionalId(obj), game(obj, false), Json.optionalBoolean(obj, "on", true));
+        case "quick_match" -> new QuickMatch(Json.optionalId(obj), game(obj, true), Json.options(obj));
+        case "cancel_match" -> new CancelMatch(Json.optionalId(obj));
+        case "create_table" -> new CreateTable(
+            Json.optionalId(obj),
+            game(obj, true),
+            Json.options(obj),
+            Json.optionalBoolean(obj, "private", false),
+            Json.optionalBoolean(obj, "practice", false));
+        case "join_table" -> joinTable(obj);
+        default -> {
+          TableAction action = tableAction(type, obj);
+          if (action == null) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + clip(type) + "'");
+          }
+          yield new TableRequest(Json.optionalId(obj), tableId(obj), action);
+        }
       };
     } catch (ProtocolException e) {
       return new Invalid(id, e.code(), e.getMessage());
     }
+  }
+
+  /** The table actions, or null if {@code type} is none of them. */
+  private static TableAction tableAction(String type, JsonObject obj) throws ProtocolException {
+    switch (type) {
+      case "spectate":
+        return new TableAction.Spectate();
+      case "resume":
+        return new TableAction.Resume(Json.optionalLongIn(obj, "lastSeq", 0L, 0L, Long.MAX_VALUE));
+      case "leave":
+        return new TableAction.Leave();
+      case "ready":
+        return new TableAction.Ready();
+      case "act":
+        return new TableAction.Act(
+            Json.requireString(obj, "move", Limits.MAX_MOVE_LENGTH), Json.optionalLongIn(obj, "seq", null, 0L, Long.MAX_VALUE));
+      case "resign":
+        return new TableAction.Resign();
+      case "offer_draw":
+        return new TableAction.OfferDraw();
+      case "answer_draw":
+        return new TableAction.AnswerDraw(Json.requireBoolean(obj, "accept"));
+      case "request_undo":
+        return new TableAction.RequestUndo();
+      case "answer_undo":
+        return new TableAction.AnswerUndo(Json.requireBoolean(obj, "accept"));
+      case "chat":
+        return chat(obj);
+      case "rematch":
+        return new TableAction.Rematch();
+      case "add_bot":
+        Long seat = Json.optionalLongIn(obj, "seat", null, 0L, 15L);
+        return new TableAction.AddBot(seat == null ? null : seat.intValue());
+      case "take_control":
+        return new TableAction.TakeControl();
+      default:
+        return null;
+    }
+  }
+
+  private static TableAction chat(JsonObject obj) throws ProtocolException {
+    String text = Json.optionalString(obj, "text", Limits.MAX_CHAT_FIELD_LENGTH);
+    String phrase = Json.optionalString(obj, "phrase", 32);
+    if ((text == null) == (phrase == null)) {
+      throw new ProtocolException(ErrorCode.MISSING_FIELD, "chat needs exactly one of 'text' or 'phrase'");
+    }
+    return new TableAction.Chat(text, phrase);
+  }
+
+  private static ClientMessage joinTable(JsonObject obj) throws ProtocolException {
+    String table = Json.optionalString(obj, "table", Limits.MAX_TABLE_ID_LENGTH);
+    String code = Json.optionalString(obj, "code", 6);
+    if ((table == null) == (code == null)) {
+      throw new ProtocolException(ErrorCode.MISSING_FIELD, "join_table needs exactly one of 'table' or 'code'");
+    }
+    if (code != null && !code.matches("[0-9]{6}")) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, "code must be 6 digits");
+    }
+    return new JoinTable(Json.optionalId(obj), table, code);
+  }
+
+  private static String tableId(JsonObject obj) throws ProtocolException {
+    return Json.requireString(obj, "table", Limits.MAX_TABLE_ID_LENGTH);
+  }
+
+  private static String game(JsonObject obj, boolean required) throws ProtocolException {
+    String game = required ? Json.requireString(obj, "game", 16) : Json.optionalString(obj, "game", 16);
+    if (game != null && !game.matches("[a-z]{1,16}")) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, "game must be a lower-case game id");
+    }
+    return game;
   }
 
   @Override

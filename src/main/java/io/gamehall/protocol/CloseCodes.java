@@ -17,6 +17,8 @@ public enum CloseCodes implements CloseCode {
   TOO_BIG(1009),
   /** The server failed unexpectedly while handling this connection. */
   UNEXPECTED_CONDITION(1011),
+  /** The same player connected again elsewhere (another tab or device); this older connection is replaced. */
+  REPLACED(4001),
   /** The client did not read fast enough: its outbox overflowed. Reconnect and resume. */
   SLOW_CONSUMER(4002),
   /** Nothing (not even a pong) arrived from the client for longer than the dead-peer timeout. */

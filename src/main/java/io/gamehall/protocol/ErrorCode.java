@@ -19,5 +19,13 @@ public enum ErrorCode {
   /** Only {@code hello} and {@code ping} are accepted before {@code welcome}. */
   HELLO_REQUIRED,
   /** {@code hello} was already answered on this connection. */
-  ALREADY_WELCOMED
+  ALREADY_WELCOMED,
+  /** The session token is forged, expired or signed with a retired key: send {@code hello} without it. */
+  INVALID_TOKEN,
+  /** No game with that id is offered here. */
+  UNKNOWN_GAME,
+  /** The game refused the table options (the message says which). */
+  INVALID_OPTIONS,
+  /** No table with that id or code exists (any more). */
+  UNKNOWN_TABLE
 }

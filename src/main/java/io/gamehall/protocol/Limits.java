@@ -9,5 +9,16 @@ public final class Limits {
   /** Nicknames are shown in tables and lists; longer ones are refused, not cut. */
   public static final int MAX_NICKNAME_LENGTH = 24;
 
+  /** Session tokens are about 150 characters; anything much longer is not one. */
+  public static final int MAX_TOKEN_LENGTH = 512;
+  /** Table ids are short server-made tokens. */
+  public static final int MAX_TABLE_ID_LENGTH = 32;
+  /** Moves are short notations ({@code H8}, {@code h2e2}, {@code play 33344456}). */
+  public static final int MAX_MOVE_LENGTH = 64;
+  /** Chat text is cut to the table's own limit later; this only bounds what is decoded at all. */
+  public static final int MAX_CHAT_FIELD_LENGTH = 1000;
+  /** Table options: a few short key/value pairs. */
+  public static final int MAX_OPTIONS = 8;
+
   private Limits() {}
 }

@@ -1,6 +1,12 @@
 package io.gamehall.protocol;
 
-/** Messages from the server to a client. {@code re} is the id of the client message being answered, or null. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Messages from the server to a client. {@code re} is the id of the client message being answered, or null. Maps
+ * are plain trees (strings, numbers, booleans, lists, maps) written as JSON objects.
+ */
 public sealed interface ServerMessage {
   /** Exhaustive dispatch without pattern switches (Java 17); see {@link ClientMessage#accept}. */
   <R> R accept(Visitor<R> visitor);
@@ -12,11 +18,40 @@ public sealed interface ServerMessage {
     R pong(Pong pong);
 
     R error(Error error);
+
+    R lobby(Lobby lobby);
+
+    R lobbyUpdate(LobbyUpdate update);
+
+    R matching(Matching matching);
+
+    R snapshot(Snapshot snapshot);
+
+    R event(Event event);
+
+    R ack(Ack ack);
+
+    R tableCreated(TableCreated created);
+
+    R refused(Refused refused);
   }
 
-  /** Answer to {@code hello}: the identity and the connection's limits and timings. */
+  /**
+   * Answer to {@code hello}: the identity, a session token to present on reconnect ({@code tokenExpiresAt} in epoch
+   * seconds), whether an earlier identity was {@code resumed}, the tables the player is seated at (resume each), and
+   * the connection's limits and timings.
+   */
   record Welcome(
-      String re, String playerId, String nickname, int protocol, int heartbeatSeconds, int maxMessageBytes)
+      String re,
+      String playerId,
+      String nickname,
+      int protocol,
+      int heartbeatSeconds,
+      int maxMessageBytes,
+      String token,
+      long tokenExpiresAt,
+      boolean resumed,
+      List<String> tables)
       implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -32,11 +67,78 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** A request that failed; the connection stays open. */
+  /** A message that could not be accepted; the connection stays open. */
   record Error(String re, ErrorCode code, String message) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.error(this);
+    }
+  }
+
+  /** The lobby as it is now: {@code games} (with presence counts) and the public {@code tables}. */
+  record Lobby(String re, Map<String, Object> state) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.lobby(this);
+    }
+  }
+
+  /** One lobby change: {@code kind} is {@code table} (added or changed), {@code table_removed} or {@code presence}. */
+  record LobbyUpdate(String kind, Map<String, Object> data) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.lobbyUpdate(this);
+    }
+  }
+
+  /**
+   * The player's quick-match state for {@code game}: {@code queued} true while waiting; false when it ended, with the
+   * {@code table} the player was seated at (null if the wait was cancelled).
+   */
+  record Matching(String re, String game, boolean queued, String table) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.matching(this);
+    }
+  }
+
+  /** The full state of a table as this client may see it, as of sequence {@code seq}. */
+  record Snapshot(String re, String table, long seq, Map<String, Object> state) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.snapshot(this);
+    }
+  }
+
+  /** One table event, numbered {@code seq} (gapless per table). */
+  record Event(String table, long seq, String kind, Map<String, Object> data) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.event(this);
+    }
+  }
+
+  /** A table command was applied (or had been already: a repeated id gets the same answer); {@code seq} after it. */
+  record Ack(String re, String table, long seq) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.ack(this);
+    }
+  }
+
+  /** A table command was refused and changed nothing; {@code code} is a stable lower-case word. */
+  record Refused(String re, String table, String code, String message) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.refused(this);
+    }
+  }
+
+  /** Answer to {@code create_table}: the new table's id and, for a private table, its 6-digit join code. */
+  record TableCreated(String re, String table, String code) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableCreated(this);
     }
   }
 }

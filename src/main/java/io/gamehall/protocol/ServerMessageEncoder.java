@@ -1,6 +1,8 @@
 package io.gamehall.protocol;
 
+import jakarta.json.stream.JsonGenerator;
 import jakarta.websocket.Encoder;
+import java.util.function.Consumer;
 
 /** Server side: {@link ServerMessage} to text. Stateless and thread-safe, so one instance serves every connection. */
 public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, ServerMessage.Visitor<String> {
@@ -10,34 +12,93 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, 
     return message.accept(this);
   }
 
+  private static String write(String type, String re, Consumer<JsonGenerator> fields) {
+    return Json.write(g -> {
+      g.write("type", type);
+      Json.writeOptional(g, "re", re);
+      fields.accept(g);
+    });
+  }
+
   @Override
   public String welcome(ServerMessage.Welcome w) {
-    return Json.write(g -> {
-      g.write("type", "welcome");
-      Json.writeOptional(g, "re", w.re());
+    return write("welcome", w.re(), g -> {
       g.write("playerId", w.playerId())
           .write("nickname", w.nickname())
           .write("protocol", w.protocol())
           .write("heartbeatSeconds", w.heartbeatSeconds())
-          .write("maxMessageBytes", w.maxMessageBytes());
+          .write("maxMessageBytes", w.maxMessageBytes())
+          .write("token", w.token())
+          .write("tokenExpiresAt", w.tokenExpiresAt())
+          .write("resumed", w.resumed());
+      Json.writeTree(g, "tables", w.tables());
     });
   }
 
   @Override
   public String pong(ServerMessage.Pong p) {
-    return Json.write(g -> {
-      g.write("type", "pong");
-      Json.writeOptional(g, "re", p.re());
-      Json.writeOptional(g, "t", p.t());
-    });
+    return write("pong", p.re(), g -> Json.writeOptional(g, "t", p.t()));
   }
 
   @Override
   public String error(ServerMessage.Error e) {
-    return Json.write(g -> {
-      g.write("type", "error");
-      Json.writeOptional(g, "re", e.re());
-      g.write("code", e.code().name()).write("message", e.message());
+    return write("error", e.re(), g -> g.write("code", e.code().name()).write("message", e.message()));
+  }
+
+  @Override
+  public String lobby(ServerMessage.Lobby l) {
+    return write("lobby", l.re(), g -> l.state().forEach((k, v) -> Json.writeTree(g, k, v)));
+  }
+
+  @Override
+  public String lobbyUpdate(ServerMessage.LobbyUpdate u) {
+    return write("lobby_update", null, g -> {
+      g.write("kind", u.kind());
+      u.data().forEach((k, v) -> Json.writeTree(g, k, v));
+    });
+  }
+
+  @Override
+  public String matching(ServerMessage.Matching m) {
+    return write("matching", m.re(), g -> {
+      g.write("game", m.game()).write("queued", m.queued());
+      Json.writeOptional(g, "table", m.table());
+    });
+  }
+
+  @Override
+  public String snapshot(ServerMessage.Snapshot s) {
+    return write("snapshot", s.re(), g -> {
+      g.write("table", s.table()).write("seq", s.seq());
+      Json.writeTree(g, "state", s.state());
+    });
+  }
+
+  @Override
+  public String event(ServerMessage.Event e) {
+    return write("event", null, g -> {
+      g.write("table", e.table()).write("seq", e.seq()).write("kind", e.kind());
+      Json.writeTree(g, "data", e.data());
+    });
+  }
+
+  @Override
+  public String ack(ServerMessage.Ack a) {
+    return write("ack", a.re(), g -> g.write("table", a.table()).write("seq", a.seq()));
+  }
+
+  @Override
+  public String refused(ServerMessage.Refused r) {
+    return write("refused", r.re(), g -> {
+      g.write("table", r.table()).write("code", r.code()).write("message", r.message());
+    });
+  }
+
+  @Override
+  public String tableCreated(ServerMessage.TableCreated c) {
+    return write("table_created", c.re(), g -> {
+      g.write("table", c.table());
+      Json.writeOptional(g, "code", c.code());
     });
   }
 }

@@ -1,5 +1,6 @@
 package io.gamehall.session;
 
+import io.gamehall.lobby.LobbyMember;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
@@ -7,14 +8,18 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCode;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import io.gamehall.table.TableMember;
 import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** One open WebSocket: its outbox, when the peer was last heard from, and the player it speaks for. */
-public final class Connection {
+public final class Connection implements LobbyMember {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+  private static final TableOutputs TABLE_OUTPUTS = new TableOutputs();
   private static final ByteBuffer PING_PAYLOAD = ByteBuffer.wrap(new byte[] {'g', 'h'}).asReadOnlyBuffer();
 
   private final Session session;
@@ -23,6 +28,9 @@ public final class Connection {
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile PlayerIdentity player;
+  private final TableMember tableMember = out -> send(out.accept(TABLE_OUTPUTS));
+  /** Tables this connection sat at or watched, to tell them when it goes. Touched only on its message thread. */
+  private final Set<String> tables = ConcurrentHashMap.newKeySet();
 
   Connection(Session session, ServerMessageEncoder encoder, int outboxCapacity) {
     this.session = session;
@@ -40,6 +48,7 @@ public final class Connection {
   }
 
   /** Queues a message for this client; never blocks. */
+  @Override
   public void send(ServerMessage message) {
     outbox.offer(encoder.encode(message));
   }
@@ -55,6 +64,25 @@ public final class Connection {
 
   PlayerIdentity player() {
     return player;
+  }
+
+  @Override
+  public String playerId() {
+    return player.playerId();
+  }
+
+  @Override
+  public String nickname() {
+    return player.nickname();
+  }
+
+  @Override
+  public TableMember tableMember() {
+    return tableMember;
+  }
+
+  Set<String> tables() {
+    return tables;
   }
 
   void welcome(PlayerIdentity identity) {

@@ -1,6 +1,10 @@
 package io.gamehall.session;
 
 import io.gamehall.config.HallSettings;
+import io.gamehall.concurrent.Scheduling;
+import io.gamehall.identity.Identities;
+import io.gamehall.lobby.Lobby;
+import io.gamehall.lobby.TableRegistry;
 import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessageEncoder;
@@ -32,7 +36,11 @@ public class ConnectionRegistry {
   private final ClientMessageDecoder decoder = new ClientMessageDecoder();
   @Inject HallSettings settings;
   @Inject Scheduling scheduling;
-  @Inject GuestIds guestIds;
+  @Inject Identities identities;
+  @Inject Lobby lobby;
+  @Inject TableRegistry tables;
+  private final Map<String, Connection> byPlayer = new ConcurrentHashMap<>();
+  private Conversation.Hall hall;
   private ScheduledFuture<?> heartbeat;
 
   /** A connection and the conversation that answers it. */
@@ -40,6 +48,7 @@ public class ConnectionRegistry {
 
   @PostConstruct
   void start() {
+    hall = new Conversation.Hall(settings, identities, lobby, tables, this);
     long period = settings.heartbeatSeconds();
     heartbeat = scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
   }
@@ -59,7 +68,7 @@ public class ConnectionRegistry {
   /** Registers a freshly opened WebSocket session. */
   public Connection open(Session session) {
     Connection connection = new Connection(session, encoder, settings.outboxCapacity());
-    open.put(connection.id(), new Entry(connection, new Conversation(connection, settings, guestIds)));
+    open.put(connection.id(), new Entry(connection, new Conversation(connection, hall)));
     return connection;
   }
 
@@ -96,7 +105,19 @@ public class ConnectionRegistry {
   }
 
   public void closed(Connection connection) {
-    open.remove(connection.id());
+    Entry entry = open.remove(connection.id());
+    if (connection.player() != null) {
+      byPlayer.remove(connection.playerId(), connection);
+    }
+    if (entry != null) {
+      entry.conversation().closed();
+    }
+  }
+
+  /** Makes {@code connection} the player's one live connection; returns the one it replaces, if any. */
+  Connection bind(String playerId, Connection connection) {
+    Connection previous = byPlayer.put(playerId, connection);
+    return previous == connection ? null : previous;
   }
 
   public int size() {

@@ -1,9 +1,11 @@
 package io.gamehall.endpoint;
 
+import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.SettingsProducer;
+import io.gamehall.identity.Identities;
+import io.gamehall.lobby.Lobby;
+import io.gamehall.lobby.TableRegistry;
 import io.gamehall.session.ConnectionRegistry;
-import io.gamehall.session.GuestIds;
-import io.gamehall.session.Scheduling;
 import io.gamehall.support.Tier;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.WebSocketContainer;
@@ -37,7 +39,13 @@ class EmbeddedHallTest extends HallContract {
     cdi =
         new Weld()
             .disableDiscovery()
-            .addBeanClasses(SettingsProducer.class, ConnectionRegistry.class, Scheduling.class, GuestIds.class)
+            .addBeanClasses(
+                SettingsProducer.class,
+                ConnectionRegistry.class,
+                Scheduling.class,
+                Identities.class,
+                Lobby.class,
+                TableRegistry.class)
             .initialize();
     server = new Server("localhost", -1, "/gamehall", Map.of(), HallEndpoint.class);
     server.start();

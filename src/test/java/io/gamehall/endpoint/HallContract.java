@@ -33,7 +33,7 @@ abstract class HallContract {
   @Test
   void helloIsAnsweredWithAWelcomeAndAFreshGuestId() throws Exception {
     try (TestClient first = TestClient.connect(tier()); TestClient second = TestClient.connect(tier())) {
-      first.send(new ClientMessage.Hello("a1", 1, "  Ann\u0007 "));
+      first.send(new ClientMessage.Hello("a1", 1, "  Ann\u0007 ", null));
       ServerMessage.Welcome welcome = first.expect(ServerMessage.Welcome.class);
       assertEquals("a1", welcome.re());
       assertTrue(welcome.playerId().matches("g-[a-z2-7]{16}"), welcome.playerId());
@@ -42,7 +42,7 @@ abstract class HallContract {
       assertEquals(HEARTBEAT_SECONDS, welcome.heartbeatSeconds());
       assertEquals(MAX_MESSAGE_BYTES, welcome.maxMessageBytes());
 
-      second.send(new ClientMessage.Hello(null, 1, null));
+      second.send(new ClientMessage.Hello(null, 1, null, null));
       ServerMessage.Welcome other = second.expect(ServerMessage.Welcome.class);
       assertNotEquals(welcome.playerId(), other.playerId());
       assertTrue(other.nickname().startsWith("Guest-"), other.nickname());
@@ -56,7 +56,7 @@ abstract class HallContract {
       ServerMessage.Pong pong = client.expect(ServerMessage.Pong.class);
       assertEquals("p1", pong.re());
       assertEquals(1234567890123L, pong.t());
-      client.send(new ClientMessage.Hello("h", 1, "Bo"));
+      client.send(new ClientMessage.Hello("h", 1, "Bo", null));
       client.expect(ServerMessage.Welcome.class);
       client.send(new ClientMessage.Ping(null, null));
       assertEquals(new ServerMessage.Pong(null, null), client.expect(ServerMessage.Pong.class));
@@ -101,7 +101,7 @@ abstract class HallContract {
   @Test
   void aSecondHelloIsRefused() throws Exception {
     try (TestClient client = TestClient.welcomed(tier(), "Cy")) {
-      client.send(new ClientMessage.Hello("again", 1, "Cy"));
+      client.send(new ClientMessage.Hello("again", 1, "Cy", null));
       ServerMessage.Error error = client.expect(ServerMessage.Error.class);
       assertEquals(ErrorCode.ALREADY_WELCOMED, error.code());
       assertEquals("again", error.re());

@@ -20,9 +20,9 @@ class CodecTest {
   void everyClientMessageSurvivesARoundTrip() throws EncodeException {
     List<ClientMessage> messages =
         List.of(
-            new ClientMessage.Hello("1", 1, "Ann"),
-            new ClientMessage.Hello(null, 1, null),
-            new ClientMessage.Hello("x", 1, "小明"),
+            new ClientMessage.Hello("1", 1, "Ann", null),
+            new ClientMessage.Hello(null, 1, null, null),
+            new ClientMessage.Hello("x", 1, "小明", null),
             new ClientMessage.Ping("p", Long.MAX_VALUE),
             new ClientMessage.Ping(null, Long.MIN_VALUE),
             new ClientMessage.Ping(null, null));
@@ -35,8 +35,8 @@ class CodecTest {
   void everyServerMessageSurvivesARoundTrip() throws DecodeException {
     List<ServerMessage> messages =
         List.of(
-            new ServerMessage.Welcome("1", "g-abcdefghijklmnop", "Ann \"the\" <b>", 1, 25, 16384),
-            new ServerMessage.Welcome(null, "g-abcdefghijklmnop", "小明", 1, 25, 16384),
+            new ServerMessage.Welcome("1", "g-abcdefghijklmnop", "Ann \"the\" <b>", 1, 25, 16384, "v1.k.p.s", 1795000000L, false, List.of()),
+            new ServerMessage.Welcome(null, "g-abcdefghijklmnop", "小明", 1, 25, 16384, "v1.k.p.s", 1L, true, List.of("t-1", "t-2")),
             new ServerMessage.Pong("p", 42L),
             new ServerMessage.Pong(null, null));
     for (ServerMessage message : messages) {
@@ -76,7 +76,7 @@ class CodecTest {
   @Test
   void aNicknameOfOnlyControlCharactersMeansNoNickname() {
     ClientMessage decoded = clientDecoder.decode("{\"type\":\"hello\",\"nickname\":\"\\u0000\\u202e \\t\"}");
-    assertEquals(new ClientMessage.Hello(null, 1, null), decoded);
+    assertEquals(new ClientMessage.Hello(null, 1, null, null), decoded);
   }
 
   @Test

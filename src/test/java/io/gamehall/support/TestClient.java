@@ -49,7 +49,7 @@ public final class TestClient implements AutoCloseable {
   /** Connects and completes hello/welcome. */
   public static TestClient welcomed(Tier tier, String nickname) throws Exception {
     TestClient client = connect(tier);
-    client.send(new ClientMessage.Hello("h", 1, nickname));
+    client.send(new ClientMessage.Hello("h", 1, nickname, null));
     client.expect(ServerMessage.Welcome.class);
     return client;
   }

@@ -1,0 +1,88 @@
+package io.gamehall.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Guest identities and their session tokens. Keys come from {@code gamehall.token.keys} (system property or
+ * {@code GAMEHALL_TOKEN_KEYS}): {@code kid:base64secret[,kid:base64secret...]}, the first signing. Without it a random
+ * key is made at start-up, so tokens stop working when the server restarts; production sets the variable.
+ */
+@ApplicationScoped
+public class Identities {
+  private static final Logger LOG = Logger.getLogger(Identities.class.getName());
+  private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+  private final SecureRandom random = new SecureRandom();
+  private final SessionTokens tokens;
+
+  public Identities() {
+    this(read("gamehall.token.keys"), read("gamehall.token.ttl.hours"));
+  }
+
+  Identities(String keys, String ttlHours) {
+    Duration ttl = Duration.ofHours(ttlHours == null ? 24 * 7 : Long.parseLong(ttlHours.strip()));
+    this.tokens = new SessionTokens(keys == null ? List.of(ephemeralKey()) : parse(keys), ttl, Clock.systemUTC());
+  }
+
+  /** A new guest id: "g-" and 16 characters of base 32 (80 random bits), unguessable. */
+  public String newGuestId() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    char[] out = new char[18];
+    out[0] = 'g';
+    out[1] = '-';
+    for (int i = 0; i < 16; i++) {
+      out[i + 2] = ALPHABET[bytes[i] & 31];
+    }
+    return new String(out);
+  }
+
+  public String issue(String playerId, String nickname) {
+    return tokens.issue(playerId, nickname);
+  }
+
+  public Optional<SessionTokens.Claims> verify(String token) {
+    return tokens.verify(token);
+  }
+
+  public Duration tokenTtl() {
+    return tokens.ttl();
+  }
+
+  private SessionTokens.SigningKey ephemeralKey() {
+    LOG.warning(
+        "gamehall.token.keys is not set: session tokens are signed with a random key and will not survive a restart");
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    return new SessionTokens.SigningKey("dev", secret);
+  }
+
+  private static List<SessionTokens.SigningKey> parse(String spec) {
+    List<SessionTokens.SigningKey> keys = new ArrayList<>();
+    for (String entry : spec.split(",")) {
+      int colon = entry.indexOf(':');
+      if (colon < 1) {
+        // Never echo the value: it is a secret.
+        throw new IllegalArgumentException("gamehall.token.keys must be kid:base64secret[,kid:base64secret]");
+      }
+      keys.add(
+          new SessionTokens.SigningKey(
+              entry.substring(0, colon).strip(), Base64.getDecoder().decode(entry.substring(colon + 1).strip())));
+    }
+    return keys;
+  }
+
+  private static String read(String name) {
+    String value = System.getProperty(name);
+    return value != null ? value : System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_'));
+  }
+}

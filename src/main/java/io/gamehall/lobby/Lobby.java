@@ -1,0 +1,279 @@
+package io.gamehall.lobby;
+
+import io.gamehall.concurrent.Scheduling;
+import io.gamehall.game.GameRules;
+import io.gamehall.protocol.ErrorCode;
+import io.gamehall.protocol.ServerMessage;
+import io.gamehall.table.Command;
+import io.gamehall.table.MatchRecord;
+import io.gamehall.table.Phase;
+import io.gamehall.table.Table;
+import io.gamehall.table.TableSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The lobby: who watches the directory, quick-match queues, creating and joining tables. Directory changes come from
+ * the tables (through the registry) and are pushed to every subscriber whose game filter matches.
+ */
+@ApplicationScoped
+public class Lobby {
+  private static final Logger LOG = Logger.getLogger(Lobby.class.getName());
+  /** Ratings are a fixed default until persistence lands; the bands still widen with waiting time. */
+  static final int DEFAULT_RATING = 1500;
+
+  @Inject TableRegistry tables;
+  @Inject Scheduling scheduling;
+  private final Map<String, Subscription> subscribers = new ConcurrentHashMap<>();
+  private final Map<String, LobbyMember> queued = new ConcurrentHashMap<>();
+  private final MatchMaker matchMaker = new MatchMaker(MatchMaker.Policy.defaults());
+  private ScheduledFuture<?> tick;
+
+  /** A subscriber and the game it filters on (null: all games). */
+  private record Subscription(LobbyMember member, String game) {
+    boolean wants(String g) {
+      return game == null || game.equals(g);
+    }
+  }
+
+  @PostConstruct
+  void start() {
+    tables.listen(this::tableChanged, this::tableRemoved, this::matchEnded);
+    tick = scheduling.scheduler().scheduleWithFixedDelay(this::matchTick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (tick != null) {
+      tick.cancel(false);
+    }
+  }
+
+  public void subscribe(LobbyMember member, String re, String game) {
+    subscribers.put(member.playerId(), new Subscription(member, game));
+    member.send(new ServerMessage.Lobby(re, snapshot(game)));
+  }
+
+  public void unsubscribe(LobbyMember member) {
+    subscribers.remove(member.playerId());
+  }
+
+  /** The connection of {@code member} is gone: it stops receiving lobby pushes and leaves any queue. */
+  public void gone(LobbyMember member) {
+    subscribers.remove(member.playerId(), subscribers.get(member.playerId()));
+    if (queued.remove(member.playerId(), member)) {
+      synchronized (matchMaker) {
+        matchMaker.cancel(member.playerId());
+      }
+    }
+  }
+
+  public void quickMatch(LobbyMember member, String re, String game, Map<String, String> options) {
+    Optional<GameRules> rules = tables.catalog().find(game);
+    if (rules.isEmpty()) {
+      member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
+      return;
+    }
+    try {
+      rules.get().options(options);
+    } catch (IllegalArgumentException e) {
+      member.send(new ServerMessage.Error(re, ErrorCode.INVALID_OPTIONS, e.getMessage()));
+      return;
+    }
+    synchronized (matchMaker) {
+      // Quick match ignores options beyond the game's defaults: players in one queue must agree on the rules.
+      matchMaker.enqueue(
+          new MatchMaker.Ticket(
+              member.playerId(), game, rules.get().maxSeats(), DEFAULT_RATING, System.currentTimeMillis()));
+      queued.put(member.playerId(), member);
+    }
+    member.send(new ServerMessage.Matching(re, game, true, null));
+    pushPresence(game);
+  }
+
+  public void cancelMatch(LobbyMember member, String re) {
+    Optional<MatchMaker.Ticket> ticket;
+    synchronized (matchMaker) {
+      ticket = matchMaker.ticketOf(member.playerId());
+      matchMaker.cancel(member.playerId());
+      queued.remove(member.playerId());
+    }
+    ticket.ifPresent(
+        t -> {
+          member.send(new ServerMessage.Matching(re, t.game(), false, null));
+          pushPresence(t.game());
+        });
+  }
+
+  public void createTable(
+      LobbyMember member, String re, String game, Map<String, String> options, boolean privateTable, boolean practice) {
+    Optional<GameRules> rules = tables.catalog().find(game);
+    if (rules.isEmpty()) {
+      member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
+      return;
+    }
+    TableRegistry.Entry entry;
+    try {
+      entry = tables.create(rules.get(), options, privateTable, practice);
+    } catch (IllegalArgumentException e) {
+      member.send(new ServerMessage.Error(re, ErrorCode.INVALID_OPTIONS, e.getMessage()));
+      return;
+    }
+    member.send(new ServerMessage.TableCreated(re, entry.table().id(), entry.code()));
+    sit(member, entry.table(), re == null ? "create" : re);
+    if (practice) {
+      for (int i = 1; i < rules.get().maxSeats(); i++) {
+        entry.table().addBot(Command.Sit.ANY_SEAT);
+      }
+    }
+  }
+
+  public void join(LobbyMember member, String re, String tableId, String code) {
+    Optional<Table> table = tableId != null ? tables.find(tableId) : tables.byCode(code);
+    if (table.isEmpty()) {
+      member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_TABLE, "no such table"));
+      return;
+    }
+    sit(member, table.get(), re == null ? "join" : re);
+  }
+
+  private void sit(LobbyMember member, Table table, String cid) {
+    tables.seated(member.playerId(), table.id());
+    table.submit(
+        member.tableMember(), new Command.Sit(member.playerId(), cid, member.nickname(), Command.Sit.ANY_SEAT));
+  }
+
+  /** Forms quick-match groups; runs on the scheduler once a second. */
+  void matchTick() {
+    try {
+      List<MatchMaker.Group> groups;
+      synchronized (matchMaker) {
+        groups = matchMaker.match(System.currentTimeMillis());
+      }
+      for (MatchMaker.Group group : groups) {
+        seatGroup(group);
+      }
+    } catch (RuntimeException e) {
+      // A periodic task that throws is cancelled for good: log and keep matching.
+      LOG.log(Level.WARNING, "quick-match tick failed", e);
+    }
+  }
+
+  private void seatGroup(MatchMaker.Group group) {
+    GameRules rules = tables.catalog().find(group.game()).orElseThrow();
+    TableRegistry.Entry entry = tables.create(rules, Map.of(), false, false);
+    for (MatchMaker.Ticket ticket : group.players()) {
+      LobbyMember member = queued.remove(ticket.playerId());
+      if (member == null) {
+        continue;
+      }
+      sit(member, entry.table(), "quick-" + entry.table().id());
+      // Quick-matched players start at once: nobody waits for a ready click.
+      entry.table().submit(member.tableMember(), new Command.Ready(member.playerId(), "ready-" + entry.table().id(), true));
+      member.send(new ServerMessage.Matching(null, group.game(), false, entry.table().id()));
+    }
+    for (int i = 0; i < group.bots(); i++) {
+      entry.table().addBot(Command.Sit.ANY_SEAT);
+    }
+    pushPresence(group.game());
+  }
+
+  private void tableChanged(TableRegistry.Entry entry) {
+    if (entry.listed()) {
+      push(entry.summary().game(), "table", Map.of("table", summary(entry.summary())));
+    }
+  }
+
+  private void tableRemoved(String tableId) {
+    subscribers.values().forEach(s -> s.member().send(new ServerMessage.LobbyUpdate("table_removed", Map.of("table", tableId))));
+  }
+
+  private void matchEnded(MatchRecord record) {
+    LOG.fine(() -> "match ended at " + record.tableId() + ": " + record.result().reason());
+  }
+
+  private void pushPresence(String game) {
+    push(game, "presence", Map.of("game", game, "presence", presence(game)));
+  }
+
+  private void push(String game, String kind, Map<String, Object> data) {
+    ServerMessage update = new ServerMessage.LobbyUpdate(kind, data);
+    subscribers.values().stream().filter(s -> s.wants(game)).forEach(s -> s.member().send(update));
+  }
+
+  Map<String, Object> snapshot(String game) {
+    List<Object> games = new ArrayList<>();
+    for (String id : tables.catalog().ids()) {
+      GameRules rules = tables.catalog().find(id).orElseThrow();
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", id);
+      entry.put("minSeats", rules.minSeats());
+      entry.put("maxSeats", rules.maxSeats());
+      entry.put("presence", presence(id));
+      games.add(entry);
+    }
+    List<Object> listed = new ArrayList<>();
+    for (TableRegistry.Entry entry : tables.all()) {
+      if (entry.listed() && (game == null || game.equals(entry.summary().game()))) {
+        listed.add(summary(entry.summary()));
+      }
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("games", games);
+    state.put("tables", listed);
+    return state;
+  }
+
+  private Map<String, Object> presence(String game) {
+    int playing = 0;
+    for (TableRegistry.Entry entry : tables.all()) {
+      if (entry.summary().game().equals(game)) {
+        playing += entry.summary().humans();
+      }
+    }
+    int waiting;
+    synchronized (matchMaker) {
+      waiting = matchMaker.waitingFor(game);
+    }
+    return Map.of("playing", playing, "waiting", waiting);
+  }
+
+  static Map<String, Object> summary(TableSummary s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("table", s.tableId());
+    out.put("game", s.game());
+    out.put("state", s.phase() == Phase.FILLING && s.seatsTaken() == 0 ? "created" : state(s.phase()));
+    out.put("seats", s.seats());
+    out.put("seatsTaken", s.seatsTaken());
+    out.put("spectators", s.spectators());
+    out.put("practice", s.practice());
+    out.put("spectatable", s.spectatable());
+    return out;
+  }
+
+  /** The directory's four states. */
+  static String state(Phase phase) {
+    switch (phase) {
+      case FILLING:
+        return "filling";
+      case PLAYING:
+        return "playing";
+      case FINISHED:
+        return "finished";
+      default:
+        return phase.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.gamehall.lobby;
+
+import io.gamehall.protocol.ServerMessage;
+import io.gamehall.table.TableMember;
+
+/** A welcomed player's live connection, as the lobby sees it (the session layer implements it). */
+public interface LobbyMember {
+  String playerId();
+
+  String nickname();
+
+  /** Queues a message; never blocks. */
+  void send(ServerMessage message);
+
+  /** This connection as a table member: the same object for every table, so tables can tell connections apart. */
+  TableMember tableMember();
+}

@@ -1,0 +1,187 @@
+package io.gamehall.lobby;
+
+import io.gamehall.game.GameCatalog;
+import io.gamehall.game.GameRules;
+import io.gamehall.game.Games;
+import io.gamehall.concurrent.Scheduling;
+import io.gamehall.table.MatchRecord;
+import io.gamehall.table.ScheduledTableClock;
+import io.gamehall.table.Table;
+import io.gamehall.table.TableListener;
+import io.gamehall.table.TableRuntime;
+import io.gamehall.table.TableSettings;
+import io.gamehall.table.TableSpec;
+import io.gamehall.table.TableSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Creates, finds and disposes tables, and keeps the private-table codes. Tables tell it (through their listener)
+ * when they change, end a match or empty, and it passes that on to the lobby.
+ */
+@ApplicationScoped
+public class TableRegistry {
+  private static final Logger LOG = Logger.getLogger(TableRegistry.class.getName());
+  private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+  /** A live table, its join code if private, and its latest summary. */
+  public record Entry(Table table, String code, TableSummary summary) {
+    public boolean listed() {
+      return code == null;
+    }
+  }
+
+  private final Map<String, Entry> tables = new ConcurrentHashMap<>();
+  private final Map<String, String> codes = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> seatedTables = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private final GameCatalog catalog = Games.catalog();
+  private final TableSettings settings = TableSettings.defaults();
+  @Inject Scheduling scheduling;
+  private TableRuntime runtime;
+  private volatile Consumer<Entry> onChange = e -> {};
+  private volatile Consumer<String> onRemoved = id -> {};
+  private volatile Consumer<MatchRecord> onMatchEnded = r -> {};
+
+  @PostConstruct
+  void init() {
+    runtime =
+        new TableRuntime(
+            scheduling.executor(), new ScheduledTableClock(scheduling.scheduler()), scheduling.botExecutor());
+  }
+
+  @PreDestroy
+  void shutdown() {
+    tables.values().forEach(e -> e.table().close());
+  }
+
+  /** The lobby's hooks; set once at start-up. */
+  void listen(Consumer<Entry> changed, Consumer<String> removed, Consumer<MatchRecord> ended) {
+    this.onChange = changed;
+    this.onRemoved = removed;
+    this.onMatchEnded = ended;
+  }
+
+  public GameCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * Opens a table. Throws {@link IllegalArgumentException} (with a message for the player) if the game refuses the
+   * options.
+   */
+  public Entry create(GameRules rules, Map<String, String> options, boolean privateTable, boolean practice) {
+    String id = newTableId();
+    String code = privateTable ? newCode(id) : null;
+    int seats = rules.maxSeats();
+    Table table =
+        new Table(new TableSpec(id, rules, options, seats, practice, !privateTable), settings, runtime, new Hooks(id));
+    Entry entry = new Entry(table, code, table.summary());
+    tables.put(id, entry);
+    if (code != null) {
+      codes.put(code, id);
+    }
+    onChange.accept(entry);
+    return entry;
+  }
+
+  public Optional<Table> find(String tableId) {
+    Entry entry = tables.get(tableId);
+    return entry == null ? Optional.empty() : Optional.of(entry.table());
+  }
+
+  public Optional<Table> byCode(String code) {
+    String id = codes.get(code);
+    return id == null ? Optional.empty() : find(id);
+  }
+
+  public Collection<Entry> all() {
+    return tables.values();
+  }
+
+  /** Remembers that {@code playerId} sits at {@code tableId}, so a resumed session can be told where to go back. */
+  public void seated(String playerId, String tableId) {
+    seatedTables.computeIfAbsent(playerId, p -> ConcurrentHashMap.newKeySet()).add(tableId);
+  }
+
+  public void left(String playerId, String tableId) {
+    Set<String> ids = seatedTables.get(playerId);
+    if (ids != null) {
+      ids.remove(tableId);
+    }
+  }
+
+  /** Tables {@code playerId} is seated at that still exist. */
+  public Set<String> tablesOf(String playerId) {
+    Set<String> ids = seatedTables.get(playerId);
+    if (ids == null) {
+      return Set.of();
+    }
+    ids.removeIf(id -> !tables.containsKey(id));
+    return Set.copyOf(ids);
+  }
+
+  private String newTableId() {
+    byte[] bytes = new byte[10];
+    random.nextBytes(bytes);
+    StringBuilder id = new StringBuilder("t-");
+    for (byte b : bytes) {
+      id.append(ALPHABET[b & 31]);
+    }
+    return id.toString();
+  }
+
+  private String newCode(String tableId) {
+    while (true) {
+      String code = String.format("%06d", random.nextInt(1_000_000));
+      if (codes.putIfAbsent(code, tableId) == null) {
+        return code;
+      }
+    }
+  }
+
+  /** One table's listener; runs on that table's queue, so it only records and hands on. */
+  private final class Hooks implements TableListener {
+    private final String tableId;
+
+    Hooks(String tableId) {
+      this.tableId = tableId;
+    }
+
+    @Override
+    public void stateChanged(TableSummary summary) {
+      Entry updated = tables.computeIfPresent(tableId, (id, e) -> new Entry(e.table(), e.code(), summary));
+      if (updated != null) {
+        onChange.accept(updated);
+      }
+    }
+
+    @Override
+    public void matchEnded(MatchRecord record) {
+      onMatchEnded.accept(record);
+    }
+
+    @Override
+    public void emptied(String id) {
+      Entry removed = tables.remove(id);
+      if (removed != null) {
+        if (removed.code() != null) {
+          codes.remove(removed.code());
+        }
+        removed.table().close();
+        LOG.fine(() -> "table " + id + " closed: nobody left");
+        onRemoved.accept(id);
+      }
+    }
+  }
+}
