@@ -41,11 +41,13 @@ public record HallSettings(int heartbeatSeconds, int deadPeerSeconds, int maxMes
 
   /** System properties first, then the environment. */
   public static HallSettings fromSystem() {
-    return from(
-        name -> {
-          String value = System.getProperty(name);
-          return value != null ? value : System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
-        });
+    return from(HallSettings::lookup);
+  }
+
+  /** A setting by name: the system property, else the environment variable ({@code a.b} as {@code A_B}), else null. */
+  public static String lookup(String name) {
+    String value = System.getProperty(name);
+    return value != null ? value : System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
   }
 
   private static int intValue(Function<String, String> lookup, String name, int fallback) {

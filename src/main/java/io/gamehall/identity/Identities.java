@@ -1,5 +1,6 @@
 package io.gamehall.identity;
 
+import io.gamehall.config.HallSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -25,7 +25,7 @@ public class Identities {
   private final SessionTokens tokens;
 
   public Identities() {
-    this(read("gamehall.token.keys"), read("gamehall.token.ttl.hours"));
+    this(HallSettings.lookup("gamehall.token.keys"), HallSettings.lookup("gamehall.token.ttl.hours"));
   }
 
   Identities(String keys, String ttlHours) {
@@ -81,8 +81,4 @@ public class Identities {
     return keys;
   }
 
-  private static String read(String name) {
-    String value = System.getProperty(name);
-    return value != null ? value : System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_'));
-  }
 }

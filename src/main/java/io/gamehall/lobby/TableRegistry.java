@@ -4,6 +4,7 @@ import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
 import io.gamehall.game.Games;
 import io.gamehall.concurrent.Scheduling;
+import io.gamehall.config.HallSettings;
 import io.gamehall.table.MatchRecord;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
@@ -46,7 +47,7 @@ public class TableRegistry {
   private final Map<String, Set<String>> seatedTables = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final GameCatalog catalog = Games.catalog();
-  private final TableSettings settings = TableSettings.defaults();
+  private final TableSettings settings = tableSettings(HallSettings::lookup);
   @Inject Scheduling scheduling;
   private TableRuntime runtime;
   private volatile Consumer<Entry> onChange = e -> {};
@@ -129,6 +130,38 @@ public class TableRegistry {
     }
     ids.removeIf(id -> !tables.containsKey(id));
     return Set.copyOf(ids);
+  }
+
+  /**
+   * Table timings from {@code gamehall.table.*} settings (system property or environment), defaults otherwise:
+   * turn.seconds 20, bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000, log.capacity 512, spectators 50.
+   */
+  static TableSettings tableSettings(java.util.function.Function<String, String> lookup) {
+    TableSettings d = TableSettings.defaults();
+    return d.withTurnTime(seconds(lookup, "gamehall.table.turn.seconds", d.turnTime()))
+        .withTimeBank(seconds(lookup, "gamehall.table.bank.seconds", d.timeBank()))
+        .withReconnectGrace(seconds(lookup, "gamehall.table.grace.seconds", d.reconnectGrace()))
+        .withTrusteeDelay(
+            java.time.Duration.ofMillis(number(lookup, "gamehall.table.trustee.delay.millis", d.trusteeDelay().toMillis())))
+        .withLogCapacity((int) number(lookup, "gamehall.table.log.capacity", d.logCapacity()))
+        .withSpectatorCap((int) number(lookup, "gamehall.table.spectators", d.spectatorCap()));
+  }
+
+  private static java.time.Duration seconds(
+      java.util.function.Function<String, String> lookup, String name, java.time.Duration fallback) {
+    return java.time.Duration.ofSeconds(number(lookup, name, fallback.toSeconds()));
+  }
+
+  private static long number(java.util.function.Function<String, String> lookup, String name, long fallback) {
+    String raw = lookup.apply(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'", e);
+    }
   }
 
   private String newTableId() {

@@ -239,7 +239,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       return;
     }
     hall.lobby().gone(connection);
-    for (String tableId : connection.tables()) {
+    java.util.Set<String> used = new java.util.HashSet<>(connection.tables());
+    used.addAll(hall.tables().tablesOf(connection.playerId()));
+    for (String tableId : used) {
       hall.tables().find(tableId).ifPresent(t -> t.disconnected(connection.playerId(), connection.tableMember()));
     }
   }

@@ -27,7 +27,8 @@ class EmbeddedHallTest extends HallContract {
       Map.of(
           "gamehall.heartbeat.seconds", String.valueOf(HEARTBEAT_SECONDS),
           "gamehall.dead.peer.seconds", String.valueOf(DEAD_PEER_SECONDS),
-          "gamehall.max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+          "gamehall.max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES),
+          "gamehall.table.grace.seconds", String.valueOf(GRACE_SECONDS));
 
   private WeldContainer cdi;
   private Server server;

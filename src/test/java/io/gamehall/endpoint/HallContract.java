@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
+import io.gamehall.protocol.TableAction;
+import java.util.List;
+import java.util.Map;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
 import io.gamehall.support.Tier;
@@ -27,6 +30,7 @@ abstract class HallContract {
   static final int HEARTBEAT_SECONDS = 1;
   static final int DEAD_PEER_SECONDS = 3;
   static final int MAX_MESSAGE_BYTES = 16 * 1024;
+  static final int GRACE_SECONDS = 5;
 
   abstract Tier tier();
 
@@ -205,6 +209,234 @@ abstract class HallContract {
       } while (frame.opcode() == RawWebSocket.PING);
       assertEquals(RawWebSocket.CLOSE, frame.opcode());
       assertEquals(4003, frame.closeCode());
+    }
+  }
+
+  // ---- Tables: quick match, a full game, spectators, resume, abandonment, bots, private tables ----
+
+  @Test
+  void twoPlayersQuickMatchAndPlayGomokuToAWinWhileASpectatorWatches() throws Exception {
+    try (TestClient alice = TestClient.welcomed(tier(), "Alice");
+        TestClient bob = TestClient.welcomed(tier(), "Bob");
+        TestClient carol = TestClient.welcomed(tier(), "Carol")) {
+      String table = TableFlows.quickMatch(alice, bob, "gomoku");
+      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
+      TestClient white = black == alice ? bob : alice;
+      assertEquals(1, TableFlows.seatAtStart(white, table));
+
+      TableFlows.play(black, table, "H8", white);
+      TableFlows.send(carol, "watch", table, new TableAction.Spectate());
+      ServerMessage.Snapshot seen = carol.await(ServerMessage.Snapshot.class, s -> table.equals(s.table()), "snapshot");
+      assertEquals(-1L, ((Number) seen.state().get("yourSeat")).longValue(), "a spectator has no seat");
+      assertTrue(String.valueOf(seen.state().get("match")).contains("H8"), "the spectator sees the board so far");
+
+      String[] blackMoves = {"H9", "H10", "H11", "H12"};
+      String[] whiteMoves = {"A1", "A2", "A3", "A4"};
+      for (int i = 0; i < 4; i++) {
+        TableFlows.play(white, table, whiteMoves[i], black, carol);
+        TableFlows.play(black, table, blackMoves[i], white, carol);
+      }
+      ServerMessage.Event result = TableFlows.result(table, alice, bob, carol);
+      assertEquals(List.of(0L), result.data().get("winners"), "black made five");
+      assertEquals("win", result.data().get("reason"));
+      assertEquals("five", result.data().get("detail"));
+      TableFlows.assertGapless(alice, bob, carol);
+    }
+  }
+
+  @Test
+  void aMoveOutOfTurnOrOnATakenPointIsRefusedAndChangesNothing() throws Exception {
+    try (TestClient alice = TestClient.welcomed(tier(), "Alice");
+        TestClient bob = TestClient.welcomed(tier(), "Bob")) {
+      String table = TableFlows.quickMatch(alice, bob, "gomoku");
+      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
+      TestClient white = black == alice ? bob : alice;
+      TableFlows.seatAtStart(white, table);
+      TableFlows.send(white, "early", table, new TableAction.Act("A1", null));
+      assertEquals(
+          "not_your_turn",
+          white.await(ServerMessage.Refused.class, r -> "early".equals(r.re()), "refusal").code());
+      TableFlows.play(black, table, "H8", white);
+      TableFlows.send(white, "taken", table, new TableAction.Act("H8", null));
+      assertEquals(
+          "occupied", white.await(ServerMessage.Refused.class, r -> "taken".equals(r.re()), "refusal").code());
+      TableFlows.send(white, "junk", table, new TableAction.Act("Z99", null));
+      white.await(ServerMessage.Refused.class, r -> "junk".equals(r.re()), "refusal of a malformed move");
+      TableFlows.send(white, "ghost", "t-doesnotexist", new TableAction.Act("A1", null));
+      assertEquals(
+          ErrorCode.UNKNOWN_TABLE,
+          white.await(ServerMessage.Error.class, e -> "ghost".equals(e.re()), "unknown table error").code());
+      // The refused moves changed nothing: the same point is still free for white and the game goes on.
+      TableFlows.play(white, table, "A1", black);
+      // A repeated command id is answered again and never applied twice.
+      TableFlows.send(white, "move-A1", table, new TableAction.Act("A1", null));
+      white.await(ServerMessage.Ack.class, a -> "move-A1".equals(a.re()), "the same ack again");
+      TableFlows.play(black, table, "H9", white);
+      assertEquals(List.of(0, 1, 0), TableFlows.moveSeats(black, table));
+      TableFlows.assertGapless(alice, bob);
+    }
+  }
+
+  @Test
+  void aDroppedPlayerResumesByTokenAndGetsEveryMissedEventExactlyOnce() throws Exception {
+    try (TestClient alice = TestClient.welcomed(tier(), "Alice");
+        TestClient bob = TestClient.welcomed(tier(), "Bob")) {
+      String table = TableFlows.quickMatch(alice, bob, "gomoku");
+      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
+      TestClient white = black == alice ? bob : alice;
+      TableFlows.seatAtStart(white, table);
+      TableFlows.play(black, table, "H8", white);
+      TableFlows.play(white, table, "A1", black);
+
+      String token = white.welcome().token();
+      long seenBeforeDrop = white.lastSeq(table);
+      white.close();
+      black.awaitEvent(table, "offline", e -> ((Number) e.data().get("seat")).intValue() == 1);
+      TableFlows.play(black, table, "H9");
+
+      try (TestClient back = TestClient.resumed(tier(), token)) {
+        assertEquals(white.welcome().playerId(), back.welcome().playerId(), "the token gives the same identity");
+        assertTrue(back.welcome().tables().contains(table), "welcome lists the table to resume");
+        back.expectSeqAfter(table, seenBeforeDrop);
+        TableFlows.send(back, "resume", table, new TableAction.Resume(seenBeforeDrop));
+        ServerMessage.Event online = back.awaitEvent(table, "online", e -> true);
+        black.awaitEvent(table, "online", e -> e.seq() == online.seq());
+        // What the resumed client got after its last seen event equals what the other player saw, event by event.
+        List<ServerMessage.Event> replayed = back.events(table);
+        assertEquals(seenBeforeDrop + 1, replayed.get(0).seq(), "replay starts right after the last event seen");
+        Map<Long, ServerMessage.Event> original = new java.util.HashMap<>();
+        black.events(table).forEach(e -> original.put(e.seq(), e));
+        for (ServerMessage.Event e : replayed) {
+          if (e.seq() <= online.seq()) {
+            assertEquals(original.get(e.seq()).kind(), e.kind(), "replayed event " + e.seq());
+            assertEquals(original.get(e.seq()).data(), e.data(), "replayed event " + e.seq());
+          }
+        }
+        assertTrue(TableFlows.movesSeen(back, table).contains("H9"), "the move made while away was replayed");
+        TableFlows.assertGapless(back, black);
+
+        TableFlows.send(black, "gg", table, new TableAction.Resign());
+        ServerMessage.Event result = TableFlows.result(table, black, back);
+        assertEquals("resign", result.data().get("reason"));
+        assertEquals(List.of(1L), result.data().get("winners"));
+      }
+    }
+  }
+
+  @Test
+  void aPlayerWhoNeverComesBackLosesByAbandonmentAfterTheGraceWindow() throws Exception {
+    try (TestClient alice = TestClient.welcomed(tier(), "Alice");
+        TestClient bob = TestClient.welcomed(tier(), "Bob")) {
+      String table = TableFlows.quickMatch(alice, bob, "gomoku");
+      int aliceSeat = TableFlows.seatAtStart(alice, table);
+      TableFlows.seatAtStart(bob, table);
+      bob.close();
+      ServerMessage.Event offline = alice.awaitEvent(table, "offline", e -> true);
+      assertEquals((long) GRACE_SECONDS, ((Number) offline.data().get("graceSeconds")).longValue());
+      ServerMessage.Event result = alice.awaitEvent(table, "result", e -> true);
+      assertEquals("abandonment", result.data().get("reason"));
+      assertEquals(List.of((long) aliceSeat), result.data().get("winners"));
+    }
+  }
+
+  @Test
+  void aBotFillsAPracticeSeatAndPlaysBack() throws Exception {
+    try (TestClient dave = TestClient.welcomed(tier(), "Dave")) {
+      dave.send(new ClientMessage.CreateTable("new", "gomoku", Map.of(), false, true));
+      String table = dave.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created").table();
+      dave.awaitEvent(table, "seated", e -> Boolean.TRUE.equals(e.data().get("bot")));
+      TableFlows.send(dave, "ready", table, new TableAction.Ready());
+      int mySeat = TableFlows.seatAtStart(dave, table);
+      // Each await takes the next bot move in order, so three awaits see three different replies.
+      if (mySeat == 1) {
+        dave.awaitEvent(table, "move", e -> ((Number) e.data().get("seat")).intValue() != mySeat);
+      }
+      for (int i = 0; i < 3; i++) {
+        TableFlows.play(dave, table, TableFlows.freePoint(TableFlows.movesSeen(dave, table)));
+        dave.awaitEvent(table, "move", e -> ((Number) e.data().get("seat")).intValue() != mySeat);
+      }
+      List<Integer> seats = TableFlows.moveSeats(dave, table);
+      assertTrue(seats.size() >= 6, "three moves each: " + seats);
+      for (int i = 1; i < seats.size(); i++) {
+        assertTrue(!seats.get(i).equals(seats.get(i - 1)), "turns alternate: " + seats);
+      }
+      TableFlows.send(dave, "bye", table, new TableAction.Resign());
+      assertEquals("resign", dave.awaitEvent(table, "result", e -> true).data().get("reason"));
+      TableFlows.assertGapless(dave);
+    }
+  }
+
+  @Test
+  void aPrivateTableIsJoinedByItsCodeAndNotListedInTheLobby() throws Exception {
+    try (TestClient erin = TestClient.welcomed(tier(), "Erin");
+        TestClient frank = TestClient.welcomed(tier(), "Frank")) {
+      frank.send(new ClientMessage.SubscribeLobby("lobby", null, true));
+      frank.await(ServerMessage.Lobby.class, l -> "lobby".equals(l.re()), "lobby snapshot");
+      erin.send(new ClientMessage.CreateTable("new", "xiangqi", Map.of(), true, false));
+      ServerMessage.TableCreated created =
+          erin.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created");
+      assertTrue(created.code() != null && created.code().matches("[0-9]{6}"), "a 6-digit code: " + created.code());
+      frank.send(new ClientMessage.JoinTable("join", null, created.code()));
+      frank.await(ServerMessage.Snapshot.class, s -> created.table().equals(s.table()), "seated by code");
+      TableFlows.send(erin, "r1", created.table(), new TableAction.Ready());
+      TableFlows.send(frank, "r2", created.table(), new TableAction.Ready());
+      TableFlows.seatAtStart(erin, created.table());
+      TableFlows.seatAtStart(frank, created.table());
+      TableFlows.assertGapless(erin, frank);
+      frank.send(new ClientMessage.SubscribeLobby("again", null, true));
+      ServerMessage.Lobby lobby = frank.await(ServerMessage.Lobby.class, l -> "again".equals(l.re()), "lobby again");
+      assertTrue(!String.valueOf(lobby.state().get("tables")).contains(created.table()), "private tables are unlisted");
+    }
+  }
+
+  @Test
+  void theLobbyListsGamesAndPushesNewTables() throws Exception {
+    try (TestClient gina = TestClient.welcomed(tier(), "Gina");
+        TestClient hank = TestClient.welcomed(tier(), "Hank")) {
+      gina.send(new ClientMessage.SubscribeLobby("l", "doudizhu", true));
+      ServerMessage.Lobby lobby = gina.await(ServerMessage.Lobby.class, l -> "l".equals(l.re()), "lobby");
+      assertEquals(
+          List.of("doudizhu", "gomoku", "xiangqi"),
+          ((List<?>) lobby.state().get("games")).stream().map(g -> ((Map<?, ?>) g).get("id")).toList());
+      hank.send(new ClientMessage.CreateTable("t", "doudizhu", Map.of(), false, false));
+      String table = hank.await(ServerMessage.TableCreated.class, c -> "t".equals(c.re()), "created").table();
+      ServerMessage.LobbyUpdate update =
+          gina.await(
+              ServerMessage.LobbyUpdate.class,
+              u -> u.kind().equals("table") && String.valueOf(u.data()).contains(table),
+              "the new table pushed to the lobby");
+      assertTrue(String.valueOf(update.data()).contains("doudizhu"));
+      hank.send(new ClientMessage.CreateTable("g", "gomoku", Map.of(), false, false));
+      hank.await(ServerMessage.TableCreated.class, c -> "g".equals(c.re()), "created");
+      hank.send(new ClientMessage.CreateTable("bad", "gomoku", Map.of("variant", "chaos"), false, false));
+      assertEquals(
+          ErrorCode.INVALID_OPTIONS,
+          hank.await(ServerMessage.Error.class, e -> "bad".equals(e.re()), "bad options").code());
+      hank.send(new ClientMessage.QuickMatch("nope", "chess", Map.of()));
+      assertEquals(
+          ErrorCode.UNKNOWN_GAME, hank.await(ServerMessage.Error.class, e -> "nope".equals(e.re()), "unknown").code());
+    }
+  }
+
+  @Test
+  void tableCommandsBeforeHelloAreRefused() throws Exception {
+    try (TestClient client = TestClient.connect(tier())) {
+      client.send(new ClientMessage.QuickMatch("q", "gomoku", Map.of()));
+      assertEquals(ErrorCode.HELLO_REQUIRED, client.expect(ServerMessage.Error.class).code());
+      client.send(new ClientMessage.Hello("h", 1, null, "v1.dev.forged.token"));
+      assertEquals(ErrorCode.INVALID_TOKEN, client.expect(ServerMessage.Error.class).code());
+    }
+  }
+
+  @Test
+  void aSecondConnectionForTheSamePlayerReplacesTheFirstWith4001() throws Exception {
+    try (TestClient first = TestClient.welcomed(tier(), "Ivy");
+        RawWebSocket second = RawWebSocket.connect(tier().socketUri(), tier().sslContext())) {
+      second.sendText(
+          "{\"type\":\"hello\",\"id\":\"again\",\"token\":\"" + first.welcome().token() + "\"}");
+      RawWebSocket.Frame welcome = nextNonPing(second);
+      assertTrue(welcome.text().contains("\"resumed\":true"), welcome.text());
+      assertEquals(4001, first.awaitClose(TestClient.WAIT).getCloseCode().getCode());
     }
   }
 }

@@ -5,7 +5,16 @@ import io.gamehall.support.Tier;
 import io.gamehall.support.Tls;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.WebSocketContainer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.gamehall.support.RawWebSocket;
+import io.gamehall.support.TestClient;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.net.URI;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
@@ -18,6 +27,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,5 +85,52 @@ class HallIT extends HallContract {
         return tls;
       }
     };
+  }
+
+  /**
+   * Only in the container tier: Grizzly (under embedded Tyrus) queues writes without bound, so there a client that
+   * does not read never backs up the outbox; Undertow completes a send only when the socket takes it.
+   */
+  @Test
+  void aClientThatStopsReadingIsClosedWith4002WhileOthersKeepPlaying() throws Exception {
+    try (TestClient alice = TestClient.welcomed(tier(), "Alice");
+        TestClient bob = TestClient.welcomed(tier(), "Bob");
+        RawWebSocket slow = RawWebSocket.connect(tier().socketUri(), tls, 4096)) {
+      String table = TableFlows.quickMatch(alice, bob, "gomoku");
+      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
+      TestClient white = black == alice ? bob : alice;
+      TableFlows.seatAtStart(white, table);
+
+      // Each ping earns a pong the slow client never reads, until the socket buffers and then its outbox are full.
+      byte[] ping = ("{\"type\":\"ping\",\"id\":\"" + "p".repeat(60) + "\"}").getBytes(StandardCharsets.UTF_8);
+      int sent = 0;
+      try {
+        for (; sent < 200_000; sent++) {
+          slow.send(true, RawWebSocket.TEXT, ping);
+        }
+      } catch (IOException closedUnderUs) {
+        // The server gave up on this client while it was still sending: that is the behaviour under test.
+      }
+      // The others play on, every move acknowledged and seen by the opponent.
+      String[] moves = {"H8", "A1", "H9", "A2", "H10", "A3"};
+      for (int i = 0; i < moves.length; i++) {
+        TableFlows.play(i % 2 == 0 ? black : white, table, moves[i], i % 2 == 0 ? white : black);
+      }
+      assertEquals(4002, closeCodeAfterDraining(slow), "after " + sent + " unread pings");
+      TableFlows.assertGapless(alice, bob);
+    }
+  }
+
+  /** Reads everything the server had queued, then the close frame, and returns its code. */
+  private static int closeCodeAfterDraining(RawWebSocket raw) throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      RawWebSocket.Frame frame = raw.read(Duration.ofSeconds(10));
+      assertNotNull(frame, "no close frame after the slow client started reading again");
+      if (frame.opcode() == RawWebSocket.CLOSE) {
+        return frame.closeCode();
+      }
+    }
+    return fail("still no close frame after 60 s of reading");
   }
 }

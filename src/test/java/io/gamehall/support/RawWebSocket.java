@@ -51,6 +51,15 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Opens a socket and sends an upgrade request; the response status line and headers are kept for assertions. */
   public static RawWebSocket connect(URI uri, SSLContext tls, String... extraHeaders) throws IOException {
+    return connect(uri, tls, 0, extraHeaders);
+  }
+
+  /**
+   * As {@link #connect(URI, SSLContext, String...)}, with the socket's receive buffer limited to {@code receiveBuffer}
+   * bytes (0: the system default), to play a client on a slow link that reads little.
+   */
+  public static RawWebSocket connect(URI uri, SSLContext tls, int receiveBuffer, String... extraHeaders)
+      throws IOException {
     boolean secure = uri.getScheme().equals("wss") || uri.getScheme().equals("https");
     int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
     Socket socket;
@@ -62,6 +71,9 @@ public final class RawWebSocket implements AutoCloseable {
       socket = ssl;
     } else {
       socket = new Socket();
+    }
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
     }
     socket.connect(new InetSocketAddress(uri.getHost(), port), 5_000);
     socket.setSoTimeout(10_000);

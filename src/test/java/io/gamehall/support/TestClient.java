@@ -21,7 +21,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,10 +40,16 @@ public final class TestClient implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(10);
 
   private final BlockingQueue<ServerMessage> inbox = new LinkedBlockingQueue<>();
+  /** Everything received, in order, for awaits that pick messages out of order. */
+  private final List<ServerMessage> history = new ArrayList<>();
+  private final Set<Integer> taken = new HashSet<>();
+  private final Map<String, Long> lastSeq = new HashMap<>();
+  private final List<String> seqViolations = new ArrayList<>();
   private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
   private final ServerMessageDecoder decoder = new ServerMessageDecoder();
   private final ClientMessageEncoder encoder = new ClientMessageEncoder();
   private final Session session;
+  private ServerMessage.Welcome welcome;
 
   private TestClient(WebSocketContainer container, ClientEndpointConfig config, URI uri) throws Exception {
     this.session = container.connectToServer(new Listener(), config, uri);
@@ -46,11 +59,24 @@ public final class TestClient implements AutoCloseable {
     return new TestClient(tier.container(), tier.clientConfig(), tier.socketUri());
   }
 
+  /** Connects and says hello with a stored token; the welcome must resume the same identity. */
+  public static TestClient resumed(Tier tier, String token) throws Exception {
+    TestClient client = connect(tier);
+    client.send(new ClientMessage.Hello("h", 1, null, token));
+    client.welcome = client.await(ServerMessage.Welcome.class, w -> w.resumed(), "resumed welcome");
+    return client;
+  }
+
+  /** Connects without saying anything; for tests that mix welcome and other waits. */
+  public static TestClient raw(Tier tier) throws Exception {
+    return new TestClient(tier.container(), tier.clientConfig(), tier.socketUri());
+  }
+
   /** Connects and completes hello/welcome. */
   public static TestClient welcomed(Tier tier, String nickname) throws Exception {
     TestClient client = connect(tier);
     client.send(new ClientMessage.Hello("h", 1, nickname, null));
-    client.expect(ServerMessage.Welcome.class);
+    client.welcome = client.expect(ServerMessage.Welcome.class);
     return client;
   }
 
@@ -64,6 +90,94 @@ public final class TestClient implements AutoCloseable {
 
   public void sendBinary(byte[] data) throws IOException {
     session.getBasicRemote().sendBinary(ByteBuffer.wrap(data));
+  }
+
+  /** Records sequence numbers so a test can assert that events arrived gapless and never twice. */
+  private void track(ServerMessage message) {
+    if (message instanceof ServerMessage.Event) {
+      ServerMessage.Event e = (ServerMessage.Event) message;
+      synchronized (lastSeq) {
+        Long last = lastSeq.get(e.table());
+        if (last != null && e.seq() != last + 1) {
+          seqViolations.add(e.table() + ": got " + e.seq() + " after " + last + " (" + e.kind() + ")");
+        }
+        lastSeq.put(e.table(), e.seq());
+      }
+    } else if (message instanceof ServerMessage.Snapshot) {
+      ServerMessage.Snapshot snap = (ServerMessage.Snapshot) message;
+      synchronized (lastSeq) {
+        lastSeq.put(snap.table(), snap.seq());
+      }
+    }
+  }
+
+  /** The last sequence number seen for {@code table}, 0 if none. */
+  public long lastSeq(String table) {
+    synchronized (lastSeq) {
+      return lastSeq.getOrDefault(table, 0L);
+    }
+  }
+
+  /** Continues sequence checking from {@code seq}, as a resumed client would. */
+  public void expectSeqAfter(String table, long seq) {
+    synchronized (lastSeq) {
+      lastSeq.put(table, seq);
+    }
+  }
+
+  /** Out-of-order or repeated table events seen so far (should stay empty). */
+  public List<String> seqViolations() {
+    synchronized (lastSeq) {
+      return List.copyOf(seqViolations);
+    }
+  }
+
+  /**
+   * The first message received so far or within {@link #WAIT} that is a {@code type} matching {@code test} and was not
+   * taken by an earlier await; other messages stay available.
+   */
+  public <T extends ServerMessage> T await(Class<T> type, Predicate<T> test, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    synchronized (history) {
+      int scanned = 0;
+      while (true) {
+        for (int i = scanned; i < history.size(); i++) {
+          ServerMessage m = history.get(i);
+          if (!taken.contains(i) && type.isInstance(m) && test.test(type.cast(m))) {
+            taken.add(i);
+            return type.cast(m);
+          }
+        }
+        scanned = 0;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return fail("no " + what + " within " + WAIT + "; received: " + history);
+        }
+        history.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  /** The first untaken table event of {@code kind} on {@code table} matching {@code test}. */
+  public ServerMessage.Event awaitEvent(String table, String kind, Predicate<ServerMessage.Event> test)
+      throws InterruptedException {
+    return await(
+        ServerMessage.Event.class,
+        e -> e.table().equals(table) && e.kind().equals(kind) && test.test(e),
+        "event '" + kind + "' on " + table);
+  }
+
+  /** All events received for {@code table} so far, in order. */
+  public List<ServerMessage.Event> events(String table) {
+    synchronized (history) {
+      List<ServerMessage.Event> out = new ArrayList<>();
+      for (ServerMessage m : history) {
+        if (m instanceof ServerMessage.Event && ((ServerMessage.Event) m).table().equals(table)) {
+          out.add((ServerMessage.Event) m);
+        }
+      }
+      return out;
+    }
   }
 
   /** The next message, which must be of {@code type}, within {@link #WAIT}. */
@@ -85,6 +199,11 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /** The welcome of {@link #welcomed} or {@link #resumed}. */
+  public ServerMessage.Welcome welcome() {
+    return welcome;
+  }
+
   public boolean isOpen() {
     return session.isOpen();
   }
@@ -104,7 +223,13 @@ public final class TestClient implements AutoCloseable {
           (MessageHandler.Whole<String>)
               text -> {
                 try {
-                  inbox.add(decoder.decode(text));
+                  ServerMessage message = decoder.decode(text);
+                  track(message);
+                  inbox.add(message);
+                  synchronized (history) {
+                    history.add(message);
+                    history.notifyAll();
+                  }
                 } catch (DecodeException e) {
                   closed.completeExceptionally(new AssertionError("server sent an undecodable frame: " + text, e));
                 }

@@ -1,0 +1,109 @@
+package io.gamehall.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.ServerMessage;
+import io.gamehall.protocol.TableAction;
+import io.gamehall.support.TestClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Steps of a game over the protocol, shared by the table contract tests of every tier. */
+final class TableFlows {
+  private TableFlows() {}
+
+  /** Both queue for {@code game}; returns the table the matchmaker seated them at. */
+  static String quickMatch(TestClient a, TestClient b, String game) throws Exception {
+    a.send(new ClientMessage.QuickMatch("qa", game, Map.of()));
+    a.await(ServerMessage.Matching.class, m -> m.queued(), "queued");
+    b.send(new ClientMessage.QuickMatch("qb", game, Map.of()));
+    String table = a.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched").table();
+    String other = b.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched").table();
+    assertEquals(table, other, "quick match seats both players at one table");
+    return table;
+  }
+
+  /** The seat {@code client} got when the match started. */
+  static int seatAtStart(TestClient client, String table) throws Exception {
+    ServerMessage.Event started = client.awaitEvent(table, "started", e -> true);
+    List<?> players = (List<?>) started.data().get("players");
+    int seat = players.indexOf(client.welcome().playerId());
+    assertTrue(seat >= 0, "not among the players: " + started.data());
+    return seat;
+  }
+
+  static void send(TestClient client, String id, String table, TableAction action) throws Exception {
+    client.send(new ClientMessage.TableRequest(id, table, action));
+  }
+
+  /** {@code mover} plays {@code move}; it is acknowledged and every watcher sees it. */
+  static void play(TestClient mover, String table, String move, TestClient... watchers) throws Exception {
+    String id = "move-" + move;
+    send(mover, id, table, new TableAction.Act(move, null));
+    mover.await(ServerMessage.Ack.class, a -> id.equals(a.re()), "ack of " + move);
+    for (TestClient watcher : watchers) {
+      watcher.awaitEvent(table, "move", e -> move.equals(e.data().get("move")));
+    }
+  }
+
+  /** The result event, which every client must see with the same content. */
+  static ServerMessage.Event result(String table, TestClient... clients) throws Exception {
+    ServerMessage.Event first = null;
+    for (TestClient client : clients) {
+      ServerMessage.Event result = client.awaitEvent(table, "result", e -> true);
+      if (first == null) {
+        first = result;
+      } else {
+        assertEquals(first.seq(), result.seq());
+        assertEquals(first.data(), result.data());
+      }
+    }
+    return first;
+  }
+
+  static void assertGapless(TestClient... clients) {
+    for (TestClient client : clients) {
+      assertEquals(List.of(), client.seqViolations(), "events must arrive gapless and once");
+    }
+  }
+
+  /** Moves a player makes against a bot: down column A, then B, skipping points already taken. */
+  static String freePoint(Set<String> taken) {
+    for (char column = 'A'; column <= 'O'; column++) {
+      for (int row = 1; row <= 15; row++) {
+        String point = "" + column + row;
+        if (!taken.contains(point)) {
+          return point;
+        }
+      }
+    }
+    throw new AssertionError("board full");
+  }
+
+  /** Every move played at {@code table} as seen by {@code client}. */
+  static Set<String> movesSeen(TestClient client, String table) {
+    Set<String> moves = new HashSet<>();
+    for (ServerMessage.Event e : client.events(table)) {
+      if (e.kind().equals("move")) {
+        moves.add(String.valueOf(e.data().get("move")));
+      }
+    }
+    return moves;
+  }
+
+  /** The seats of the moves {@code client} saw at {@code table}, in order. */
+  static List<Integer> moveSeats(TestClient client, String table) {
+    List<Integer> seats = new ArrayList<>();
+    for (ServerMessage.Event e : client.events(table)) {
+      if (e.kind().equals("move")) {
+        seats.add(((Number) e.data().get("seat")).intValue());
+      }
+    }
+    return seats;
+  }
+}
