@@ -1,6 +1,7 @@
 package io.gamehall.lobby;
 
 import io.gamehall.concurrent.Scheduling;
+import io.gamehall.config.HallSettings;
 import io.gamehall.game.GameRules;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
@@ -38,7 +39,7 @@ public class Lobby {
   @Inject Scheduling scheduling;
   private final Map<String, Subscription> subscribers = new ConcurrentHashMap<>();
   private final Map<String, LobbyMember> queued = new ConcurrentHashMap<>();
-  private final MatchMaker matchMaker = new MatchMaker(MatchMaker.Policy.defaults());
+  private final MatchMaker matchMaker = new MatchMaker(policy());
   private ScheduledFuture<?> tick;
 
   /** A subscriber and the game it filters on (null: all games). */
@@ -46,6 +47,17 @@ public class Lobby {
     boolean wants(String g) {
       return game == null || game.equals(g);
     }
+  }
+
+  /** Quick-match policy; the bot fill delay is {@code gamehall.match.bot.fill.seconds} (default 15). */
+  private static MatchMaker.Policy policy() {
+    MatchMaker.Policy d = MatchMaker.Policy.defaults();
+    String fill = HallSettings.lookup("gamehall.match.bot.fill.seconds");
+    if (fill == null || fill.isBlank()) {
+      return d;
+    }
+    return new MatchMaker.Policy(
+        d.initialBand(), d.widenPerSecond(), d.maxBand(), java.time.Duration.ofSeconds(Long.parseLong(fill.strip())));
   }
 
   @PostConstruct

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gamehall.game.doudizhu.Deal;
+import io.gamehall.game.doudizhu.FairDeal;
 import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
@@ -220,9 +224,9 @@ abstract class HallContract {
         TestClient bob = TestClient.welcomed(tier(), "Bob");
         TestClient carol = TestClient.welcomed(tier(), "Carol")) {
       String table = TableFlows.quickMatch(alice, bob, "gomoku");
-      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
-      TestClient white = black == alice ? bob : alice;
-      assertEquals(1, TableFlows.seatAtStart(white, table));
+      TestClient[] players = TableFlows.bySeat(alice, bob, table);
+      TestClient black = players[0];
+      TestClient white = players[1];
 
       TableFlows.play(black, table, "H8", white);
       TableFlows.send(carol, "watch", table, new TableAction.Spectate());
@@ -249,9 +253,9 @@ abstract class HallContract {
     try (TestClient alice = TestClient.welcomed(tier(), "Alice");
         TestClient bob = TestClient.welcomed(tier(), "Bob")) {
       String table = TableFlows.quickMatch(alice, bob, "gomoku");
-      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
-      TestClient white = black == alice ? bob : alice;
-      TableFlows.seatAtStart(white, table);
+      TestClient[] players = TableFlows.bySeat(alice, bob, table);
+      TestClient black = players[0];
+      TestClient white = players[1];
       TableFlows.send(white, "early", table, new TableAction.Act("A1", null));
       assertEquals(
           "not_your_turn",
@@ -282,9 +286,9 @@ abstract class HallContract {
     try (TestClient alice = TestClient.welcomed(tier(), "Alice");
         TestClient bob = TestClient.welcomed(tier(), "Bob")) {
       String table = TableFlows.quickMatch(alice, bob, "gomoku");
-      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
-      TestClient white = black == alice ? bob : alice;
-      TableFlows.seatAtStart(white, table);
+      TestClient[] players = TableFlows.bySeat(alice, bob, table);
+      TestClient black = players[0];
+      TestClient white = players[1];
       TableFlows.play(black, table, "H8", white);
       TableFlows.play(white, table, "A1", black);
 
@@ -430,13 +434,96 @@ abstract class HallContract {
 
   @Test
   void aSecondConnectionForTheSamePlayerReplacesTheFirstWith4001() throws Exception {
-    try (TestClient first = TestClient.welcomed(tier(), "Ivy");
-        RawWebSocket second = RawWebSocket.connect(tier().socketUri(), tier().sslContext())) {
-      second.sendText(
-          "{\"type\":\"hello\",\"id\":\"again\",\"token\":\"" + first.welcome().token() + "\"}");
-      RawWebSocket.Frame welcome = nextNonPing(second);
-      assertTrue(welcome.text().contains("\"resumed\":true"), welcome.text());
-      assertEquals(4001, first.awaitClose(TestClient.WAIT).getCloseCode().getCode());
+    try (RawWebSocket first = RawWebSocket.connect(tier().socketUri(), tier().sslContext())) {
+      first.sendText("{\"type\":\"hello\",\"id\":\"one\",\"nickname\":\"Ivy\"}");
+      String welcome = nextNonPing(first).text();
+      java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(welcome);
+      assertTrue(token.find(), welcome);
+      try (TestClient second = TestClient.resumed(tier(), token.group(1))) {
+        assertTrue(welcome.contains(second.welcome().playerId()), "the same player on both connections");
+        assertEquals(4001, closeCode(first));
+        second.send(new ClientMessage.Ping("alive", null));
+        assertEquals("alive", second.await(ServerMessage.Pong.class, p -> "alive".equals(p.re()), "pong").re());
+      }
+    }
+  }
+
+  // ---- The other games at tables ----
+
+  @Test
+  void aDouDizhuHandWithTwoBotsNeverShowsTheClientAnotherSeatsCards() throws Exception {
+    try (TestClient jack = TestClient.welcomed(tier(), "Jack")) {
+      jack.send(new ClientMessage.CreateTable("new", "doudizhu", Map.of(), false, true));
+      String table = jack.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created").table();
+      TableFlows.send(jack, "ready", table, new TableAction.Ready());
+      int me = TableFlows.seatAtStart(jack, table);
+      ServerMessage.Event end = DouDizhuPlayer.playHand(jack, table, me);
+
+      // With the revealed seed anyone can recompute the deal: check the client never saw another seat's cards.
+      Deal deal = FairDeal.verify((String) end.data().get("seed"), (String) end.data().get("commitment"));
+      Set<String> others = new HashSet<>();
+      for (int seat = 0; seat < 3; seat++) {
+        if (seat != me) {
+          deal.hand(seat).forEach(card -> others.add(card.toString()));
+        }
+      }
+      assertEquals(34, others.size());
+      List<String> leaks = DouDizhuPlayer.stringsIn(jack.received()).stream().filter(others::contains).toList();
+      assertEquals(List.of(), leaks, "card codes of other seats reached this client");
+      assertTrue(
+          DouDizhuPlayer.stringsIn(jack.received()).containsAll(
+              deal.hand(me).stream().map(Object::toString).toList()),
+          "the client did see its own cards (so the scan can find cards at all)");
+      ServerMessage.Event result = jack.awaitEvent(table, "result", e -> true);
+      assertEquals(3, ((Map<?, ?>) result.data().get("points")).size());
+      TableFlows.assertGapless(jack);
+    }
+  }
+
+  @Test
+  void xiangqiIsPlayedAgainstABotThroughTheSameTable() throws Exception {
+    try (TestClient kim = TestClient.welcomed(tier(), "Kim")) {
+      kim.send(new ClientMessage.CreateTable("new", "xiangqi", Map.of(), false, true));
+      String table = kim.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created").table();
+      TableFlows.send(kim, "ready", table, new TableAction.Ready());
+      assertEquals(0, TableFlows.seatAtStart(kim, table), "the creator sits first: red");
+      TableFlows.play(kim, table, "h2e2");
+      kim.awaitEvent(table, "move", e -> ((Number) e.data().get("seat")).intValue() == 1);
+      TableFlows.play(kim, table, "h0g2");
+      kim.awaitEvent(table, "move", e -> ((Number) e.data().get("seat")).intValue() == 1);
+      TableFlows.send(kim, "illegal", table, new TableAction.Act("a0a9", null));
+      assertEquals("illegal", kim.await(ServerMessage.Refused.class, r -> "illegal".equals(r.re()), "refusal").code());
+      TableFlows.send(kim, "bye", table, new TableAction.Resign());
+      assertEquals("resign", kim.awaitEvent(table, "result", e -> true).data().get("reason"));
+      TableFlows.assertGapless(kim);
+    }
+  }
+
+  @Test
+  void renjuRefusesBlacksDoubleThreeAtTheTable() throws Exception {
+    try (TestClient lee = TestClient.welcomed(tier(), "Lee");
+        TestClient mia = TestClient.welcomed(tier(), "Mia")) {
+      lee.send(new ClientMessage.CreateTable("new", "gomoku", Map.of("variant", "renju"), true, false));
+      ServerMessage.TableCreated created = lee.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "created");
+      mia.send(new ClientMessage.JoinTable("join", null, created.code()));
+      String table = created.table();
+      TableFlows.send(lee, "r1", table, new TableAction.Ready());
+      TableFlows.send(mia, "r2", table, new TableAction.Ready());
+      TestClient[] players = TableFlows.bySeat(lee, mia, table);
+      TestClient black = players[0];
+      TestClient white = players[1];
+      String[] blackMoves = {"G8", "J8", "H9", "H10"};
+      String[] whiteMoves = {"A1", "A3", "A5", "A7"};
+      for (int i = 0; i < 4; i++) {
+        TableFlows.play(black, table, blackMoves[i], white);
+        TableFlows.play(white, table, whiteMoves[i], black);
+      }
+      TableFlows.send(black, "foul", table, new TableAction.Act("H8", null));
+      ServerMessage.Refused foul = black.await(ServerMessage.Refused.class, r -> "foul".equals(r.re()), "foul");
+      assertEquals("forbidden", foul.code());
+      assertTrue(foul.message().contains("double-three") || foul.message().contains("double three"), foul.message());
+      TableFlows.play(black, table, "O15", white);
+      TableFlows.assertGapless(lee, mia);
     }
   }
 }

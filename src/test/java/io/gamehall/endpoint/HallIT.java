@@ -97,9 +97,9 @@ class HallIT extends HallContract {
         TestClient bob = TestClient.welcomed(tier(), "Bob");
         RawWebSocket slow = RawWebSocket.connect(tier().socketUri(), tls, 4096)) {
       String table = TableFlows.quickMatch(alice, bob, "gomoku");
-      TestClient black = TableFlows.seatAtStart(alice, table) == 0 ? alice : bob;
-      TestClient white = black == alice ? bob : alice;
-      TableFlows.seatAtStart(white, table);
+      TestClient[] players = TableFlows.bySeat(alice, bob, table);
+      TestClient black = players[0];
+      TestClient white = players[1];
 
       // Each ping earns a pong the slow client never reads, until the socket buffers and then its outbox are full.
       byte[] ping = ("{\"type\":\"ping\",\"id\":\"" + "p".repeat(60) + "\"}").getBytes(StandardCharsets.UTF_8);

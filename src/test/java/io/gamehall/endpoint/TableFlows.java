@@ -37,6 +37,14 @@ final class TableFlows {
     return seat;
   }
 
+  /** The two players of a two-seat table, ordered by seat: the first moves first. */
+  static TestClient[] bySeat(TestClient a, TestClient b, String table) throws Exception {
+    int seatA = seatAtStart(a, table);
+    int seatB = seatAtStart(b, table);
+    assertEquals(1, seatA + seatB, "two players in seats 0 and 1");
+    return seatA == 0 ? new TestClient[] {a, b} : new TestClient[] {b, a};
+  }
+
   static void send(TestClient client, String id, String table, TableAction action) throws Exception {
     client.send(new ClientMessage.TableRequest(id, table, action));
   }

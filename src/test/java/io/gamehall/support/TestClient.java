@@ -167,6 +167,13 @@ public final class TestClient implements AutoCloseable {
         "event '" + kind + "' on " + table);
   }
 
+  /** Every message received so far, in order. */
+  public List<ServerMessage> received() {
+    synchronized (history) {
+      return List.copyOf(history);
+    }
+  }
+
   /** All events received for {@code table} so far, in order. */
   public List<ServerMessage.Event> events(String table) {
     synchronized (history) {
