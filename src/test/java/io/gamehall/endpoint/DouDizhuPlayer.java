@@ -91,6 +91,42 @@ final class DouDizhuPlayer {
     return best;
   }
 
+  /** The messages received during one deal, with that deal's commitment and its seed, revealed when it ended. */
+  record DealSegment(String commitment, String seed, List<ServerMessage> messages) {}
+
+  /**
+   * Splits what the client received at {@code table} by deal: the first deal starts with {@code started} (its
+   * commitment in the view), each redeal with a {@code deal} event; a {@code redeal} event reveals the seed of the
+   * deal it ends, the {@code end} event that of the last deal.
+   */
+  static List<DealSegment> dealSegments(List<ServerMessage> received, String table, ServerMessage.Event end) {
+    List<DealSegment> segments = new ArrayList<>();
+    List<ServerMessage> current = null;
+    String commitment = null;
+    String seed = null;
+    for (ServerMessage m : received) {
+      if (m instanceof ServerMessage.Event && ((ServerMessage.Event) m).table().equals(table)) {
+        ServerMessage.Event e = (ServerMessage.Event) m;
+        if (e.kind().equals("started")) {
+          current = new ArrayList<>();
+          commitment = String.valueOf(((Map<?, ?>) e.data().get("view")).get("commitment"));
+        } else if (e.kind().equals("deal")) {
+          segments.add(new DealSegment(commitment, seed, current));
+          current = new ArrayList<>();
+          commitment = String.valueOf(e.data().get("commitment"));
+          seed = null;
+        } else if (e.kind().equals("redeal")) {
+          seed = String.valueOf(e.data().get("seed"));
+        }
+      }
+      if (current != null) {
+        current.add(m);
+      }
+    }
+    segments.add(new DealSegment(commitment, String.valueOf(end.data().get("seed")), current));
+    return segments;
+  }
+
   /** Every string value anywhere in the trees of the events and snapshots received. */
   static List<String> stringsIn(List<ServerMessage> messages) {
     List<String> out = new ArrayList<>();
