@@ -1,6 +1,5 @@
 package io.gamehall.session;
 
-import io.gamehall.game.Result;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.table.TableOutput;
 import io.gamehall.table.TableView;
@@ -67,18 +66,8 @@ final class TableOutputs implements TableOutput.Visitor<ServerMessage> {
     out.put("match", v.match());
     out.put("drawOfferedBy", v.drawOfferedBy());
     out.put("undoRequestedBy", v.undoRequestedBy());
-    out.put("lastResult", v.lastResult() == null ? null : result(v.lastResult()));
+    out.put("lastResult", v.lastResult() == null ? null : v.lastResult().toTree());
     return out;
   }
 
-  static Map<String, Object> result(Result r) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("winners", r.winners());
-    Map<String, Object> points = new LinkedHashMap<>();
-    r.points().forEach((seat, p) -> points.put(String.valueOf(seat), p));
-    out.put("points", points);
-    out.put("reason", r.reason().name().toLowerCase(Locale.ROOT));
-    out.put("detail", r.detail());
-    return out;
-  }
 }

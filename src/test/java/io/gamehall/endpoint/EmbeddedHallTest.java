@@ -7,11 +7,8 @@ import io.gamehall.lobby.Lobby;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.session.ConnectionRegistry;
 import io.gamehall.support.Tier;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.server.Server;
 import org.jboss.weld.environment.se.Weld;
@@ -63,26 +60,6 @@ class EmbeddedHallTest extends HallContract {
 
   @Override
   Tier tier() {
-    return new Tier() {
-      @Override
-      public URI socketUri() {
-        return URI.create("ws://localhost:" + server.getPort() + "/gamehall/ws");
-      }
-
-      @Override
-      public WebSocketContainer container() {
-        return client;
-      }
-
-      @Override
-      public ClientEndpointConfig clientConfig() {
-        return ClientEndpointConfig.Builder.create().build();
-      }
-
-      @Override
-      public SSLContext sslContext() {
-        return null;
-      }
-    };
+    return new Tier(URI.create("ws://localhost:" + server.getPort() + "/gamehall/ws"), client, null);
   }
 }

@@ -3,8 +3,6 @@ package io.gamehall.endpoint;
 import io.gamehall.support.Ports;
 import io.gamehall.support.Tier;
 import io.gamehall.support.Tls;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.WebSocketContainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -64,27 +62,7 @@ class HallIT extends HallContract {
 
   @Override
   Tier tier() {
-    return new Tier() {
-      @Override
-      public URI socketUri() {
-        return URI.create("wss://localhost:" + Ports.https() + "/gamehall/ws");
-      }
-
-      @Override
-      public WebSocketContainer container() {
-        return client;
-      }
-
-      @Override
-      public ClientEndpointConfig clientConfig() {
-        return ClientEndpointConfig.Builder.create().build();
-      }
-
-      @Override
-      public SSLContext sslContext() {
-        return tls;
-      }
-    };
+    return new Tier(URI.create("wss://localhost:" + Ports.https() + "/gamehall/ws"), client, tls);
   }
 
   /**

@@ -206,7 +206,7 @@ public final class DouDizhuMatch implements Match {
         v.put("commitment", t.commitment().orElse(null));
         // The seed is safe to show once the hand is over, however it ended.
         v.put("seed", isOver() ? currentSeed() : null);
-        v.put("result", result().map(DouDizhuMatch::resultTree).orElse(null));
+        v.put("result", result().map(Result::toTree).orElse(null));
         return v;
     }
 
@@ -344,7 +344,7 @@ public final class DouDizhuMatch implements Match {
             } else {
                 GameEvent.Finished x = (GameEvent.Finished) e;
                 kind = "end";
-                d.putAll(resultTree(toResult(x.outcome())));
+                d.putAll(toResult(x.outcome()).toTree());
                 d.put("landlord", x.outcome().landlord());
                 d.put("multiplier", x.outcome().multiplier());
                 d.put("unit", x.outcome().unit());
@@ -424,18 +424,6 @@ public final class DouDizhuMatch implements Match {
         return m;
     }
 
-    static Map<String, Object> resultTree(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("winners", List.copyOf(r.winners()));
-        Map<String, Object> points = new LinkedHashMap<>();
-        for (int s = 0; s < SEATS; s++) {
-            points.put(Integer.toString(s), r.points().getOrDefault(s, 0));
-        }
-        m.put("points", points);
-        m.put("reason", r.reason().name().toLowerCase(Locale.ROOT));
-        m.put("detail", r.detail());
-        return m;
-    }
 
     private static List<String> cardCodes(List<Card> cards) {
         List<String> out = new ArrayList<>(cards.size());

@@ -93,9 +93,9 @@ public final class GomokuMatch implements Match {
         GameResult r = game.result();
         switch (r.status()) {
             case BLACK_WINS:
-                return Optional.of(win(0, Result.EndReason.WIN, "five"));
+                return Optional.of(Result.twoSeatWin(0, Result.EndReason.WIN, "five"));
             case WHITE_WINS:
-                return Optional.of(win(1, Result.EndReason.WIN, "five"));
+                return Optional.of(Result.twoSeatWin(1, Result.EndReason.WIN, "five"));
             case DRAW:
                 return Optional.of(new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.DRAW, "full_board"));
             default:
@@ -137,7 +137,7 @@ public final class GomokuMatch implements Match {
         }
         v.put("winningLine", line);
         v.put("over", isOver());
-        v.put("result", result().map(GomokuMatch::resultTree).orElse(null));
+        v.put("result", result().map(Result::toTree).orElse(null));
         return v;
     }
 
@@ -183,7 +183,7 @@ public final class GomokuMatch implements Match {
     private Result forfeit(int seat, Result.EndReason reason, String detail) {
         checkSeat(seat);
         if (!isOver()) {
-            forcedEnd = win(1 - seat, reason, detail);
+            forcedEnd = Result.twoSeatWin(1 - seat, reason, detail);
         }
         return result().orElseThrow();
     }
@@ -240,26 +240,10 @@ public final class GomokuMatch implements Match {
         }
     }
 
-    private static Result win(int winner, Result.EndReason reason, String detail) {
-        return new Result(List.of(winner), Map.of(winner, 1, 1 - winner, -1), reason, detail);
-    }
-
     private Event endEvent(Result r) {
-        return Event.of("end", resultTree(r));
+        return Event.of("end", r.toTree());
     }
 
-    static Map<String, Object> resultTree(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("winners", List.copyOf(r.winners()));
-        Map<String, Object> points = new LinkedHashMap<>();
-        for (int s = 0; s < 2; s++) {
-            points.put(Integer.toString(s), r.points().getOrDefault(s, 0));
-        }
-        m.put("points", points);
-        m.put("reason", r.reason().name().toLowerCase(Locale.ROOT));
-        m.put("detail", r.detail());
-        return m;
-    }
 
     private static int seatOf(Stone stone) {
         return stone == Stone.BLACK ? 0 : 1;

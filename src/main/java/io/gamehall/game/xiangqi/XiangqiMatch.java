@@ -67,7 +67,7 @@ public final class XiangqiMatch implements Match {
         data.put("check", outcome.check());
         events.add(Event.of("move", data));
         if (outcome.result().isOver()) {
-            events.add(Event.of("end", resultTree(result().orElseThrow())));
+            events.add(Event.of("end", result().orElseThrow().toTree()));
         }
         return new Step.Accepted(events);
     }
@@ -88,9 +88,9 @@ public final class XiangqiMatch implements Match {
         String detail = detail(r.reason());
         switch (r.outcome()) {
             case RED_WINS:
-                return Optional.of(win(0, Result.EndReason.WIN, detail));
+                return Optional.of(Result.twoSeatWin(0, Result.EndReason.WIN, detail));
             case BLACK_WINS:
-                return Optional.of(win(1, Result.EndReason.WIN, detail));
+                return Optional.of(Result.twoSeatWin(1, Result.EndReason.WIN, detail));
             default:
                 return Optional.of(new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.DRAW, detail));
         }
@@ -142,7 +142,7 @@ public final class XiangqiMatch implements Match {
         v.put("inCheck", game.inCheck());
         v.put("lastMove", moves.isEmpty() ? null : moves.get(moves.size() - 1));
         v.put("over", isOver());
-        v.put("result", result().map(XiangqiMatch::resultTree).orElse(null));
+        v.put("result", result().map(Result::toTree).orElse(null));
         return v;
     }
 
@@ -188,7 +188,7 @@ public final class XiangqiMatch implements Match {
             throw new IllegalArgumentException("Xiangqi seats are 0 and 1, not " + seat);
         }
         if (!isOver()) {
-            forcedEnd = win(1 - seat, reason, detail);
+            forcedEnd = Result.twoSeatWin(1 - seat, reason, detail);
         }
         return result().orElseThrow();
     }
@@ -245,20 +245,4 @@ public final class XiangqiMatch implements Match {
         return side == Side.RED ? 0 : 1;
     }
 
-    private static Result win(int winner, Result.EndReason reason, String detail) {
-        return new Result(List.of(winner), Map.of(winner, 1, 1 - winner, -1), reason, detail);
-    }
-
-    static Map<String, Object> resultTree(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("winners", List.copyOf(r.winners()));
-        Map<String, Object> points = new LinkedHashMap<>();
-        for (int s = 0; s < 2; s++) {
-            points.put(Integer.toString(s), r.points().getOrDefault(s, 0));
-        }
-        m.put("points", points);
-        m.put("reason", r.reason().name().toLowerCase(Locale.ROOT));
-        m.put("detail", r.detail());
-        return m;
-    }
 }
