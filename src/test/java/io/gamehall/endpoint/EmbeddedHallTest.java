@@ -25,7 +25,8 @@ class EmbeddedHallTest extends HallContract {
           "gamehall.heartbeat.seconds", String.valueOf(HEARTBEAT_SECONDS),
           "gamehall.dead.peer.seconds", String.valueOf(DEAD_PEER_SECONDS),
           "gamehall.max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES),
-          "gamehall.table.grace.seconds", String.valueOf(GRACE_SECONDS));
+          "gamehall.table.grace.seconds", String.valueOf(GRACE_SECONDS),
+          "gamehall.match.bot.fill.seconds", String.valueOf(BOT_FILL_SECONDS));
 
   private WeldContainer cdi;
   private Server server;

@@ -35,6 +35,7 @@ abstract class HallContract {
   static final int DEAD_PEER_SECONDS = 3;
   static final int MAX_MESSAGE_BYTES = 16 * 1024;
   static final int GRACE_SECONDS = 5;
+  static final int BOT_FILL_SECONDS = 3;
 
   abstract Tier tier();
 
@@ -367,6 +368,23 @@ abstract class HallContract {
       TableFlows.send(dave, "bye", table, new TableAction.Resign());
       assertEquals("resign", dave.awaitEvent(table, "result", e -> true).data().get("reason"));
       TableFlows.assertGapless(dave);
+    }
+  }
+
+  @Test
+  void aLoneQuickMatcherIsSeatedWithABotAfterTheFillWait() throws Exception {
+    try (TestClient nina = TestClient.welcomed(tier(), "Nina")) {
+      nina.send(new ClientMessage.QuickMatch("q", "gomoku", Map.of()));
+      nina.await(ServerMessage.Matching.class, m -> m.queued(), "queued");
+      String table = nina.await(ServerMessage.Matching.class, m -> m.table() != null, "seated").table();
+      ServerMessage.Event started = nina.awaitEvent(table, "started", e -> true);
+      List<?> players = (List<?>) started.data().get("players");
+      List<?> bots = (List<?>) started.data().get("bots");
+      int mine = players.indexOf(nina.welcome().playerId());
+      assertEquals(false, bots.get(mine));
+      assertEquals(true, bots.get(1 - mine), "the other seat is a bot");
+      TableFlows.send(nina, "bye", table, new TableAction.Resign());
+      assertEquals("resign", nina.awaitEvent(table, "result", e -> true).data().get("reason"));
     }
   }
 
