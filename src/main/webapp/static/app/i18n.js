@@ -3,6 +3,11 @@
 const STRINGS = {
   en: {
     title: "GameHall",
+    variant: "Rules",
+    state_created: "new",
+    state_filling: "waiting",
+    state_playing: "playing",
+    state_finished: "finished",
     nickname: "Nickname",
     save: "Save",
     games: "Games",
@@ -90,6 +95,11 @@ const STRINGS = {
   },
   zh: {
     title: "游戏大厅",
+    variant: "规则",
+    state_created: "新开",
+    state_filling: "等人",
+    state_playing: "对局中",
+    state_finished: "已结束",
     nickname: "昵称",
     save: "保存",
     games: "游戏",

@@ -123,6 +123,7 @@ function renderLobby() {
     };
     picker.appendChild(btn);
   }
+  $("variant-row").hidden = ui.game !== "gomoku";
   const list = $("table-list");
   list.textContent = "";
   const rows = [...ui.lobby.tables.values()].filter((x) => x.state !== "finished" || x.seatsTaken > 0);
@@ -138,7 +139,7 @@ function renderLobby() {
     li.dataset.game = x.game;
     li.dataset.state = x.state;
     const label = document.createElement("span");
-    label.textContent = `${t(x.game)} · ${x.seatsTaken}/${x.seats} · ${x.state}${x.spectators ? " · " + t("watch") + " " + x.spectators : ""}`;
+    label.textContent = `${t(x.game)} · ${x.seatsTaken}/${x.seats} · ${t("state_" + x.state)}${x.spectators ? " · " + t("watch") + " " + x.spectators : ""}`;
     li.appendChild(label);
     if (x.state === "filling" && x.seatsTaken < x.seats) {
       li.appendChild(button(t("join"), "join-" + x.table, () => run(hall.joinTable({ table: x.table }))));
@@ -176,8 +177,10 @@ function toast(text) {
 
 $("quick-match").onclick = () => run(hall.quickMatch(ui.game));
 $("cancel-match").onclick = () => run(hall.cancelMatch()).then(() => ($("matching").hidden = true));
-$("practice").onclick = () => run(hall.createTable(ui.game, { practice: true }));
-$("create-private").onclick = () => run(hall.createTable(ui.game, { privateTable: true }));
+// Table options: Gomoku's rule variant (Renju shows black's forbidden points). Quick match plays the defaults.
+const tableOptions = () => (ui.game === "gomoku" ? { variant: $("gomoku-variant").value } : undefined);
+$("practice").onclick = () => run(hall.createTable(ui.game, { practice: true, options: tableOptions() }));
+$("create-private").onclick = () => run(hall.createTable(ui.game, { privateTable: true, options: tableOptions() }));
 $("join-code-btn").onclick = () => {
   const code = $("join-code").value.trim();
   if (/^\d{6}$/.test(code)) run(hall.joinTable({ code }));
@@ -430,6 +433,12 @@ function renderSeats(st) {
       off.textContent = t("offline", { s: Math.max(0, Math.ceil(((s.offlineDeadline || now) - now) / 1000)) });
       info.appendChild(off);
     }
+    if (s.rematch && st.phase === "finished") {
+      const re = document.createElement("span");
+      re.className = "badge trustee";
+      re.textContent = t("rematch") + "?";
+      info.appendChild(re);
+    }
     if (s.trustee) {
       const tr = document.createElement("span");
       tr.className = "badge trustee";
@@ -452,6 +461,10 @@ function renderSeats(st) {
 }
 
 function seatColour(game, seat) {
+  const st = current();
+  if (game === "doudizhu" && st && st.match && st.match.landlord != null) {
+    return st.match.landlord === seat ? `[${t("landlord")}]` : "";
+  }
   if (game === "gomoku") return seat === 0 ? "●" : "○";
   if (game === "xiangqi") return seat === 0 ? "帅" : "将";
   return "";

@@ -228,6 +228,13 @@ class ClientBrowserIT {
       assertEquals("MixedContentError", out.get("name"), "GameHall refuses ws:// on https: " + out);
       assertTrue(String.valueOf(out.get("message")).contains("mixed content"), "a clear message: " + out);
       assertEquals("MixedContentError", out.get("checkName"), "checkUrl refuses ws:// on https: " + out);
+
+      // The same page in Chinese, switched by the language button.
+      me.click("lang-toggle");
+      me.waitFor("the Chinese lobby", d -> "快速匹配".equals(me.text("quick-match")));
+      me.screenshot("lobby-zh-phone");
+      me.click("lang-toggle");
+      me.waitFor("the English lobby", d -> "Quick match".equals(me.text("quick-match")));
     }
   }
 

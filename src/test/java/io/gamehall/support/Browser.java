@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,7 +69,15 @@ public final class Browser implements AutoCloseable {
         "--ignore-certificate-errors-spki-list=" + serverSpkiHash());
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-    return new Browser(name, new ChromeDriver(service, options), profile);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    if (width < 500) {
+      // Desktop Chromium will not make a window narrower than about 500 px: emulate the phone's viewport instead
+      // (mobile: the page's viewport meta applies, as on a phone).
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+    return new Browser(name, driver, profile);
   }
 
   /** Base64 of SHA-256 over the DER SubjectPublicKeyInfo of the server certificate the build generated. */
