@@ -69,6 +69,8 @@ hall.on("state", (s) => {
 });
 
 hall.on("welcome", (w) => {
+  // A quick-match queue entry ends with the connection that made it.
+  $("matching").hidden = true;
   $("me").textContent = w.nickname;
   if (!$("nickname").value) $("nickname").value = w.nickname;
   hall.subscribeLobby().catch(() => {});
