@@ -54,6 +54,13 @@ class ClientBrowserIT {
       for (int i = 0; i < blackMoves.length; i++) {
         play(black, blackMoves[i], all);
         if (i == 1) {
+          // 悔棋: black asks to take I8 back, white agrees in the prompt, every page loses the stone; black replays it.
+          black.click("undo-btn");
+          white.click("answer-undo-yes");
+          for (Browser x : all) {
+            x.waitFor("I8 taken back", d -> !x.present("stone-I8") && x.present("stone-H8"));
+          }
+          play(black, "I8", all);
           white.click("phrase-good_game");
           for (Browser x : all) {
             x.waitFor("the quick phrase in the chat", d -> x.text("chat-log").contains("Good game"));
@@ -154,12 +161,29 @@ class ClientBrowserIT {
     }
   }
 
+  /** Also covers a private table joined by its 6-digit code, and the opponent's offline badge with its countdown. */
   @Test
   void aNetworkCutAndRestoreResumesWithoutLosingAMove() throws Exception {
     try (Browser a = Browser.open("player A", PHONE_W, PHONE_H); Browser b = Browser.open("player B", PHONE_W, PHONE_H)) {
-      Browser[] seats = quickMatchGomoku(a, b);
-      Browser black = seats[0];
-      Browser white = seats[1];
+      // A private table: A creates it, B joins with the 6-digit code A sees; both click ready.
+      openLobby(a);
+      openLobby(b);
+      a.click("game-gomoku");
+      a.click("create-private");
+      String code = a.waitFor("the private table's code", d -> {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{6}").matcher(a.text("table-code"));
+        return m.find() ? m.group() : null;
+      });
+      b.byTestId("join-code").sendKeys(code);
+      b.click("join-code-btn");
+      b.waitFor("the private table", d -> b.visible("table-view"));
+      a.click("ready-btn");
+      b.click("ready-btn");
+      for (Browser x : List.of(a, b)) {
+        x.waitFor("the game to start", d -> "playing".equals(x.attr("table-view", "data-phase")));
+      }
+      Browser black = "0".equals(a.attr("table-view", "data-seat")) ? a : b;
+      Browser white = black == a ? b : a;
       List<Browser> both = List.of(black, white);
       play(black, "H8", both);
       // Black's network goes down while white is to move; white sees black offline with a grace countdown.
