@@ -287,7 +287,10 @@ hall.on("event", (m) => {
   }
   if (GAME_EVENTS.has(m.kind) && st.match) {
     st.match = patchMatch(st, m.kind, d);
-    if (m.kind !== "end") scheduleRefresh(m.table);
+    // A seat's own view (legal moves, hand) comes only with a snapshot; a spectator's patched public view is
+    // complete after a move, a play or a pass, so it asks only after the rarer events (undo, deal, landlord...).
+    const patchedFully = st.yourSeat < 0 && (m.kind === "move" || m.kind === "play" || m.kind === "pass");
+    if (m.kind !== "end" && !patchedFully) scheduleRefresh(m.table);
   }
   if (m.table === ui.current) render();
 });
