@@ -1,0 +1,713 @@
+// The H5 client: lobby, tables and the connection banner on top of the SDK. State per table is the last snapshot,
+// patched by events in sequence order; game events also ask for a fresh snapshot so the own view (legal moves,
+// Renju forbidden points, the dealt hand) is always the server's.
+import { GameHall } from "../sdk/gamehall.js";
+import { t, language, setLanguage, PHRASES } from "./i18n.js";
+import {
+  renderGomoku, gomokuApply, renderXiangqi, xiangqiApply, renderDdz, ddzApply, sortRanks, cardLabel,
+} from "./boards.js";
+
+const $ = (id) => document.getElementById(id);
+const GAMES = ["gomoku", "xiangqi", "doudizhu"];
+const GAME_EVENTS = new Set(["move", "undo", "end", "deal", "bid", "redeal", "landlord", "play", "pass", "lead"]);
+
+const ui = {
+  game: localStorage.getItem("gamehall.game") || "gomoku",
+  lobby: { games: [], tables: new Map() },
+  tables: new Map(), // id -> snapshot state, patched
+  current: null,
+  code: null,
+  selected: null, // xiangqi: selected square
+  picked: new Set(), // doudizhu: selected card codes
+  chat: [],
+  resultShownFor: null,
+  banner: null,
+};
+
+const hall = new GameHall();
+// Test hook: browser tests cut and restore the network through this (see ClientBrowserIT).
+window.gamehall = { hall, ui };
+
+// ------------------------------------------------------------------------------------------------------------------
+// Connection banner: never a silent freeze.
+
+let bannerTimer = null;
+hall.on("state", (s) => {
+  const b = $("conn-banner");
+  clearInterval(bannerTimer);
+  b.dataset.state = s.state;
+  b.hidden = false;
+  if (s.state === "connecting") b.textContent = t("connecting");
+  else if (s.state === "reconnecting") {
+    if (s.inMs == null || s.inMs <= 0) b.textContent = t("reconnectingNow");
+    else {
+      const until = Date.now() + s.inMs;
+      const tick = () => {
+        const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+        b.textContent = left > 0 ? t("reconnecting", { s: left }) : t("reconnectingNow");
+      };
+      tick();
+      bannerTimer = setInterval(tick, 250);
+    }
+  } else if (s.state === "open") {
+    if (s.resumed) {
+      b.dataset.state = "resumed";
+      b.textContent = t("resumed");
+      bannerTimer = setTimeout(() => {
+        if (hall.state === "open") b.hidden = true;
+      }, 3000);
+    } else b.hidden = true;
+  } else if (s.state === "closed") {
+    b.textContent = s.code === 4001 ? t("replaced") : t("closed", { code: s.code });
+    const retry = document.createElement("button");
+    retry.textContent = t("retry");
+    retry.className = "ghost";
+    retry.setAttribute("data-testid", "conn-retry");
+    retry.onclick = () => location.reload();
+    b.appendChild(retry);
+  }
+});
+
+hall.on("welcome", (w) => {
+  // A quick-match queue entry ends with the connection that made it.
+  $("matching").hidden = true;
+  $("me").textContent = w.nickname;
+  if (!$("nickname").value) $("nickname").value = w.nickname;
+  hall.subscribeLobby().catch(() => {});
+  if (!ui.current && (!w.tables || w.tables.length === 0)) showLobby();
+});
+
+// ------------------------------------------------------------------------------------------------------------------
+// Lobby
+
+hall.on("lobby", (m) => {
+  ui.lobby.games = m.games || [];
+  ui.lobby.tables = new Map((m.tables || []).map((x) => [x.table, x]));
+  renderLobby();
+});
+hall.on("lobby_update", (m) => {
+  if (m.kind === "table") ui.lobby.tables.set(m.table.table, m.table);
+  else if (m.kind === "table_removed") ui.lobby.tables.delete(m.table);
+  else if (m.kind === "presence") {
+    const g = ui.lobby.games.find((x) => x.id === m.game);
+    if (g) g.presence = m.presence;
+  }
+  renderLobby();
+});
+hall.on("matching", (m) => {
+  $("matching").hidden = !m.queued;
+});
+hall.on("table_created", (m) => {
+  ui.code = m.code || null;
+});
+
+function renderLobby() {
+  const picker = $("game-picker");
+  picker.textContent = "";
+  for (const g of GAMES) {
+    const info = ui.lobby.games.find((x) => x.id === g);
+    const btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "game" + (ui.game === g ? " on" : "");
+    btn.setAttribute("data-testid", "game-" + g);
+    btn.setAttribute("aria-pressed", String(ui.game === g));
+    const icon = { gomoku: "●○", xiangqi: "帅", doudizhu: "♠♥" }[g];
+    btn.innerHTML = `<span class="icon"></span><span class="name"></span><small></small>`;
+    btn.querySelector(".icon").textContent = icon;
+    btn.querySelector(".name").textContent = t(g);
+    if (info && info.presence) {
+      btn.querySelector("small").textContent = `${info.presence.playing} ${t("players")} · ${info.presence.waiting} ${t("waiting")}`;
+    }
+    btn.onclick = () => {
+      ui.game = g;
+      localStorage.setItem("gamehall.game", g);
+      renderLobby();
+    };
+    picker.appendChild(btn);
+  }
+  $("variant-row").hidden = ui.game !== "gomoku";
+  const list = $("table-list");
+  list.textContent = "";
+  const rows = [...ui.lobby.tables.values()].filter((x) => x.state !== "finished" || x.seatsTaken > 0);
+  if (rows.length === 0) {
+    const li = document.createElement("li");
+    li.className = "empty";
+    li.textContent = t("noTables");
+    list.appendChild(li);
+  }
+  for (const x of rows) {
+    const li = document.createElement("li");
+    li.setAttribute("data-testid", "table-" + x.table);
+    li.dataset.game = x.game;
+    li.dataset.state = x.state;
+    const label = document.createElement("span");
+    label.textContent = `${t(x.game)} · ${x.seatsTaken}/${x.seats} · ${t("state_" + x.state)}${x.spectators ? " · " + t("watch") + " " + x.spectators : ""}`;
+    li.appendChild(label);
+    if (x.state === "filling" && x.seatsTaken < x.seats) {
+      li.appendChild(button(t("join"), "join-" + x.table, () => run(hall.joinTable({ table: x.table }))));
+    }
+    if (x.spectatable) {
+      li.appendChild(button(t("watch"), "spectate-" + x.table, () => run(hall.spectate(x.table))));
+    }
+    list.appendChild(li);
+  }
+}
+
+function button(text, testid, onclick, cls = "") {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = text;
+  b.className = cls;
+  b.setAttribute("data-testid", testid);
+  b.onclick = onclick;
+  return b;
+}
+
+/** Runs a command; a refusal becomes a toast instead of an unhandled rejection. */
+function run(promise) {
+  return promise.catch((e) => toast(t("refused", { msg: e.message || e.code })));
+}
+
+let toastTimer = null;
+function toast(text) {
+  const box = $("toast");
+  box.textContent = text;
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (box.hidden = true), 3500);
+}
+
+$("quick-match").onclick = () => run(hall.quickMatch(ui.game));
+$("cancel-match").onclick = () => run(hall.cancelMatch()).then(() => ($("matching").hidden = true));
+// Table options: Gomoku's rule variant (Renju shows black's forbidden points). Quick match plays the defaults.
+const tableOptions = () => (ui.game === "gomoku" ? { variant: $("gomoku-variant").value } : undefined);
+$("practice").onclick = () => run(hall.createTable(ui.game, { practice: true, options: tableOptions() }));
+$("create-private").onclick = () => run(hall.createTable(ui.game, { privateTable: true, options: tableOptions() }));
+$("join-code-btn").onclick = () => {
+  const code = $("join-code").value.trim();
+  if (/^\d{6}$/.test(code)) run(hall.joinTable({ code }));
+  else toast(t("joinCode"));
+};
+$("nickname-save").onclick = () => {
+  const name = $("nickname").value.trim();
+  if (!name) return;
+  // A nickname is part of the guest identity: a new guest with that name, unless seated somewhere.
+  localStorage.setItem("gamehall.nickname", name);
+  if (ui.tables.size === 0) {
+    sessionStorage.removeItem("gamehall.token");
+    location.reload();
+  }
+};
+
+// ------------------------------------------------------------------------------------------------------------------
+// Tables: snapshots and events
+
+hall.on("snapshot", (m) => {
+  const prev = ui.tables.get(m.table);
+  ui.tables.set(m.table, m.state);
+  if (!prev && m.state.lastResult == null) ui.resultShownFor = null;
+  if (!ui.current || ui.current === m.table || !ui.tables.has(ui.current)) showTable(m.table);
+  else render();
+});
+
+hall.on("table_lost", (m) => {
+  ui.tables.delete(m.table);
+  if (ui.current === m.table) showLobby();
+});
+
+hall.on("event", (m) => {
+  const st = ui.tables.get(m.table);
+  if (!st) return;
+  const d = m.data || {};
+  const seat = (i) => st.seats[i] || (st.seats[i] = { seat: i });
+  switch (m.kind) {
+    case "seated":
+      Object.assign(seat(d.seat), { playerId: d.player, nickname: d.nickname, bot: d.bot, online: true, trustee: false, ready: false, offlineDeadline: 0 });
+      break;
+    case "left":
+      st.seats[d.seat] = { seat: d.seat, playerId: null };
+      break;
+    case "ready":
+      seat(d.seat).ready = d.ready;
+      break;
+    case "started":
+      st.phase = "playing";
+      st.lastResult = null;
+      st.drawOfferedBy = -1;
+      st.undoRequestedBy = -1;
+      st.match = d.view;
+      d.players.forEach((p, i) => Object.assign(seat(i), { playerId: p, nickname: d.nicknames[i], bot: d.bots[i], trustee: false, rematch: false }));
+      st.yourSeat = d.players.indexOf(hall.player && hall.player.playerId);
+      ui.resultShownFor = null;
+      ui.picked.clear();
+      ui.selected = null;
+      hideResult();
+      break;
+    case "clock":
+      st.clock = { seat: d.seat, deadline: d.deadline, bankMillis: d.bank };
+      break;
+    case "trustee":
+      seat(d.seat).trustee = d.on;
+      break;
+    case "offline":
+      Object.assign(seat(d.seat), { online: false, offlineDeadline: d.deadline });
+      break;
+    case "online":
+      Object.assign(seat(d.seat), { online: true, offlineDeadline: 0 });
+      break;
+    case "draw_offered":
+      st.drawOfferedBy = d.seat;
+      break;
+    case "draw_declined":
+      st.drawOfferedBy = -1;
+      break;
+    case "undo_requested":
+      st.undoRequestedBy = d.seat;
+      break;
+    case "undo_declined":
+      st.undoRequestedBy = -1;
+      break;
+    case "rematch_requested":
+      seat(d.seat).rematch = true;
+      break;
+    case "result":
+      st.phase = "finished";
+      st.clock = null;
+      st.lastResult = d;
+      st.drawOfferedBy = -1;
+      st.undoRequestedBy = -1;
+      break;
+    case "chat":
+      ui.chat.push(d);
+      if (ui.chat.length > 100) ui.chat.shift();
+      renderChat();
+      return;
+    default:
+      break;
+  }
+  if (GAME_EVENTS.has(m.kind) && st.match) {
+    st.match = patchMatch(st, m.kind, d);
+    // A seat's own view (legal moves, hand) comes only with a snapshot; a spectator's patched public view is
+    // complete after a move, a play or a pass, so it asks only after the rarer events (undo, deal, landlord...).
+    const patchedFully = st.yourSeat < 0 && (m.kind === "move" || m.kind === "play" || m.kind === "pass");
+    if (m.kind !== "end" && !patchedFully) scheduleRefresh(m.table);
+  }
+  if (m.table === ui.current) render();
+});
+
+function patchMatch(st, kind, d) {
+  const v = st.match;
+  try {
+    if (v.game === "gomoku" && kind === "move") return gomokuApply(v, d);
+    if (v.game === "xiangqi" && kind === "move") return xiangqiApply(v, d);
+    if (v.game === "doudizhu") return ddzApply(v, kind, d, st.yourSeat);
+    if (kind === "end") return { ...v, result: d, over: true, toAct: -1 };
+  } catch (e) {
+    // A patch that does not fit: the snapshot asked for below repairs it.
+  }
+  return v;
+}
+
+// Several events arrive together (a move, then a clock): ask for one snapshot after them.
+const refreshTimers = new Map();
+function scheduleRefresh(table) {
+  clearTimeout(refreshTimers.get(table));
+  refreshTimers.set(table, setTimeout(() => {
+    refreshTimers.delete(table);
+    if (hall.state === "open") hall.refresh(table);
+  }, 60));
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Table view
+
+function showLobby() {
+  ui.current = null;
+  $("lobby").hidden = false;
+  $("table-view").hidden = true;
+  hideResult();
+  renderLobby();
+}
+
+function showTable(id) {
+  if (ui.current !== id) {
+    ui.chat = [];
+    ui.selected = null;
+    ui.picked.clear();
+    renderChat();
+  }
+  ui.current = id;
+  $("matching").hidden = true;
+  $("lobby").hidden = true;
+  $("table-view").hidden = false;
+  render();
+}
+
+function current() {
+  return ui.current ? ui.tables.get(ui.current) : null;
+}
+
+function seatName(st, s) {
+  const seat = st.seats[s];
+  if (!seat || !seat.playerId) return "—";
+  return seat.nickname + (s === st.yourSeat ? ` (${t("you")})` : "");
+}
+
+function render() {
+  const st = current();
+  if (!st) return;
+  const mine = st.yourSeat;
+  const v = st.match;
+  const playing = st.phase === "playing";
+  $("table-view").dataset.game = st.game;
+  $("table-view").dataset.phase = st.phase;
+  $("table-view").dataset.seat = String(mine);
+  $("table-title").textContent = `${t(st.game)}${mine < 0 ? " · " + t("spectating") : ""}`;
+  $("table-code").textContent = ui.code ? `${t("privateCode")}: ${ui.code}` : "";
+  renderSeats(st);
+  // Turn line
+  const status = $("turn-status");
+  if (playing && v) {
+    const toAct = v.toAct;
+    status.textContent = toAct === mine ? t("yourTurn") : t("theirTurn", { name: seatName(st, toAct) });
+    status.dataset.mine = String(toAct === mine);
+    if (v.inCheck) status.textContent += " " + t("check");
+  } else if (st.phase === "filling") {
+    status.textContent = t("waitingPlayers");
+    status.dataset.mine = "false";
+  } else {
+    status.textContent = t("finished");
+    status.dataset.mine = "false";
+  }
+  // Buttons
+  const seated = mine >= 0;
+  const me = seated ? st.seats[mine] : null;
+  $("ready-btn").hidden = !(seated && st.phase === "filling" && me && !me.ready);
+  $("add-bot-btn").hidden = !(seated && st.phase === "filling" && st.seats.some((s) => !s.playerId) && isPractice(st));
+  $("take-control-btn").hidden = !(seated && me && me.trustee);
+  const twoPlayer = st.game !== "doudizhu";
+  for (const id of ["undo-btn", "draw-btn"]) $(id).hidden = !(seated && playing && twoPlayer);
+  $("resign-btn").hidden = !(seated && playing);
+  renderPrompt(st);
+  // Board
+  const board = $("board");
+  if (st.game !== "doudizhu") {
+    $("hand").hidden = true;
+    $("ddz-controls").hidden = true;
+  }
+  if (!v) {
+    board.textContent = "";
+  } else if (st.game === "gomoku") {
+    renderGomoku(board, v, { canMove: playing && v.toAct === mine, onPoint: (p) => move(p) });
+  } else if (st.game === "xiangqi") {
+    renderXiangqi(board, v, { flipped: mine === 1, selected: ui.selected, onSquare: xiangqiClick });
+  } else if (st.game === "doudizhu") {
+    renderDdz(board, v, { mySeat: mine, seatName: (s) => seatName(st, s) });
+    renderHand(st);
+  }
+  if (st.phase === "finished" && st.lastResult && ui.resultShownFor !== resultKey(st)) showResult(st);
+}
+
+function isPractice(st) {
+  const entry = ui.lobby.tables.get(st.table);
+  return entry ? entry.practice : true;
+}
+
+function renderSeats(st) {
+  const box = $("seats");
+  box.textContent = "";
+  const now = Date.now();
+  for (const s of st.seats) {
+    const div = document.createElement("div");
+    const acting = st.clock && st.clock.seat === s.seat;
+    div.className = "seat" + (acting ? " acting" : "") + (s.seat === st.yourSeat ? " mine" : "");
+    div.setAttribute("data-testid", "seat-" + s.seat);
+    div.dataset.online = String(s.online !== false);
+    div.dataset.trustee = String(!!s.trustee);
+    const colour = seatColour(st.game, s.seat);
+    const name = document.createElement("div");
+    name.className = "name";
+    name.textContent = (colour ? colour + " " : "") + seatName(st, s.seat) + (s.bot ? " [AI]" : "") + (s.ready && st.phase === "filling" ? " ✓" : "");
+    div.appendChild(name);
+    const info = document.createElement("div");
+    info.className = "info";
+    if (s.playerId && s.online === false) {
+      const off = document.createElement("span");
+      off.className = "badge off";
+      off.setAttribute("data-testid", `seat-${s.seat}-offline`);
+      off.textContent = t("offline", { s: Math.max(0, Math.ceil(((s.offlineDeadline || now) - now) / 1000)) });
+      info.appendChild(off);
+    }
+    if (s.rematch && st.phase === "finished") {
+      const re = document.createElement("span");
+      re.className = "badge trustee";
+      re.textContent = t("rematch") + "?";
+      info.appendChild(re);
+    }
+    if (s.trustee) {
+      const tr = document.createElement("span");
+      tr.className = "badge trustee";
+      tr.setAttribute("data-testid", `seat-${s.seat}-trustee`);
+      tr.textContent = t("trustee");
+      info.appendChild(tr);
+    }
+    if (acting) {
+      const clock = document.createElement("span");
+      clock.className = "clock";
+      clock.setAttribute("data-testid", `clock-${s.seat}`);
+      const left = st.clock.deadline - now;
+      clock.textContent = left > 0 ? `${Math.ceil(left / 1000)}s` : `${t("bank", { s: Math.max(0, Math.ceil((st.clock.bankMillis + left) / 1000)) })}`;
+      if (left > 0 && st.clock.bankMillis > 0) clock.textContent += ` · ${t("bank", { s: Math.round(st.clock.bankMillis / 1000) })}`;
+      info.appendChild(clock);
+    }
+    div.appendChild(info);
+    box.appendChild(div);
+  }
+}
+
+function seatColour(game, seat) {
+  const st = current();
+  if (game === "doudizhu" && st && st.match && st.match.landlord != null) {
+    return st.match.landlord === seat ? `[${t("landlord")}]` : "";
+  }
+  if (game === "gomoku") return seat === 0 ? "●" : "○";
+  if (game === "xiangqi") return seat === 0 ? "帅" : "将";
+  return "";
+}
+
+// Clocks and grace countdowns tick without waiting for an event.
+setInterval(() => {
+  const st = current();
+  if (st && (st.clock || st.seats.some((s) => s.online === false && s.playerId))) renderSeats(st);
+}, 500);
+
+function renderPrompt(st) {
+  const p = $("prompt");
+  p.textContent = "";
+  const mine = st.yourSeat;
+  let kind = null;
+  let by = -1;
+  if (st.drawOfferedBy >= 0 && st.drawOfferedBy !== mine) {
+    kind = "draw";
+    by = st.drawOfferedBy;
+  } else if (st.undoRequestedBy >= 0 && st.undoRequestedBy !== mine) {
+    kind = "undo";
+    by = st.undoRequestedBy;
+  }
+  if (!kind || mine < 0) {
+    p.hidden = true;
+    return;
+  }
+  p.hidden = false;
+  const text = document.createElement("span");
+  text.textContent = t(kind === "draw" ? "drawOffered" : "undoRequested", { name: seatName(st, by) });
+  p.appendChild(text);
+  const type = kind === "draw" ? "answer_draw" : "answer_undo";
+  p.appendChild(button(t("accept"), `answer-${kind}-yes`, () => run(hall.tableCommand(type, st.table, { accept: true })), "primary"));
+  p.appendChild(button(t("decline"), `answer-${kind}-no`, () => run(hall.tableCommand(type, st.table, { accept: false }))));
+}
+
+function move(notation) {
+  const st = current();
+  if (!st || st.phase !== "playing" || st.match.toAct !== st.yourSeat) return;
+  run(hall.act(st.table, notation));
+}
+
+function xiangqiClick(sq, piece) {
+  const st = current();
+  if (!st || st.yourSeat < 0 || st.phase !== "playing") return;
+  const v = st.match;
+  const mineRed = st.yourSeat === 0;
+  const own = piece && (piece === piece.toUpperCase()) === mineRed;
+  if (ui.selected && (v.legal || []).includes(ui.selected + sq)) {
+    const m = ui.selected + sq;
+    ui.selected = null;
+    move(m);
+    return;
+  }
+  ui.selected = own ? sq : null;
+  render();
+}
+
+// Dou Dizhu: the own hand (from the own view only), bids, play and pass with legal-play feedback.
+function renderHand(st) {
+  const v = st.match;
+  const mine = st.yourSeat;
+  const hand = $("hand");
+  if (mine < 0 || !v.cards) return;
+  hand.hidden = false;
+  hand.textContent = "";
+  for (const code of sortCards(v.cards)) {
+    const c = document.createElement("button");
+    c.type = "button";
+    c.className = "cardface" + (ui.picked.has(code) ? " picked" : "") + (/[HD]|RJ/.test(code.slice(1)) || code === "RJ" ? " red" : "");
+    c.setAttribute("data-testid", "card-" + code);
+    c.textContent = cardLabel(code);
+    c.onclick = () => {
+      if (ui.picked.has(code)) ui.picked.delete(code);
+      else ui.picked.add(code);
+      renderHand(st);
+    };
+    hand.appendChild(c);
+  }
+  const controls = $("ddz-controls");
+  controls.textContent = "";
+  // Until the own view with its legal list has arrived (a snapshot right after the event), show no controls.
+  const myTurn = st.phase === "playing" && v.toAct === mine && Array.isArray(v.legal);
+  controls.hidden = !myTurn;
+  if (!myTurn) return;
+  const legal = v.legal;
+  if (v.phase === "bidding") {
+    for (const a of legal) {
+      const label = a === "pass" ? t("pass") : a.startsWith("bid") ? t("bid", { n: a.split(" ")[1] }) : t(a);
+      controls.appendChild(button(label, "ddz-" + a.replace(" ", "-"), () => run(hall.act(st.table, a)), a === "pass" ? "" : "primary"));
+    }
+    return;
+  }
+  const ranks = sortRanks([...ui.picked].map((c) => c[0]).join(""));
+  const legalPlays = legal.filter((a) => a.startsWith("play ")).map((a) => sortRanks(a.slice(5)));
+  const play = button(t("play"), "ddz-play", () => {
+    ui.picked.clear();
+    run(hall.act(st.table, "play " + ranks));
+  }, "primary");
+  play.disabled = !ranks || !legalPlays.includes(ranks);
+  controls.appendChild(play);
+  const pass = button(t("pass"), "ddz-pass", () => {
+    ui.picked.clear();
+    run(hall.act(st.table, "pass"));
+  });
+  pass.disabled = !legal.includes("pass");
+  controls.appendChild(pass);
+  controls.appendChild(button(t("hint"), "ddz-hint", () => {
+    if (legalPlays.length === 0) return;
+    const i = (legalPlays.indexOf(ranks) + 1) % legalPlays.length;
+    pickRanks(v.cards, legalPlays[i]);
+    renderHand(st);
+  }));
+}
+
+function sortCards(cards) {
+  const order = "3456789TJQKA2BR";
+  return [...cards].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a.localeCompare(b));
+}
+
+function pickRanks(cards, ranks) {
+  ui.picked.clear();
+  const left = [...ranks];
+  for (const c of sortCards(cards)) {
+    const i = left.indexOf(c[0]);
+    if (i >= 0) {
+      left.splice(i, 1);
+      ui.picked.add(c);
+    }
+  }
+}
+
+// Table buttons
+const cmd = (type, extra) => () => ui.current && run(hall.tableCommand(type, ui.current, extra));
+$("ready-btn").onclick = cmd("ready");
+$("add-bot-btn").onclick = cmd("add_bot");
+$("take-control-btn").onclick = cmd("take_control");
+$("undo-btn").onclick = cmd("request_undo");
+$("draw-btn").onclick = cmd("offer_draw");
+$("resign-btn").onclick = cmd("resign");
+$("rematch-btn").onclick = () => {
+  hideResult();
+  cmd("rematch")();
+};
+$("leave-btn").onclick = () => leaveTable();
+$("result-lobby-btn").onclick = () => leaveTable();
+$("result-close-btn").onclick = () => hideResult();
+
+function leaveTable() {
+  const id = ui.current;
+  if (!id) return showLobby();
+  ui.tables.delete(id);
+  ui.code = null;
+  hall.leave(id).catch(() => {});
+  showLobby();
+}
+
+/** Identifies a result across the event and later snapshots (a new object each time), so a closed dialog stays closed. */
+function resultKey(st) {
+  const r = st.lastResult;
+  return `${st.table}:${(r.winners || []).join(",")}:${r.reason}:${r.detail}`;
+}
+
+function showResult(st) {
+  ui.resultShownFor = resultKey(st);
+  const r = st.lastResult;
+  const mine = st.yourSeat;
+  let head;
+  if (!r.winners || r.winners.length === 0) head = t("drawn");
+  else if (mine >= 0) head = r.winners.includes(mine) ? t("won") : t("lost");
+  else head = t("winner", { names: r.winners.map((s) => seatName(st, s)).join(", ") });
+  const reason = t("reason_" + r.reason);
+  $("result-text").textContent = `${head} ${reason && reason !== "reason_" + r.reason ? reason : ""}`.trim();
+  $("result-dialog").dataset.winners = (r.winners || []).join(",");
+  $("rematch-btn").hidden = mine < 0;
+  $("result-dialog").hidden = false;
+}
+
+function hideResult() {
+  $("result-dialog").hidden = true;
+}
+
+// Chat
+function renderChat() {
+  const log = $("chat-log");
+  log.textContent = "";
+  for (const c of ui.chat.slice(-30)) {
+    const line = document.createElement("div");
+    line.className = "line";
+    const who = document.createElement("b");
+    who.textContent = c.nickname + ": ";
+    line.appendChild(who);
+    line.appendChild(document.createTextNode(c.phrase ? t("phrase_" + c.phrase) : c.text));
+    line.dataset.phrase = c.phrase || "";
+    log.appendChild(line);
+  }
+  log.scrollTop = log.scrollHeight;
+}
+
+function renderPhrases() {
+  const box = $("phrases");
+  box.textContent = "";
+  for (const p of PHRASES) {
+    box.appendChild(button(t("phrase_" + p), "phrase-" + p, () => ui.current && run(hall.chat(ui.current, { phrase: p })), "chip"));
+  }
+}
+
+$("chat-send").onclick = () => {
+  const text = $("chat-input").value.trim();
+  if (!text || !ui.current) return;
+  $("chat-input").value = "";
+  run(hall.chat(ui.current, { text }));
+};
+$("chat-input").addEventListener("keydown", (e) => {
+  if (e.key === "Enter") $("chat-send").click();
+});
+
+// ------------------------------------------------------------------------------------------------------------------
+// Language
+
+function applyLanguage() {
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+  $("lang-toggle").textContent = language() === "zh" ? "EN" : "中文";
+  document.title = t("title");
+  renderPhrases();
+  renderLobby();
+  renderChat();
+  render();
+}
+
+$("lang-toggle").onclick = () => {
+  setLanguage(language() === "zh" ? "en" : "zh");
+  applyLanguage();
+};
+
+setLanguage(language());
+applyLanguage();
+$("nickname").value = localStorage.getItem("gamehall.nickname") || "";
+hall.connect();

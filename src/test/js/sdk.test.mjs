@@ -1,0 +1,256 @@
+// Pure parts of the SDK, and the client against a fake WebSocket: run with `node --test src/test/js/`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  socketUrl,
+  checkUrl,
+  MixedContentError,
+  Backoff,
+  SeqTracker,
+  CommandQueue,
+  CommandError,
+  closePolicy,
+  GameHall,
+  SNAPSHOT_SEQ,
+} from "../../main/webapp/static/sdk/gamehall.js";
+
+const page = (href) => {
+  const u = new URL(href);
+  return { protocol: u.protocol, host: u.host, pathname: u.pathname };
+};
+
+test("https page gives wss on the same host, port and context", () => {
+  assert.equal(socketUrl(page("https://hall.example.com/gamehall/")), "wss://hall.example.com/gamehall/ws");
+  assert.equal(socketUrl(page("https://localhost:20443/gamehall/index.html")), "wss://localhost:20443/gamehall/ws");
+  assert.equal(socketUrl(page("https://[::1]:8443/gamehall/")), "wss://[::1]:8443/gamehall/ws");
+  assert.equal(socketUrl(page("http://localhost:8080/gamehall/")), "ws://localhost:8080/gamehall/ws");
+  assert.equal(socketUrl(page("https://h/a/b/page.html"), { contextPath: "/gamehall" }), "wss://h/gamehall/ws");
+});
+
+test("an https page refuses ws:// by construction", () => {
+  assert.throws(() => checkUrl("ws://hall.example.com/gamehall/ws", "https:"), MixedContentError);
+  assert.throws(() => checkUrl("WS://x/ws", "https:"), /mixed content/);
+  assert.equal(checkUrl("wss://x/ws", "https:"), "wss://x/ws");
+  // A native shell has no page: both are allowed there.
+  assert.equal(checkUrl("ws://10.0.2.2:8080/gamehall/ws", undefined), "ws://10.0.2.2:8080/gamehall/ws");
+  assert.throws(() => checkUrl("https://x/ws", "https:"), /not a WebSocket URL/);
+  assert.throws(() => socketUrl(page("file:///tmp/index.html")), /explicit wss/);
+  assert.throws(
+    () => new GameHall({ url: "ws://x/gamehall/ws", location: page("https://x/gamehall/"), WebSocket: FakeSocket }),
+    MixedContentError
+  );
+});
+
+test("backoff doubles from 0.5 s, is jittered between half and full step, and caps at 15 s", () => {
+  const low = new Backoff({ random: () => 0 });
+  assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8].map(() => low.next()), [250, 500, 1000, 2000, 4000, 7500, 7500, 7500]);
+  const high = new Backoff({ random: () => 0.999999 });
+  const seq = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(() => high.next());
+  assert.deepEqual(seq.slice(0, 6), [500, 1000, 2000, 4000, 8000, 15000]);
+  assert.ok(seq.every((d) => d <= 15000));
+  high.reset();
+  assert.equal(high.next(), 500);
+  const r = new Backoff();
+  for (let i = 0; i < 50; i++) {
+    const step = Math.min(15000, 500 * 2 ** i);
+    const d = r.next();
+    assert.ok(d >= step / 2 && d <= step, `attempt ${i}: ${d}`);
+  }
+});
+
+test("sequence tracking: apply, duplicate, gap, unknown", () => {
+  const t = new SeqTracker();
+  assert.equal(t.check("T1", 1), "unknown");
+  t.mark("T1", 5);
+  assert.equal(t.check("T1", 6), "apply");
+  assert.equal(t.check("T1", 5), "duplicate");
+  assert.equal(t.check("T1", 2), "duplicate");
+  assert.equal(t.check("T1", 8), "gap");
+  t.mark("T1", 6);
+  assert.equal(t.last("T1"), 6);
+  t.forget("T1");
+  assert.equal(t.last("T1"), undefined);
+});
+
+test("command queue: bounded, FIFO, re-sends table commands after a drop, fails lobby ones", () => {
+  const q = new CommandQueue({ capacity: 2 });
+  const results = [];
+  const entry = (msg) => ({ msg, resolve: (v) => results.push(["ok", msg.id, v]), reject: (e) => results.push(["err", msg.id, e.code]) });
+  q.enqueue(entry({ id: "a", type: "act", table: "T", move: "H8" }));
+  q.enqueue(entry({ id: "b", type: "quick_match", game: "gomoku" }));
+  assert.throws(() => q.enqueue(entry({ id: "c", type: "ping" })), (e) => e instanceof CommandError && e.code === "queue_full");
+  assert.deepEqual(q.drain().map((e) => e.msg.id), ["a", "b"]);
+  assert.equal(q.size, 0);
+  q.enqueue(entry({ id: "d", type: "chat", table: "T", phrase: "hello" }));
+  q.requeueAfterDrop();
+  assert.deepEqual(results, [["err", "b", "disconnected"]]);
+  // The table command keeps its id and goes first, ahead of what was queued after it.
+  assert.deepEqual(q.drain().map((e) => e.msg.id), ["a", "d"]);
+  q.settle("a").resolve("ack");
+  assert.equal(q.settle("a"), undefined);
+});
+
+test("close codes: 4001/1003/1009 stop, the rest reconnect", () => {
+  for (const c of [4001, 1003, 1009]) assert.equal(closePolicy(c), "stop", String(c));
+  for (const c of [1000, 1001, 1006, 1011, 4002, 4003]) assert.equal(closePolicy(c), "reconnect", String(c));
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The client with a fake socket and fake timers.
+
+class FakeSocket {
+  static all = [];
+  constructor(url) {
+    this.url = url;
+    this.readyState = 0;
+    this.sent = [];
+    FakeSocket.all.push(this);
+  }
+  send(text) {
+    this.sent.push(JSON.parse(text));
+  }
+  close(code) {
+    this.readyState = 3;
+    this.closedWith = code;
+  }
+  serverOpen() {
+    this.readyState = 1;
+    this.onopen && this.onopen({});
+  }
+  serverSend(msg) {
+    this.onmessage && this.onmessage({ data: JSON.stringify(msg) });
+  }
+  serverClose(code) {
+    this.readyState = 3;
+    this.onclose && this.onclose({ code, reason: "" });
+  }
+}
+
+function memoryStorage() {
+  const m = new Map();
+  return { getItem: (k) => (m.has(k) ? m.get(k) : null), setItem: (k, v) => m.set(k, v), removeItem: (k) => m.delete(k) };
+}
+
+function client(t, extra = {}) {
+  FakeSocket.all = [];
+  t.mock.timers.enable({ apis: ["setTimeout", "setInterval", "Date"] });
+  globalThis.sessionStorage = memoryStorage();
+  globalThis.localStorage = memoryStorage();
+  const hall = new GameHall({
+    location: page("https://localhost:20443/gamehall/"),
+    WebSocket: FakeSocket,
+    backoff: new Backoff({ random: () => 1 }),
+    ...extra,
+  });
+  const states = [];
+  hall.on("state", (s) => states.push(s));
+  return { hall, states };
+}
+
+function welcome(sock, extra = {}) {
+  const hello = sock.sent.find((m) => m.type === "hello");
+  sock.serverSend({ type: "welcome", re: hello.id, playerId: "g-x", nickname: "Ann", protocol: 1, heartbeatSeconds: 25, maxMessageBytes: 16384, token: "tok-1", tokenExpiresAt: 0, resumed: false, tables: [], ...extra });
+}
+
+test("client: hello, token stored, reconnect with backoff, resume with token and lastSeq, queued command after resume", async (t) => {
+  const { hall, states } = client(t, { nickname: "Ann" });
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  assert.equal(s1.url, "wss://localhost:20443/gamehall/ws");
+  s1.serverOpen();
+  assert.equal(s1.sent[0].type, "hello");
+  assert.equal(s1.sent[0].nickname, "Ann");
+  welcome(s1);
+  assert.equal(globalThis.sessionStorage.getItem("gamehall.token"), "tok-1");
+  s1.serverSend({ type: "snapshot", table: "T1", seq: 4, state: {} });
+  const events = [];
+  hall.on("event", (e) => events.push(e.seq));
+  s1.serverSend({ type: "event", table: "T1", seq: 5, kind: "move", data: {} });
+  s1.serverSend({ type: "event", table: "T1", seq: 5, kind: "move", data: {} });
+  assert.deepEqual(events, [5]);
+
+  // An act is in flight when the socket drops with 1006; another is issued while reconnecting.
+  const first = hall.act("T1", "H8");
+  const inFlightId = s1.sent.at(-1).id;
+  s1.serverClose(1006);
+  assert.equal(states.at(-1).state, "reconnecting");
+  assert.equal(states.at(-1).inMs, 500);
+  const second = hall.act("T1", "H9");
+  t.mock.timers.tick(499);
+  assert.equal(FakeSocket.all.length, 1);
+  t.mock.timers.tick(1);
+  const s2 = FakeSocket.all[1];
+  s2.serverOpen();
+  assert.equal(s2.sent[0].token, "tok-1");
+  welcome(s2, { resumed: true, tables: ["T1"] });
+  const types = s2.sent.slice(1).map((m) => m.type + (m.lastSeq !== undefined ? ":" + m.lastSeq : ""));
+  assert.deepEqual(types, ["resume:5", "act", "act"]);
+  assert.equal(s2.sent[2].id, inFlightId, "the in-flight command is re-sent with its id");
+  assert.equal(states.at(-1).state, "open");
+  assert.equal(states.at(-1).resumed, true);
+  s2.serverSend({ type: "ack", re: s2.sent[2].id, table: "T1", seq: 6 });
+  s2.serverSend({ type: "refused", re: s2.sent[3].id, table: "T1", code: "not_your_turn", message: "no" });
+  assert.equal((await first).seq, 6);
+  await assert.rejects(second, (e) => e.code === "not_your_turn");
+  hall.close();
+});
+
+test("client: 4001 replaced stops; dead socket is closed and reconnected; online skips the wait", (t) => {
+  const { hall, states } = client(t);
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  welcome(s1);
+  // Nothing at all arrives for deadMs (25 s): the client gives up on the socket.
+  t.mock.timers.tick(10000);
+  assert.ok(s1.sent.some((m) => m.type === "ping"), "application ping sent");
+  t.mock.timers.tick(15000);
+  assert.equal(s1.closedWith, 4000);
+  assert.equal(states.at(-1).state, "reconnecting");
+  hall.reconnectNow();
+  assert.equal(FakeSocket.all.length, 2, "reconnectNow skips the backoff");
+  const s2 = FakeSocket.all[1];
+  s2.serverOpen();
+  welcome(s2);
+  s2.serverClose(4001);
+  assert.equal(states.at(-1).state, "closed");
+  assert.equal(states.at(-1).code, 4001);
+  t.mock.timers.tick(60000);
+  assert.equal(FakeSocket.all.length, 2, "no reconnect after 4001");
+});
+
+test("client: a page without state resumes with a snapshot request; a gap asks to resume from the last seq", (t) => {
+  const { hall } = client(t);
+  globalThis.sessionStorage.setItem("gamehall.token", "old");
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  assert.equal(s1.sent[0].token, "old");
+  welcome(s1, { resumed: true, tables: ["T9"] });
+  const resume = s1.sent.find((m) => m.type === "resume");
+  assert.equal(resume.lastSeq, SNAPSHOT_SEQ);
+  s1.serverSend({ type: "snapshot", table: "T9", seq: 10, state: {} });
+  s1.serverSend({ type: "event", table: "T9", seq: 13, kind: "move", data: {} });
+  const again = s1.sent.at(-1);
+  assert.equal(again.type, "resume");
+  assert.equal(again.lastSeq, 10);
+  hall.close();
+});
+
+test("client: cut() holds the connection down and queues commands until restore()", (t) => {
+  const { hall } = client(t);
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  welcome(s1);
+  hall.cut();
+  hall.chat("T1", { phrase: "hello" }).catch(() => {});
+  t.mock.timers.tick(60000);
+  assert.equal(FakeSocket.all.length, 1, "no reconnect while cut");
+  hall.restore();
+  const s2 = FakeSocket.all[1];
+  s2.serverOpen();
+  welcome(s2);
+  assert.equal(s2.sent.at(-1).type, "chat");
+  hall.close();
+});
