@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages GameHall's build and tests use, when a command is missing.
 #   .ci/ensure-packages.sh COMMAND[=PACKAGE] ...     e.g.  .ci/ensure-packages.sh openssl nginx chromium=chromium
-# Runs apt-get as root (or through sudo); does nothing when every command is already there.
+# A COMMAND starting with / is a file that must exist instead (fonts, data files).
+# Runs apt-get as root (or through sudo); does nothing when everything is already there.
 set -euo pipefail
 missing=()
 for spec in "$@"; do
   cmd=${spec%%=*}; pkg=${spec#*=}
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  if [[ "$cmd" == /* ]]; then
+    [[ -e "$cmd" ]] || missing+=("$pkg")
+  else
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  fi
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 echo "installing missing packages: ${missing[*]}"
