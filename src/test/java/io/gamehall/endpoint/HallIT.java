@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.ServerMessage;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
 import java.io.File;
@@ -83,8 +85,17 @@ class HallIT extends HallContract {
       byte[] ping = ("{\"type\":\"ping\",\"id\":\"" + "p".repeat(60) + "\"}").getBytes(StandardCharsets.UTF_8);
       int sent = 0;
       try {
-        for (; sent < 200_000; sent++) {
-          slow.send(true, RawWebSocket.TEXT, ping);
+        // The server's socket can buffer at most net.ipv4.tcp_wmem's maximum (4 MB by default, about 42,000 pongs)
+        // before its outbox (256) has to hold the rest: 120,000 pings leave a wide margin.
+        while (sent < 120_000) {
+          for (int i = 0; i < 5_000; i++, sent++) {
+            slow.send(true, RawWebSocket.TEXT, ping);
+          }
+          // Pace the flood to the server: a pong for Alice means the pings sent so far were processed, so the flood
+          // never queues so much work that other players' heartbeats wait behind it.
+          String probe = "probe-" + sent;
+          alice.send(new ClientMessage.Ping(probe, null));
+          alice.await(ServerMessage.Pong.class, p -> probe.equals(p.re()), "pong during the flood");
         }
       } catch (IOException closedUnderUs) {
         // The server gave up on this client while it was still sending: that is the behaviour under test.
