@@ -21,12 +21,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /** A protocol client for tests: every server message lands in a queue that tests wait on with a deadline. */
 public final class TestClient implements AutoCloseable {
@@ -72,6 +75,28 @@ public final class TestClient implements AutoCloseable {
     assertNotNull(message, "no " + type.getSimpleName() + " within " + WAIT + (closed.isDone() ? "; closed: " + closed.join() : ""));
     assertTrue(type.isInstance(message), "expected " + type.getSimpleName() + " but got " + message);
     return type.cast(message);
+  }
+
+  /**
+   * The first message of {@code type} that satisfies {@code match} within {@code within}; messages before it (lobby
+   * updates, events of no interest) are skipped.
+   */
+  public <T extends ServerMessage> T awaitMatching(Class<T> type, Predicate<T> match, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    List<ServerMessage> skipped = new ArrayList<>();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      ServerMessage message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (message == null) {
+        return fail("no matching " + type.getSimpleName() + " within " + within + "; skipped: " + skipped
+            + (closed.isDone() ? "; closed: " + closed.join() : ""));
+      }
+      if (type.isInstance(message) && match.test(type.cast(message))) {
+        return type.cast(message);
+      }
+      skipped.add(message);
+    }
   }
 
   /** Waits for the server to close this connection and returns why. */
