@@ -75,6 +75,11 @@ public final class ChildProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Whether the process has printed {@code text} so far (a boot-complete line, say). */
+  public boolean logContains(String text) throws IOException {
+    return Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
+  }
+
   /** The last lines of the process's output, for failure messages. */
   public String tail() {
     try {
