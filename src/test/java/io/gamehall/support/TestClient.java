@@ -137,7 +137,13 @@ public final class TestClient implements AutoCloseable {
    * taken by an earlier await; other messages stay available.
    */
   public <T extends ServerMessage> T await(Class<T> type, Predicate<T> test, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    return await(type, test, what, WAIT);
+  }
+
+  /** As {@link #await(Class, Predicate, String)}, waiting at most {@code within}. */
+  public <T extends ServerMessage> T await(Class<T> type, Predicate<T> test, String what, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
     synchronized (history) {
       int scanned = 0;
       while (true) {
@@ -151,7 +157,7 @@ public final class TestClient implements AutoCloseable {
         scanned = 0;
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          return fail("no " + what + " within " + WAIT + "; received: " + history);
+          return fail("no " + what + " within " + within + "; received: " + history);
         }
         history.wait(Math.max(1, left / 1_000_000));
       }
@@ -194,6 +200,8 @@ public final class TestClient implements AutoCloseable {
     assertTrue(type.isInstance(message), "expected " + type.getSimpleName() + " but got " + message);
     return type.cast(message);
   }
+
+
 
   /** Waits for the server to close this connection and returns why. */
   public CloseReason awaitClose(Duration within) throws InterruptedException {
