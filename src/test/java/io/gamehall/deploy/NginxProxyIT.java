@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gamehall.support.Browser;
 import io.gamehall.support.ChildProcess;
 import io.gamehall.support.Commands;
 import io.gamehall.support.Ports;
@@ -193,6 +194,33 @@ class NginxProxyIT {
     assertEquals(200, index.statusCode(), index.headers().map().toString());
     assertTrue(index.body().contains("<title>GameHall</title>"));
     assertTrue(index.headers().firstValue("X-Served-By").isEmpty());
+  }
+
+  /**
+   * The mixed-content pitfall, in a real browser through nginx: the https page's SDK derives {@code wss://} to the
+   * page's own host and port, and a {@code ws://} socket opened by hand from that page is blocked by the browser
+   * itself (to a non-loopback name: Chromium exempts loopback addresses from mixed-content blocking).
+   */
+  @Test
+  void anHttpsPageThroughNginxOpensWssToItsOwnHostAndTheBrowserBlocksWs() throws Exception {
+    String nginxKey = Browser.spkiHash(work.resolve("certs/localhost-only_bundle.crt"));
+    try (Browser browser = Browser.open("through-nginx", 1000, 800, nginxKey)) {
+      browser.get("https://localhost:" + shipped.https() + "/gamehall/");
+      Object url =
+          browser.waitFor(
+              "the SDK's socket open through nginx",
+              20,
+              d -> browser.js(
+                  "const h = window.gamehall && window.gamehall.hall;"
+                      + " return h && h.state === 'open' ? h.url : null;"));
+      assertEquals("wss://localhost:" + shipped.https() + "/gamehall/ws", url);
+      Object blocked =
+          browser.js(
+              "try { new WebSocket('ws://" + Browser.UNTRUSTED_HOST + ":" + shipped.http() + "/gamehall/ws');"
+                  + " return 'opened'; }"
+                  + " catch (e) { return e.name; }");
+      assertEquals("SecurityError", blocked, "the browser must refuse ws:// from an https page");
+    }
   }
 
   /** (e) Plain http is redirected to https on nginx's own port, and https responses carry HSTS. */

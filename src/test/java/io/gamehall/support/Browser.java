@@ -39,6 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Browser.class.getName());
+  /** A host name that resolves to 127.0.0.1 in this browser only, without loopback's mixed-content exemption. */
+  public static final String UNTRUSTED_HOST = "gamehall.test";
+
   private final ChromeDriver driver;
   private final Path profile;
   private final String name;
@@ -51,6 +54,11 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a browser with a window of {@code width} x {@code height} CSS pixels. */
   public static Browser open(String name, int width, int height) throws IOException {
+    return open(name, width, height, new String[0]);
+  }
+
+  /** As {@link #open(String, int, int)}, also accepting certificates whose keys hash to {@code moreSpkiHashes}. */
+  public static Browser open(String name, int width, int height, String... moreSpkiHashes) throws IOException {
     Path profile = Files.createTempDirectory("gamehall-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
@@ -65,8 +73,14 @@ public final class Browser implements AutoCloseable {
         "--no-first-run",
         "--user-data-dir=" + profile,
         "--lang=en-US",
+        // Loopback names are "potentially trustworthy" and exempt from mixed-content blocking; a made-up name mapped
+        // to loopback is not, so tests can show what a browser does with ws:// to a real host.
+        "--host-resolver-rules=MAP " + UNTRUSTED_HOST + " 127.0.0.1",
         "--window-size=" + width + "," + height,
-        "--ignore-certificate-errors-spki-list=" + serverSpkiHash());
+        "--ignore-certificate-errors-spki-list="
+            + String.join(",", java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(serverSpkiHash()), java.util.Arrays.stream(moreSpkiHashes))
+                .toList()));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -82,7 +96,11 @@ public final class Browser implements AutoCloseable {
 
   /** Base64 of SHA-256 over the DER SubjectPublicKeyInfo of the server certificate the build generated. */
   public static String serverSpkiHash() {
-    Path crt = Tls.truststore().resolveSibling("server.crt");
+    return spkiHash(Tls.truststore().resolveSibling("server.crt"));
+  }
+
+  /** Base64 of SHA-256 over the DER SubjectPublicKeyInfo of the first certificate in {@code crt} (PEM). */
+  public static String spkiHash(Path crt) {
     try (InputStream in = Files.newInputStream(crt)) {
       X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       byte[] spki = cert.getPublicKey().getEncoded();
