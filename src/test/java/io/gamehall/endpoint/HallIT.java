@@ -7,6 +7,7 @@ import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.WebSocketContainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gamehall.support.RawWebSocket;
@@ -60,6 +61,52 @@ class HallIT extends HallContract {
   @AfterAll
   void shutdown() {
     client.shutdown();
+  }
+
+  /** Reads the deployed server's own count from its metrics page. */
+  @Override
+  int openConnections() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+    String body =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(URI.create("https://localhost:" + Ports.https() + "/gamehall/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^gamehall_connections (\\d+)$").matcher(body);
+    assertTrue(m.find(), "no gamehall_connections in /metrics: " + body);
+    return Integer.parseInt(m.group(1));
+  }
+
+  /** Lines of server.log written since now by an io.gamehall logger at WARN, ERROR or worse. */
+  @Override
+  java.util.function.Supplier<java.util.List<String>> watchLogs() throws Exception {
+    java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+    long start = java.nio.file.Files.size(log);
+    return () -> {
+      try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+        file.seek(Math.min(start, file.length()));
+        byte[] tail = new byte[(int) (file.length() - file.getFilePointer())];
+        file.readFully(tail);
+        return new String(tail, StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.matches(".*\\b(WARN|ERROR|SEVERE|FATAL)\\b\\s+\\[io\\.gamehall.*"))
+            .toList();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
+
+  @Override
+  java.time.Duration fuzzTime() {
+    return java.time.Duration.ofSeconds(Long.getLong("gamehall.fuzz.seconds", 4));
+  }
+
+  @Override
+  boolean refusesOriginBeforeUpgrade() {
+    // HandshakeFilter runs before Undertow's WebSocket filter and gives checkOrigin the Host header.
+    return true;
   }
 
   @Override
