@@ -148,6 +148,8 @@ class HallIT extends HallContract {
       TestClient black = players[0];
       TestClient white = players[1];
 
+      // Welcomed, like a real slow client: a socket without hello would meet the hello deadline (1008) first.
+      slow.sendText("{\"type\":\"hello\",\"nickname\":\"Slow\"}");
       // Each ping earns a pong the slow client never reads, until the socket buffers and then its outbox are full.
       byte[] ping = ("{\"type\":\"ping\",\"id\":\"" + "p".repeat(60) + "\"}").getBytes(StandardCharsets.UTF_8);
       int sent = 0;
