@@ -11,7 +11,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,20 +58,18 @@ public class HallEndpoint {
   @OnClose
   public void close(CloseReason reason) {
     if (connection != null) {
-      registry.closed(connection);
+      registry.closed(connection, reason.getCloseCode().getCode());
     }
   }
 
+  /**
+   * Errors the container reports: vanished peers (IOException), and protocol violations it already answers with a
+   * close frame (invalid UTF-8, oversized fragments, frames after close; Tyrus reports these as IllegalStateException,
+   * Error or its own exception types). They are the peer's doing, so a fine-level line. Failures of our own code are
+   * caught and logged where they happen (ConnectionRegistry), never here.
+   */
   @OnError
   public void error(Throwable failure) {
-    if (failure instanceof IOException) {
-      // Peers vanish all the time on mobile networks; that is not worth more than a fine-level line.
-      LOG.log(Level.FINE, "connection error: {0}", failure.toString());
-    } else {
-      LOG.log(Level.SEVERE, "failure while serving a connection", failure);
-      if (connection != null) {
-        connection.close(CloseCodes.UNEXPECTED_CONDITION, "server error");
-      }
-    }
+    LOG.log(Level.FINE, "connection error: {0}", failure.toString());
   }
 }

@@ -1,6 +1,7 @@
 package io.gamehall.lobby;
 
 import io.gamehall.concurrent.Scheduling;
+import io.gamehall.config.GuardSettings;
 import io.gamehall.config.HallSettings;
 import io.gamehall.game.GameRules;
 import io.gamehall.protocol.ErrorCode;
@@ -37,6 +38,8 @@ public class Lobby {
 
   @Inject TableRegistry tables;
   @Inject Scheduling scheduling;
+  @Inject GuardSettings guard;
+  private volatile boolean draining;
   private final Map<String, Subscription> subscribers = new ConcurrentHashMap<>();
   private final Map<String, LobbyMember> queued = new ConcurrentHashMap<>();
   private final MatchMaker matchMaker = new MatchMaker(policy());
@@ -92,7 +95,36 @@ public class Lobby {
     }
   }
 
+  /** From now on no table is opened and nobody is queued; games already running go on. */
+  public void drain() {
+    draining = true;
+    List<LobbyMember> waiting;
+    synchronized (matchMaker) {
+      waiting = new ArrayList<>(queued.values());
+    }
+    waiting.forEach(m -> cancelMatch(m, null));
+  }
+
+  /** Refuses with DRAINING or TOO_MANY_TABLES, or returns true if {@code member} may take a seat at another table. */
+  private boolean mayOpen(LobbyMember member, String re, String tableId) {
+    if (draining) {
+      member.send(new ServerMessage.Error(re, ErrorCode.DRAINING, "the server is draining for maintenance"));
+      return false;
+    }
+    java.util.Set<String> seated = tables.tablesOf(member.playerId());
+    if (seated.size() >= guard.maxTablesPerPlayer() && (tableId == null || !seated.contains(tableId))) {
+      member.send(
+          new ServerMessage.Error(
+              re, ErrorCode.TOO_MANY_TABLES, "you sit at " + seated.size() + " tables already; leave one first"));
+      return false;
+    }
+    return true;
+  }
+
   public void quickMatch(LobbyMember member, String re, String game, Map<String, String> options) {
+    if (!mayOpen(member, re, null)) {
+      return;
+    }
     Optional<GameRules> rules = tables.catalog().find(game);
     if (rules.isEmpty()) {
       member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
@@ -131,6 +163,9 @@ public class Lobby {
 
   public void createTable(
       LobbyMember member, String re, String game, Map<String, String> options, boolean privateTable, boolean practice) {
+    if (!mayOpen(member, re, null)) {
+      return;
+    }
     Optional<GameRules> rules = tables.catalog().find(game);
     if (rules.isEmpty()) {
       member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
@@ -156,6 +191,9 @@ public class Lobby {
     Optional<Table> table = tableId != null ? tables.find(tableId) : tables.byCode(code);
     if (table.isEmpty()) {
       member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_TABLE, "no such table"));
+      return;
+    }
+    if (!mayOpen(member, re, table.get().id())) {
       return;
     }
     sit(member, table.get(), re == null ? "join" : re);

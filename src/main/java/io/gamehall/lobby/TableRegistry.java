@@ -110,6 +110,21 @@ public class TableRegistry {
     return tables.values();
   }
 
+  /** Tables whose match is running now. */
+  public int playing() {
+    return (int) tables.values().stream().filter(e -> e.summary().phase() == io.gamehall.table.Phase.PLAYING).count();
+  }
+
+  /** How many tables are in each phase, every phase listed. */
+  public Map<io.gamehall.table.Phase, Integer> byPhase() {
+    Map<io.gamehall.table.Phase, Integer> counts = new java.util.EnumMap<>(io.gamehall.table.Phase.class);
+    for (io.gamehall.table.Phase phase : io.gamehall.table.Phase.values()) {
+      counts.put(phase, 0);
+    }
+    tables.values().forEach(e -> counts.merge(e.summary().phase(), 1, Integer::sum));
+    return counts;
+  }
+
   /** Remembers that {@code playerId} sits at {@code tableId}, so a resumed session can be told where to go back. */
   public void seated(String playerId, String tableId) {
     seatedTables.computeIfAbsent(playerId, p -> ConcurrentHashMap.newKeySet()).add(tableId);

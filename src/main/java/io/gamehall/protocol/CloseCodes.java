@@ -13,6 +13,11 @@ public enum CloseCodes implements CloseCode {
   GOING_AWAY(1001),
   /** A binary frame arrived; the protocol is text-only. */
   CANNOT_ACCEPT(1003),
+  /**
+   * The client broke a policy: it sent faster than the rate limit, never completed {@code hello} in time, opened too
+   * many sockets from one address, or came from an origin that is not allowed. The reason says which.
+   */
+  POLICY_VIOLATION(1008),
   /** A text message exceeded the configured size limit. */
   TOO_BIG(1009),
   /** The server failed unexpectedly while handling this connection. */

@@ -27,5 +27,11 @@ public enum ErrorCode {
   /** The game refused the table options (the message says which). */
   INVALID_OPTIONS,
   /** No table with that id or code exists (any more). */
-  UNKNOWN_TABLE
+  UNKNOWN_TABLE,
+  /** Too many requests of this type in a short time (for example {@code create_table}); wait and retry. */
+  RATE_LIMITED,
+  /** The player already sits at the most tables allowed at once; leave one first. */
+  TOO_MANY_TABLES,
+  /** The server is draining for maintenance: no new tables or quick matches; running games finish. */
+  DRAINING
 }

@@ -34,6 +34,8 @@ public sealed interface ServerMessage {
     R tableCreated(TableCreated created);
 
     R refused(Refused refused);
+
+    R notice(Notice notice);
   }
 
   /**
@@ -131,6 +133,18 @@ public sealed interface ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.refused(this);
+    }
+  }
+
+  /**
+   * An operator's word to this client: {@code kind} is {@code drain} (the server stops taking new games and closes with
+   * 1001 by {@code deadline}, epoch seconds), {@code broadcast} (a message for everyone) or {@code kicked} (this
+   * connection is about to be closed by an operator).
+   */
+  record Notice(String kind, String message, Long deadline) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.notice(this);
     }
   }
 

@@ -57,6 +57,9 @@ public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
         case "refused":
           return new ServerMessage.Refused(
               re, table(obj), Json.requireString(obj, "code", 64), Json.requireString(obj, "message", 1024));
+        case "notice":
+          return new ServerMessage.Notice(
+              Json.requireString(obj, "kind", 32), Json.requireString(obj, "message", 1024), Json.optionalLong(obj, "deadline"));
         default:
           throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown server message type");
       }

@@ -95,6 +95,14 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, 
   }
 
   @Override
+  public String notice(ServerMessage.Notice n) {
+    return write("notice", null, g -> {
+      g.write("kind", n.kind()).write("message", n.message());
+      Json.writeOptional(g, "deadline", n.deadline());
+    });
+  }
+
+  @Override
   public String tableCreated(ServerMessage.TableCreated c) {
     return write("table_created", c.re(), g -> {
       g.write("table", c.table());

@@ -4,8 +4,10 @@ import io.gamehall.lobby.LobbyMember;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
+import io.gamehall.config.GuardSettings;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCode;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import io.gamehall.table.TableMember;
@@ -26,18 +28,44 @@ public final class Connection implements LobbyMember {
   private final ServerMessageEncoder encoder;
   private final Outbox outbox;
   private final AtomicBoolean closing = new AtomicBoolean();
-  private volatile long lastHeardNanos = System.nanoTime();
+  private final long openedNanos = System.nanoTime();
+  private volatile long lastHeardNanos = openedNanos;
+  private final String peer;
+  private final ConnectionStats stats;
+  private final TokenBucket messages;
+  private final TokenBucket createTables;
+  /** Whether this connection holds one of its address's slots, so it is given back exactly once. */
+  private final AtomicBoolean counted = new AtomicBoolean();
   private volatile PlayerIdentity player;
   private final TableMember tableMember = out -> send(out.accept(TABLE_OUTPUTS));
   /** Tables this connection sat at or watched, to tell them when it goes. Touched only on its message thread. */
   private final Set<String> tables = ConcurrentHashMap.newKeySet();
 
-  Connection(Session session, ServerMessageEncoder encoder, int outboxCapacity) {
+  Connection(
+      Session session,
+      ServerMessageEncoder encoder,
+      int outboxCapacity,
+      String peer,
+      GuardSettings guard,
+      ConnectionStats stats) {
     this.session = session;
     this.encoder = encoder;
+    this.peer = peer;
+    this.stats = stats;
+    this.messages = new TokenBucket(guard.messagesPerSecond(), 1_000_000_000L, guard.messageBurst(), openedNanos);
+    this.createTables =
+        new TokenBucket(guard.createTablesPerMinute(), 60_000_000_000L, guard.createTablesPerMinute(), openedNanos);
     this.outbox =
         new Outbox(
-            (text, done) -> session.getAsyncRemote().sendText(text, done::accept),
+            (text, done) -> {
+              try {
+                session.getAsyncRemote().sendText(text, done::accept);
+              } catch (RuntimeException closedMeanwhile) {
+                // The peer went away while a table or the lobby was sending to it (Tyrus: IllegalStateException or
+                // "Socket is not connected"): that is a failed send, not a server failure.
+                done.accept(new SendResult(closedMeanwhile));
+              }
+            },
             outboxCapacity,
             () -> close(CloseCodes.SLOW_CONSUMER, "outbox overflow: the client is not reading"),
             failure -> close(CloseCodes.UNEXPECTED_CONDITION, "send failed"));
@@ -50,7 +78,46 @@ public final class Connection implements LobbyMember {
   /** Queues a message for this client; never blocks. */
   @Override
   public void send(ServerMessage message) {
-    outbox.offer(encoder.encode(message));
+    if (outbox.offer(encoder.encode(message))) {
+      stats.sent();
+    }
+  }
+
+  /** The client address the connection policies count, or null if the container did not tell. */
+  String peer() {
+    return peer;
+  }
+
+  long openedNanos() {
+    return openedNanos;
+  }
+
+  /** Takes one token from the connection's message bucket; false means the client is flooding. */
+  boolean allowMessage(long now) {
+    return messages.tryTake(now);
+  }
+
+  /** Takes one token from the per-minute {@code create_table} bucket. */
+  boolean allowCreateTable() {
+    return createTables.tryTake(System.nanoTime());
+  }
+
+  /** Messages waiting in the outbox behind the one in flight. */
+  int outboxDepth() {
+    return outbox.depth();
+  }
+
+  void counted() {
+    counted.set(true);
+  }
+
+  /** Gives back the address slot; true only the first time, and only if one was held. */
+  boolean uncount() {
+    return counted.compareAndSet(true, false);
+  }
+
+  boolean isClosing() {
+    return closing.get();
   }
 
   /** Records that the peer is alive (any frame, pongs included, counts). */

@@ -1,5 +1,6 @@
 package io.gamehall.session;
 
+import io.gamehall.config.GuardSettings;
 import io.gamehall.config.HallSettings;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.identity.Identities;
@@ -7,6 +8,7 @@ import io.gamehall.lobby.Lobby;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
+import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,11 +38,15 @@ public class ConnectionRegistry {
   private final ServerMessageEncoder encoder = new ServerMessageEncoder();
   private final ClientMessageDecoder decoder = new ClientMessageDecoder();
   @Inject HallSettings settings;
+  @Inject GuardSettings guard;
+  @Inject ConnectionStats stats;
   @Inject Scheduling scheduling;
   @Inject Identities identities;
   @Inject Lobby lobby;
   @Inject TableRegistry tables;
   private final Map<String, Connection> byPlayer = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+  private volatile Drain drain;
   private Conversation.Hall hall;
   private ScheduledFuture<?> heartbeat;
 
@@ -65,11 +72,56 @@ public class ConnectionRegistry {
     return settings;
   }
 
-  /** Registers a freshly opened WebSocket session. */
+  public ConnectionStats stats() {
+    return stats;
+  }
+
+  /**
+   * Registers a freshly opened WebSocket session, and closes it at once with 1008 if the handshake was refused
+   * (same-origin check where the container runs it after {@code checkOrigin}) or its address has too many sockets.
+   */
   public Connection open(Session session) {
-    Connection connection = new Connection(session, encoder, settings.outboxCapacity());
+    Object info = session.getUserProperties().get(Handshake.KEY);
+    Handshake handshake = info instanceof Handshake ? (Handshake) info : new Handshake(null, null);
+    Connection connection =
+        new Connection(session, encoder, settings.outboxCapacity(), handshake.peer(), guard, stats);
     open.put(connection.id(), new Entry(connection, new Conversation(connection, hall)));
+    stats.opened();
+    if (handshake.refusal() != null) {
+      connection.close(CloseCodes.POLICY_VIOLATION, handshake.refusal());
+    } else if (!countAddress(connection)) {
+      connection.close(CloseCodes.POLICY_VIOLATION, "too many connections from your address");
+    } else if (drain != null) {
+      connection.send(drain.notice());
+    }
+    // The hello deadline: a socket that never identifies itself only costs us memory and a heartbeat slot.
+    scheduling.scheduler().schedule(
+        () -> {
+          if (connection.player() == null) {
+            connection.close(CloseCodes.POLICY_VIOLATION, "hello required");
+          }
+        },
+        guard.helloTimeoutSeconds(),
+        TimeUnit.SECONDS);
     return connection;
+  }
+
+  /** Counts the connection against its address; false (and not counted) if the address is at its cap. */
+  private boolean countAddress(Connection connection) {
+    if (connection.peer() == null) {
+      return true;
+    }
+    AtomicInteger count = perAddress.computeIfAbsent(connection.peer(), a -> new AtomicInteger());
+    if (count.incrementAndGet() > guard.maxConnectionsPerAddress()) {
+      uncount(connection.peer());
+      return false;
+    }
+    connection.counted();
+    return true;
+  }
+
+  private void uncount(String peer) {
+    perAddress.computeIfPresent(peer, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
   }
 
   /** Handles one text message from {@code connection}. */
@@ -79,13 +131,24 @@ public class ConnectionRegistry {
       return;
     }
     connection.heard();
+    stats.received();
+    if (!connection.allowMessage(System.nanoTime())) {
+      connection.close(CloseCodes.POLICY_VIOLATION, "message rate limit exceeded");
+      return;
+    }
     // Containers differ in enforcing the session's text buffer limit (Undertow does, Tyrus does not for a single
     // frame), so the limit is checked here as well, before any parsing.
     if (utf8LengthExceeds(text, settings.maxMessageBytes())) {
       connection.close(CloseCodes.TOO_BIG, "message larger than " + settings.maxMessageBytes() + " bytes");
       return;
     }
-    decoder.decode(text).accept(entry.conversation());
+    try {
+      decoder.decode(text).accept(entry.conversation());
+    } catch (RuntimeException e) {
+      // Our own failure, logged once here; container-reported errors reach the endpoint's @OnError instead.
+      LOG.log(Level.SEVERE, "failure while handling a message", e);
+      connection.close(CloseCodes.UNEXPECTED_CONDITION, "server error");
+    }
   }
 
   /** True if {@code text} takes more than {@code limit} bytes in UTF-8, without encoding it. */
@@ -104,14 +167,20 @@ public class ConnectionRegistry {
     return bytes > limit;
   }
 
-  public void closed(Connection connection) {
+  /** The container reports the connection closed with {@code code} (sent by us or by the peer). */
+  public void closed(Connection connection, int code) {
     Entry entry = open.remove(connection.id());
+    if (entry == null) {
+      return;
+    }
+    stats.closedWith(code);
+    if (connection.peer() != null && connection.uncount()) {
+      uncount(connection.peer());
+    }
     if (connection.player() != null) {
       byPlayer.remove(connection.playerId(), connection);
     }
-    if (entry != null) {
-      entry.conversation().closed();
-    }
+    entry.conversation().closed();
   }
 
   /** Makes {@code connection} the player's one live connection; returns the one it replaces, if any. */
@@ -122,6 +191,89 @@ public class ConnectionRegistry {
 
   public int size() {
     return open.size();
+  }
+
+  /** The deepest outbox right now (messages waiting behind the one in flight). */
+  public int maxOutboxDepth() {
+    int max = 0;
+    for (Entry entry : open.values()) {
+      max = Math.max(max, entry.connection().outboxDepth());
+    }
+    return max;
+  }
+
+  void resumed() {
+    stats.resumed();
+  }
+
+  /** True once an operator started a drain. */
+  public boolean draining() {
+    return drain != null;
+  }
+
+  /**
+   * Starts a graceful drain: the lobby stops opening tables and quick matches, every client gets a {@code notice},
+   * and once no game is running (or after {@code gamehall.drain.seconds}) every socket is closed with 1001.
+   */
+  public synchronized void drain(String message) {
+    if (drain != null) {
+      return;
+    }
+    long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(guard.drainSeconds());
+    drain = new Drain(message, deadline);
+    lobby.drain();
+    broadcastNotice(drain.notice());
+    drain.watcher =
+        scheduling.scheduler().scheduleWithFixedDelay(this::drainTick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void drainTick() {
+    try {
+      Drain d = drain;
+      if (d == null) {
+        return;
+      }
+      if (tables.playing() == 0 || System.currentTimeMillis() >= d.deadline) {
+        open.values().forEach(e -> e.connection().close(CloseCodes.GOING_AWAY, "server draining"));
+        if (open.isEmpty()) {
+          d.watcher.cancel(false);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "drain tick failed", e);
+    }
+  }
+
+  /** Sends {@code notice} to every welcomed connection. */
+  public void broadcastNotice(ServerMessage.Notice notice) {
+    open.values().stream().map(Entry::connection).filter(c -> c.player() != null).forEach(c -> c.send(notice));
+  }
+
+  /** Closes the player's connection with 1008 after telling it why; false if the player is not connected. */
+  public boolean kick(String playerId, String reason) {
+    Connection connection = byPlayer.get(playerId);
+    if (connection == null) {
+      return false;
+    }
+    connection.send(new ServerMessage.Notice("kicked", reason, null));
+    connection.close(CloseCodes.POLICY_VIOLATION, "kicked by an operator");
+    return true;
+  }
+
+  /** A drain in progress: its message, deadline and the task that finishes it. */
+  private static final class Drain {
+    final String message;
+    final long deadline;
+    volatile ScheduledFuture<?> watcher;
+
+    Drain(String message, long deadline) {
+      this.message = message;
+      this.deadline = deadline;
+    }
+
+    ServerMessage.Notice notice() {
+      return new ServerMessage.Notice("drain", message, deadline / 1000);
+    }
   }
 
   private void beat() {

@@ -59,6 +59,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       identity = new PlayerIdentity(playerId, nickname);
     }
     connection.welcome(identity);
+    if (resumed) {
+      hall.registry().resumed();
+    }
     Connection replaced = hall.registry().bind(identity.playerId(), connection);
     if (replaced != null) {
       replaced.close(CloseCodes.REPLACED, "signed in on another connection");
@@ -122,6 +125,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
   @Override
   public Void createTable(ClientMessage.CreateTable c) {
     if (welcomed(c.id())) {
+      if (!connection.allowCreateTable()) {
+        return fail(c.id(), ErrorCode.RATE_LIMITED, "too many tables created this minute; wait a little");
+      }
       hall.lobby().createTable(connection, cid(c.id()), c.game(), c.options(), c.privateTable(), c.practice());
     }
     return null;

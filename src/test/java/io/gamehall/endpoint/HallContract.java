@@ -36,8 +36,34 @@ abstract class HallContract {
   static final int MAX_MESSAGE_BYTES = 16 * 1024;
   static final int GRACE_SECONDS = 5;
   static final int BOT_FILL_SECONDS = 3;
+  /** Both tiers trust X-Forwarded-For so tests can play many addresses; 127.0.0.1 stays below this cap. */
+  static final int MAX_PER_ADDRESS = 32;
+  /** Longer than the heartbeat tests that never say hello, which run about DEAD_PEER_SECONDS + 2 heartbeats. */
+  static final int HELLO_TIMEOUT_SECONDS = 8;
+  /** Effectively no message rate limit in the shared tiers (the slow-consumer test floods); EmbeddedLimitsTest has one. */
+  static final int RATE = 100_000;
 
   abstract Tier tier();
+
+  /** Open connections as the server counts them (the registry, or the metrics page of a deployed server). */
+  abstract int openConnections() throws Exception;
+
+  /** Starts collecting WARNING-or-worse lines of io.gamehall loggers; the result lists what was logged since. */
+  abstract java.util.function.Supplier<List<String>> watchLogs() throws Exception;
+
+  /** How long the fuzzing test throws input at the hall (property gamehall.fuzz.seconds overrides). */
+  abstract Duration fuzzTime();
+
+  /**
+   * Close outcomes a container is known to give for a framing violation instead of the RFC's code (documented in
+   * docs/security.md); none by default.
+   */
+  List<String> knownDeviations(WireAbuse.Case violation) {
+    return List.of();
+  }
+
+  /** True where the origin check refuses before the upgrade (a servlet container runs HandshakeFilter). */
+  abstract boolean refusesOriginBeforeUpgrade();
 
   @Test
   void helloIsAnsweredWithAWelcomeAndAFreshGuestId() throws Exception {
@@ -215,6 +241,201 @@ abstract class HallContract {
       assertEquals(RawWebSocket.CLOSE, frame.opcode());
       assertEquals(4003, frame.closeCode());
     }
+  }
+
+  // ---- Handshake and frame-level hardening ----
+
+  @Test
+  void aCrossOriginBrowserHandshakeIsRefusedAndTheSameOriginIsAccepted() throws Exception {
+    java.net.URI uri = tier().socketUri();
+    String scheme = uri.getScheme().equals("wss") ? "https" : "http";
+    try (RawWebSocket same = RawWebSocket.connect(uri, tier().sslContext(), "Origin: " + scheme + "://" + uri.getHost() + ":" + uri.getPort());
+        RawWebSocket evil = RawWebSocket.connect(uri, tier().sslContext(), "Origin: https://evil.example.com")) {
+      assertEquals(101, same.status(), same.handshakeResponse());
+      same.sendText("{\"type\":\"ping\",\"id\":\"same\"}");
+      assertTrue(nextNonPing(same).text().contains("\"re\":\"same\""));
+      if (refusesOriginBeforeUpgrade()) {
+        assertNotEquals(101, evil.status(), evil.handshakeResponse());
+        System.out.println("[hardening] cross-origin handshake answered: " + evil.handshakeResponse().lines().findFirst().orElse(""));
+      } else {
+        assertEquals(101, evil.status());
+        RawWebSocket.Frame close = nextNonPing(evil);
+        assertEquals(RawWebSocket.CLOSE, close.opcode());
+        assertEquals(1008, close.closeCode());
+        assertEquals("origin not allowed", close.closeReason());
+      }
+    }
+  }
+
+  @Test
+  void onlyWebSocketVersion13IsUpgraded() throws Exception {
+    try (RawWebSocket old = RawWebSocket.connect(tier().socketUri(), tier().sslContext(), "Sec-WebSocket-Version: 8")) {
+      assertNotEquals(101, old.status(), old.handshakeResponse());
+      System.out.println("[hardening] version 8 handshake answered: " + old.handshakeResponse().replace("\r\n", " | "));
+    }
+  }
+
+  static Stream<WireAbuse.Case> frameCases() {
+    return WireAbuse.frameCases().stream();
+  }
+
+  /**
+   * RFC 6455 framing violations: the server must fail the connection (a close frame with the code the RFC names, or
+   * at worst dropping the TCP connection) and nobody else may notice.
+   */
+  @ParameterizedTest
+  @MethodSource("frameCases")
+  void aFramingViolationFailsTheConnectionAndNobodyElseNotices(WireAbuse.Case violation) throws Exception {
+    try (TestClient bystander = TestClient.welcomed(tier(), "By");
+        RawWebSocket offender = RawWebSocket.connect(tier().socketUri(), tier().sslContext())) {
+      assertEquals(101, offender.status());
+      violation.violation().send(offender);
+      String outcome = failure(offender);
+      System.out.println("[hardening] " + violation.name() + ": " + outcome);
+      assertTrue(
+          outcome.equals("dropped")
+              || violation.codes().stream().anyMatch(c -> outcome.equals("close " + c))
+              || knownDeviations(violation).contains(outcome),
+          violation.name() + ": expected close " + violation.codes() + " (or a dropped connection), got " + outcome);
+      bystander.send(new ClientMessage.Ping("still", null));
+      assertEquals("still", bystander.await(ServerMessage.Pong.class, p -> "still".equals(p.re()), "pong").re());
+    }
+  }
+
+  /** "close N" for a close frame, "dropped" if the TCP connection ended without one; fails if it stays usable. */
+  private static String failure(RawWebSocket raw) throws Exception {
+    try {
+      RawWebSocket.Frame frame;
+      do {
+        frame = raw.read(TestClient.WAIT);
+        assertNotNull(frame, "the connection stayed open after a framing violation");
+      } while (frame.opcode() == RawWebSocket.PING || frame.opcode() == RawWebSocket.TEXT);
+      assertEquals(RawWebSocket.CLOSE, frame.opcode(), "expected a close frame, got opcode " + frame.opcode());
+      return "close " + frame.closeCode();
+    } catch (java.io.IOException e) {
+      return "dropped";
+    }
+  }
+
+  /**
+   * Many connections throw random, mutated and malformed input at the hall for {@link #fuzzTime()} while two
+   * well-behaved players play Gomoku games to the end, one after another. Afterwards nothing was logged at WARNING or
+   * worse by io.gamehall, every connection is gone, and every game finished with the right winner.
+   */
+  @Test
+  void fuzzingLeavesWellBehavedPlayersUnharmedAndLeaksNothing() throws Exception {
+    int baseline = openConnections();
+    long seed = Long.getLong("gamehall.fuzz.seed", System.nanoTime());
+    int fuzzers = Integer.getInteger("gamehall.fuzz.connections", 8);
+    long end = System.nanoTime() + fuzzTime().toNanos();
+    java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong sockets = new java.util.concurrent.atomic.AtomicLong();
+    Map<String, java.util.concurrent.atomic.AtomicLong> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicReference<String> table = new java.util.concurrent.atomic.AtomicReference<>("t-none");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(fuzzers);
+    List<Long> latencies = new java.util.ArrayList<>();
+    int games = 0;
+    java.util.function.Supplier<List<String>> logs;
+    try (TestClient alice = TestClient.welcomed(tier(), "Alice");
+        TestClient bob = TestClient.welcomed(tier(), "Bob")) {
+      // Watch from here: the first welcome of a fresh server logs the (expected) dev-token-key warning.
+      logs = watchLogs();
+      List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+      for (int f = 0; f < fuzzers; f++) {
+        java.util.Random random = new java.util.Random(seed + f);
+        running.add(pool.submit(() -> fuzz(random, end, table, sent, sockets, outcomes)));
+      }
+      do {
+        String t = TableFlows.quickMatch(alice, bob, "gomoku");
+        table.set(t);
+        TestClient[] players = TableFlows.bySeat(alice, bob, t);
+        String[] blackMoves = {"H8", "H9", "H10", "H11", "H12"};
+        String[] whiteMoves = {"A1", "A2", "A3", "A4"};
+        for (int i = 0; i < 5; i++) {
+          latencies.add(timedPlay(players[0], t, blackMoves[i], players[1]));
+          if (i < 4) {
+            latencies.add(timedPlay(players[1], t, whiteMoves[i], players[0]));
+          }
+        }
+        ServerMessage.Event result = TableFlows.result(t, alice, bob);
+        assertEquals(List.of(0L), result.data().get("winners"), "black made five in game " + games);
+        assertEquals("five", result.data().get("detail"));
+        TableFlows.send(alice, "leave-" + t, t, new TableAction.Leave());
+        TableFlows.send(bob, "leave-" + t, t, new TableAction.Leave());
+        alice.await(ServerMessage.Ack.class, a -> ("leave-" + t).equals(a.re()), "leave ack");
+        bob.await(ServerMessage.Ack.class, a -> ("leave-" + t).equals(a.re()), "leave ack");
+        games++;
+      } while (System.nanoTime() < end);
+      for (java.util.concurrent.Future<?> f : running) {
+        f.get(fuzzTime().toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      TableFlows.assertGapless(alice, bob);
+      assertTrue(alice.isOpen() && bob.isOpen(), "the players are still connected");
+    } finally {
+      pool.shutdownNow();
+    }
+    // Every fuzzing socket (and the players') must be gone from the registry; closes complete asynchronously.
+    long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
+    int open = openConnections();
+    while (open > baseline && System.nanoTime() < deadline) {
+      // A count has no event to wait on: poll it briefly until the deadline.
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      open = openConnections();
+    }
+    assertTrue(open <= baseline, "leaked connections: " + open + " open, " + baseline + " before");
+    java.util.Collections.sort(latencies);
+    System.out.println(
+        "[hardening] fuzz " + fuzzTime() + " seed " + seed + ": " + sent + " abusive messages/frames on " + sockets
+            + " sockets; outcomes " + new java.util.TreeMap<>(outcomes) + "; " + games + " games; move latency ms median "
+            + latencies.get(latencies.size() / 2) / 1_000_000.0 + " p95 "
+            + latencies.get(latencies.size() * 95 / 100) / 1_000_000.0 + " max "
+            + latencies.get(latencies.size() - 1) / 1_000_000.0);
+    assertEquals(List.of(), logs.get(), "io.gamehall logged warnings or errors while fuzzed");
+  }
+
+  private static long timedPlay(TestClient mover, String table, String move, TestClient watcher) throws Exception {
+    long start = System.nanoTime();
+    TableFlows.play(mover, table, move, watcher);
+    return System.nanoTime() - start;
+  }
+
+  private void fuzz(
+      java.util.Random random,
+      long end,
+      java.util.concurrent.atomic.AtomicReference<String> table,
+      java.util.concurrent.atomic.AtomicLong sent,
+      java.util.concurrent.atomic.AtomicLong sockets,
+      Map<String, java.util.concurrent.atomic.AtomicLong> outcomes) {
+    while (System.nanoTime() < end) {
+      String forwarded = "X-Forwarded-For: 203.0.113." + random.nextInt(250);
+      String outcome;
+      try (RawWebSocket raw = RawWebSocket.connect(tier().socketUri(), tier().sslContext(), forwarded)) {
+        sockets.incrementAndGet();
+        if (random.nextBoolean()) {
+          raw.sendText("{\"type\":\"hello\",\"nickname\":\"Fuzz\"}");
+        }
+        int burst = 1 + random.nextInt(30);
+        for (int i = 0; i < burst; i++) {
+          WireAbuse.abuse(raw, random, table.get());
+          sent.incrementAndGet();
+        }
+        outcome = drain(raw);
+      } catch (java.io.IOException e) {
+        outcome = "dropped";
+      }
+      outcomes.computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+    }
+  }
+
+  /** Reads until the server closes or is quiet for a moment; "open" means we hang up ourselves. */
+  private static String drain(RawWebSocket raw) throws java.io.IOException {
+    RawWebSocket.Frame frame;
+    while ((frame = raw.read(Duration.ofMillis(300))) != null) {
+      if (frame.opcode() == RawWebSocket.CLOSE) {
+        return "close " + frame.closeCode();
+      }
+    }
+    return "open";
   }
 
   // ---- Tables: quick match, a full game, spectators, resume, abandonment, bots, private tables ----

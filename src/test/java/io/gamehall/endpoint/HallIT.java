@@ -5,6 +5,7 @@ import io.gamehall.support.Tier;
 import io.gamehall.support.Tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gamehall.protocol.ClientMessage;
@@ -62,6 +63,52 @@ class HallIT extends HallContract {
     client.shutdown();
   }
 
+  /** Reads the deployed server's own count from its metrics page. */
+  @Override
+  int openConnections() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+    String body =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(URI.create("https://localhost:" + Ports.https() + "/gamehall/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^gamehall_connections (\\d+)$").matcher(body);
+    assertTrue(m.find(), "no gamehall_connections in /metrics: " + body);
+    return Integer.parseInt(m.group(1));
+  }
+
+  /** Lines of server.log written since now by an io.gamehall logger at WARN, ERROR or worse. */
+  @Override
+  java.util.function.Supplier<java.util.List<String>> watchLogs() throws Exception {
+    java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+    long start = java.nio.file.Files.size(log);
+    return () -> {
+      try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+        file.seek(Math.min(start, file.length()));
+        byte[] tail = new byte[(int) (file.length() - file.getFilePointer())];
+        file.readFully(tail);
+        return new String(tail, StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.matches(".*\\b(WARN|ERROR|SEVERE|FATAL)\\b\\s+\\[io\\.gamehall.*"))
+            .toList();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
+
+  @Override
+  java.time.Duration fuzzTime() {
+    return java.time.Duration.ofSeconds(Long.getLong("gamehall.fuzz.seconds", 4));
+  }
+
+  @Override
+  boolean refusesOriginBeforeUpgrade() {
+    // HandshakeFilter runs before Undertow's WebSocket filter and gives checkOrigin the Host header.
+    return true;
+  }
+
   @Override
   Tier tier() {
     return new Tier(URI.create("wss://localhost:" + Ports.https() + "/gamehall/ws"), client, tls);
@@ -81,6 +128,8 @@ class HallIT extends HallContract {
       TestClient black = players[0];
       TestClient white = players[1];
 
+      // Welcomed, like a real slow client: a socket without hello would meet the hello deadline (1008) first.
+      slow.sendText("{\"type\":\"hello\",\"nickname\":\"Slow\"}");
       // Each ping earns a pong the slow client never reads, until the socket buffers and then its outbox are full.
       byte[] ping = ("{\"type\":\"ping\",\"id\":\"" + "p".repeat(60) + "\"}").getBytes(StandardCharsets.UTF_8);
       int sent = 0;

@@ -31,6 +31,11 @@ public final class RawWebSocket implements AutoCloseable {
       return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
     }
 
+    /** The reason text of a close frame (after its two code bytes). */
+    public String closeReason() {
+      return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+    }
+
     public String text() {
       return new String(payload, StandardCharsets.UTF_8);
     }
@@ -85,7 +90,7 @@ public final class RawWebSocket implements AutoCloseable {
             .append("Host: ").append(uri.getHost()).append(':').append(port).append("\r\n")
             .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
             .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(nonce)).append("\r\n")
-            .append("Sec-WebSocket-Version: 13\r\n");
+            .append(versionOverridden(extraHeaders) ? "" : "Sec-WebSocket-Version: 13\r\n");
     for (String header : extraHeaders) {
       request.append(header).append("\r\n");
     }
@@ -94,6 +99,15 @@ public final class RawWebSocket implements AutoCloseable {
     socket.getOutputStream().flush();
     InputStream in = socket.getInputStream();
     return new RawWebSocket(socket, readHead(in), in);
+  }
+
+  private static boolean versionOverridden(String[] headers) {
+    for (String header : headers) {
+      if (header.regionMatches(true, 0, "Sec-WebSocket-Version:", 0, 22)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String readHead(InputStream in) throws IOException {
@@ -148,6 +162,28 @@ public final class RawWebSocket implements AutoCloseable {
       frame.write(payload[i] ^ mask[i & 3]);
     }
     out.write(frame.toByteArray());
+    out.flush();
+  }
+
+  /** Sends a frame without a mask, which RFC 6455 section 5.1 forbids a client to do. */
+  public void sendUnmasked(int firstByte, byte[] payload) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 10);
+    frame.write(firstByte);
+    if (payload.length < 126) {
+      frame.write(payload.length);
+    } else {
+      frame.write(126);
+      frame.write(payload.length >>> 8);
+      frame.write(payload.length);
+    }
+    frame.write(payload, 0, payload.length);
+    out.write(frame.toByteArray());
+    out.flush();
+  }
+
+  /** Writes bytes as they are, frame or not. */
+  public void sendBytes(byte[] bytes) throws IOException {
+    out.write(bytes);
     out.flush();
   }
 

@@ -85,7 +85,12 @@ public final class TestClient implements AutoCloseable {
   }
 
   public void sendText(String text) throws IOException {
-    session.getBasicRemote().sendText(text);
+    try {
+      session.getBasicRemote().sendText(text);
+    } catch (IllegalStateException e) {
+      // Say why the server closed us, not just that the session is closed.
+      throw new IllegalStateException("cannot send, connection closed: " + closed.getNow(null), e);
+    }
   }
 
   public void sendBinary(byte[] data) throws IOException {
