@@ -20,14 +20,12 @@ import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
 import io.gamehall.support.Tier;
 import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.server.Server;
 import org.jboss.weld.environment.se.Weld;
@@ -111,27 +109,7 @@ class EmbeddedLimitsTest {
                   }
                 })
             .build();
-    return new Tier() {
-      @Override
-      public URI socketUri() {
-        return uri();
-      }
-
-      @Override
-      public WebSocketContainer container() {
-        return client;
-      }
-
-      @Override
-      public ClientEndpointConfig clientConfig() {
-        return config;
-      }
-
-      @Override
-      public SSLContext sslContext() {
-        return null;
-      }
-    };
+    return new Tier(uri(), client, null, config);
   }
 
   @Test

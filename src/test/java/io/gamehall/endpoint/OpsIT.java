@@ -9,8 +9,6 @@ import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
 import io.gamehall.support.Tier;
 import io.gamehall.support.Tls;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.WebSocketContainer;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,27 +88,7 @@ class OpsIT {
   }
 
   private Tier tier() {
-    return new Tier() {
-      @Override
-      public URI socketUri() {
-        return URI.create("wss://localhost:" + Ports.https() + "/gamehall/ws");
-      }
-
-      @Override
-      public WebSocketContainer container() {
-        return client;
-      }
-
-      @Override
-      public ClientEndpointConfig clientConfig() {
-        return ClientEndpointConfig.Builder.create().build();
-      }
-
-      @Override
-      public SSLContext sslContext() {
-        return tls;
-      }
-    };
+    return new Tier(URI.create("wss://localhost:" + Ports.https() + "/gamehall/ws"), client, tls);
   }
 
   @Test
