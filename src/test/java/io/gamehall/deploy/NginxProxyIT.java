@@ -172,18 +172,18 @@ class NginxProxyIT {
     HttpClient https = HttpClient.newBuilder().sslContext(Tls.trustingOurCa()).build();
     HttpResponse<byte[]> asset =
         https.send(
-            HttpRequest.newBuilder(page(shipped, "/gamehall/static/hall.js")).build(),
+            HttpRequest.newBuilder(page(shipped, "/gamehall/static/sdk/gamehall.js")).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, asset.statusCode());
     String headers = asset.headers().map().toString();
     assertEquals("nginx-static", asset.headers().firstValue("X-Served-By").orElse(null), headers);
     assertTrue(asset.headers().firstValue("Cache-Control").orElse("").contains("max-age=3600"), headers);
     assertEquals("max-age=31536000", asset.headers().firstValue("Strict-Transport-Security").orElse(null));
-    assertArrayEquals(Files.readAllBytes(staticRoot().resolve("static/hall.js")), asset.body());
+    assertArrayEquals(Files.readAllBytes(staticRoot().resolve("static/sdk/gamehall.js")), asset.body());
 
     HttpResponse<byte[]> gzipped =
         https.send(
-            HttpRequest.newBuilder(page(shipped, "/gamehall/static/hall.js")).header("Accept-Encoding", "gzip").build(),
+            HttpRequest.newBuilder(page(shipped, "/gamehall/static/sdk/gamehall.js")).header("Accept-Encoding", "gzip").build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
 

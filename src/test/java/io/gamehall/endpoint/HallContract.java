@@ -35,7 +35,8 @@ abstract class HallContract {
   static final int DEAD_PEER_SECONDS = 3;
   static final int MAX_MESSAGE_BYTES = 16 * 1024;
   static final int GRACE_SECONDS = 5;
-  static final int BOT_FILL_SECONDS = 3;
+  /** Long enough that two players queueing one after the other under fuzzing load still meet each other. */
+  static final int BOT_FILL_SECONDS = 8;
   /** Both tiers trust X-Forwarded-For so tests can play many addresses; 127.0.0.1 stays below this cap. */
   static final int MAX_PER_ADDRESS = 32;
   /** Longer than the heartbeat tests that never say hello, which run about DEAD_PEER_SECONDS + 2 heartbeats. */
@@ -597,7 +598,13 @@ abstract class HallContract {
     try (TestClient nina = TestClient.welcomed(tier(), "Nina")) {
       nina.send(new ClientMessage.QuickMatch("q", "gomoku", Map.of()));
       nina.await(ServerMessage.Matching.class, m -> m.queued(), "queued");
-      String table = nina.await(ServerMessage.Matching.class, m -> m.table() != null, "seated").table();
+      String table =
+          nina.await(
+                  ServerMessage.Matching.class,
+                  m -> m.table() != null,
+                  "seated with a bot",
+                  java.time.Duration.ofSeconds(BOT_FILL_SECONDS + 10))
+              .table();
       ServerMessage.Event started = nina.awaitEvent(table, "started", e -> true);
       List<?> players = (List<?>) started.data().get("players");
       List<?> bots = (List<?>) started.data().get("bots");
