@@ -1,19 +1,11 @@
 package io.gamehall.endpoint;
 
-import io.gamehall.concurrent.Scheduling;
-import io.gamehall.config.SettingsProducer;
-import io.gamehall.identity.Identities;
-import io.gamehall.lobby.Lobby;
-import io.gamehall.lobby.TableRegistry;
 import io.gamehall.session.ConnectionRegistry;
-import io.gamehall.session.ConnectionStats;
+import io.gamehall.support.EmbeddedHall;
 import io.gamehall.support.Tier;
 import java.net.URI;
 import java.util.Map;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.server.Server;
 import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -34,41 +26,21 @@ class EmbeddedHallTest extends HallContract {
           Map.entry("gamehall.table.grace.seconds", String.valueOf(GRACE_SECONDS)),
           Map.entry("gamehall.match.bot.fill.seconds", String.valueOf(BOT_FILL_SECONDS)));
 
-  private WeldContainer cdi;
-  private Server server;
-  private ClientManager client;
+  private EmbeddedHall hall;
 
   @BeforeAll
   void start() throws Exception {
-    SETTINGS.forEach(System::setProperty);
-    cdi =
-        new Weld()
-            .disableDiscovery()
-            .addBeanClasses(
-                SettingsProducer.class,
-                ConnectionRegistry.class,
-                ConnectionStats.class,
-                Scheduling.class,
-                Identities.class,
-                Lobby.class,
-                TableRegistry.class)
-            .initialize();
-    server = new Server("localhost", -1, "/gamehall", Map.of(), HallEndpoint.class);
-    server.start();
-    client = ClientManager.createClient();
+    hall = EmbeddedHall.start(SETTINGS);
   }
 
   @AfterAll
   void stop() {
-    client.shutdown();
-    server.stop();
-    cdi.shutdown();
-    SETTINGS.keySet().forEach(System::clearProperty);
+    hall.close();
   }
 
   @Override
   int openConnections() {
-    return cdi.select(ConnectionRegistry.class).get().size();
+    return hall.bean(ConnectionRegistry.class).size();
   }
 
   @Override
@@ -120,6 +92,6 @@ class EmbeddedHallTest extends HallContract {
 
   @Override
   Tier tier() {
-    return new Tier(URI.create("ws://localhost:" + server.getPort() + "/gamehall/ws"), client, null);
+    return new Tier(URI.create("ws://localhost:" + hall.port() + "/gamehall/ws"), hall.client(), null);
   }
 }

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.gamehall.concurrent.Scheduling;
-import io.gamehall.config.SettingsProducer;
-import io.gamehall.identity.Identities;
-import io.gamehall.lobby.Lobby;
-import io.gamehall.lobby.TableRegistry;
 import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.session.ConnectionRegistry;
-import io.gamehall.session.ConnectionStats;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
+import io.gamehall.support.EmbeddedHall;
 import io.gamehall.support.Tier;
 import jakarta.websocket.ClientEndpointConfig;
 import java.net.URI;
@@ -26,10 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.server.Server;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,40 +51,20 @@ class EmbeddedLimitsTest {
           Map.entry("gamehall.heartbeat.seconds", "1"),
           Map.entry("gamehall.dead.peer.seconds", "3"));
 
-  private WeldContainer cdi;
-  private Server server;
-  private ClientManager client;
+  private EmbeddedHall hall;
 
   @BeforeAll
   void start() throws Exception {
-    SETTINGS.forEach(System::setProperty);
-    cdi =
-        new Weld()
-            .disableDiscovery()
-            .addBeanClasses(
-                SettingsProducer.class,
-                ConnectionRegistry.class,
-                ConnectionStats.class,
-                Scheduling.class,
-                Identities.class,
-                Lobby.class,
-                TableRegistry.class)
-            .initialize();
-    server = new Server("localhost", -1, "/gamehall", Map.of(), HallEndpoint.class);
-    server.start();
-    client = ClientManager.createClient();
+    hall = EmbeddedHall.start(SETTINGS);
   }
 
   @AfterAll
   void stop() {
-    client.shutdown();
-    server.stop();
-    cdi.shutdown();
-    SETTINGS.keySet().forEach(System::clearProperty);
+    hall.close();
   }
 
   private URI uri() {
-    return URI.create("ws://localhost:" + server.getPort() + "/gamehall/ws");
+    return URI.create("ws://localhost:" + hall.port() + "/gamehall/ws");
   }
 
   /** A protocol client whose handshake carries {@code origin} and a forwarded address of its own. */
@@ -109,7 +80,7 @@ class EmbeddedLimitsTest {
                   }
                 })
             .build();
-    return new Tier(uri(), client, null, config);
+    return new Tier(uri(), hall.client(), null, config);
   }
 
   @Test
@@ -119,7 +90,7 @@ class EmbeddedLimitsTest {
         RawWebSocket none = RawWebSocket.connect(uri(), null, "X-Forwarded-For: 192.0.2.1");
         RawWebSocket evil = RawWebSocket.connect(uri(), null, "Origin: https://evil.example.com");
         RawWebSocket prefix = RawWebSocket.connect(uri(), null, "Origin: https://game.example.com.evil.example");
-        RawWebSocket sameHost = RawWebSocket.connect(uri(), null, "Origin: http://localhost:" + server.getPort())) {
+        RawWebSocket sameHost = RawWebSocket.connect(uri(), null, "Origin: http://localhost:" + hall.port())) {
       assertEquals(101, listed.status(), listed.handshakeResponse());
       assertEquals(101, upper.status(), "origins compare case-insensitively: " + upper.handshakeResponse());
       assertEquals(101, none.status(), "no Origin: a non-browser client");
@@ -226,7 +197,7 @@ class EmbeddedLimitsTest {
 
   @Test
   void anOperatorKicksAPlayerAndBroadcastsANotice() throws Exception {
-    ConnectionRegistry registry = cdi.select(ConnectionRegistry.class).get();
+    ConnectionRegistry registry = hall.bean(ConnectionRegistry.class);
     try (TestClient fay = TestClient.welcomed(tier(ALLOWED, "192.0.2.7"), "Fay");
         TestClient gus = TestClient.welcomed(tier(ALLOWED, "192.0.2.8"), "Gus")) {
       registry.broadcastNotice(new ServerMessage.Notice("broadcast", "hello all", null));
@@ -244,7 +215,7 @@ class EmbeddedLimitsTest {
   @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
   void aDrainRefusesNewTablesLetsTheRunningGameFinishThenClosesEveryoneWith1001() throws Exception {
-    ConnectionRegistry registry = cdi.select(ConnectionRegistry.class).get();
+    ConnectionRegistry registry = hall.bean(ConnectionRegistry.class);
     try (TestClient hal = TestClient.welcomed(tier(ALLOWED, "192.0.2.9"), "Hal");
         TestClient ivy = TestClient.welcomed(tier(ALLOWED, "192.0.2.10"), "Ivy");
         TestClient jon = TestClient.welcomed(tier(ALLOWED, "192.0.2.11"), "Jon")) {
