@@ -46,7 +46,7 @@ public class Identities {
     return new String(out);
   }
 
-  public String issue(String playerId, String nickname) {
+  public SessionTokens.Issued issue(String playerId, String nickname) {
     return tokens.issue(playerId, nickname);
   }
 
@@ -54,9 +54,6 @@ public class Identities {
     return tokens.verify(token);
   }
 
-  public Duration tokenTtl() {
-    return tokens.ttl();
-  }
 
   private SessionTokens.SigningKey ephemeralKey() {
     LOG.warning(

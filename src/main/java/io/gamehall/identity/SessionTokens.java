@@ -66,13 +66,17 @@ public final class SessionTokens {
     this.clock = clock;
   }
 
-  public String issue(String playerId, String nickname) {
+  /** A fresh token and the instant it stops working (the same instant the token itself carries). */
+  public record Issued(String token, Instant expiresAt) {}
+
+  public Issued issue(String playerId, String nickname) {
     SigningKey key = keys.get(0);
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     // Fields are separated by a newline, which neither ids nor cleaned nicknames can contain.
-    String body = playerId + "\n" + nickname + "\n" + now.getEpochSecond() + "\n" + now.plus(ttl).getEpochSecond();
+    Instant expires = now.plus(ttl);
+    String body = playerId + "\n" + nickname + "\n" + now.getEpochSecond() + "\n" + expires.getEpochSecond();
     String signed = VERSION + "." + key.id() + "." + B64.encodeToString(body.getBytes(StandardCharsets.UTF_8));
-    return signed + "." + B64.encodeToString(mac(key, signed));
+    return new Issued(signed + "." + B64.encodeToString(mac(key, signed)), expires);
   }
 
   /** The claims of a genuine, unexpired token; empty for anything else (forged, expired, unknown key, garbage). */

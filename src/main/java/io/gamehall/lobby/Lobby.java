@@ -87,7 +87,8 @@ public class Lobby {
 
   /** The connection of {@code member} is gone: it stops receiving lobby pushes and leaves any queue. */
   public void gone(LobbyMember member) {
-    subscribers.remove(member.playerId(), subscribers.get(member.playerId()));
+    // Only this connection's subscription: after a takeover the player's newer connection may have subscribed.
+    subscribers.computeIfPresent(member.playerId(), (id, s) -> s.member() == member ? null : s);
     if (queued.remove(member.playerId(), member)) {
       synchronized (matchMaker) {
         matchMaker.cancel(member.playerId());
@@ -246,7 +247,7 @@ public class Lobby {
     }
   }
 
-  private void tableRemoved(String tableId) {
+  void tableRemoved(String tableId) {
     subscribers.values().forEach(s -> s.member().send(new ServerMessage.LobbyUpdate("table_removed", Map.of("table", tableId))));
   }
 

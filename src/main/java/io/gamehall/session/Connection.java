@@ -163,7 +163,9 @@ public final class Connection implements LobbyMember {
     }
     try {
       session.getAsyncRemote().sendPing(PING_PAYLOAD.duplicate());
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
+      // A socket that went away between the isOpen check and the send: Undertow says IOException or
+      // IllegalStateException, Tyrus a bare RuntimeException ("Socket is not connected"). All mean the same.
       close(CloseCodes.UNEXPECTED_CONDITION, "ping failed");
     }
   }
@@ -178,7 +180,7 @@ public final class Connection implements LobbyMember {
       if (session.isOpen()) {
         session.close(new CloseReason(code, reason));
       }
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "close of connection {0} failed: {1}", new Object[] {id(), e.toString()});
     }
   }

@@ -66,7 +66,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (replaced != null) {
       replaced.close(CloseCodes.REPLACED, "signed in on another connection");
     }
-    long expires = java.time.Instant.now().plus(hall.identities().tokenTtl()).getEpochSecond();
+    SessionTokens.Issued token = hall.identities().issue(identity.playerId(), identity.nickname());
     List<String> tables = new ArrayList<>(hall.tables().tablesOf(identity.playerId()));
     connection.send(
         new ServerMessage.Welcome(
@@ -76,8 +76,8 @@ final class Conversation implements ClientMessage.Visitor<Void> {
             Limits.PROTOCOL_VERSION,
             hall.settings().heartbeatSeconds(),
             hall.settings().maxMessageBytes(),
-            hall.identities().issue(identity.playerId(), identity.nickname()),
-            expires,
+            token.token(),
+            token.expiresAt().getEpochSecond(),
             resumed,
             tables));
     return null;

@@ -29,7 +29,9 @@ class SessionTokensTest {
 
   @Test
   void aTokenGivesBackTheSameIdentityUntilItExpires() {
-    String token = tokens(T0, k1).issue("g-abc", "小明 Ann");
+    SessionTokens.Issued issued = tokens(T0, k1).issue("g-abc", "小明 Ann");
+    assertEquals(T0.plusSeconds(3600), issued.expiresAt(), "what welcome reports is what the token carries");
+    String token = issued.token();
     SessionTokens.Claims claims = tokens(T0.plusSeconds(3599), k1).verify(token).orElseThrow();
     assertEquals("g-abc", claims.playerId());
     assertEquals("小明 Ann", claims.nickname());
@@ -39,7 +41,7 @@ class SessionTokensTest {
 
   @Test
   void anyChangeToATokenIsDetected() {
-    String token = tokens(T0, k1).issue("g-abc", "Ann");
+    String token = tokens(T0, k1).issue("g-abc", "Ann").token();
     String[] parts = token.split("\\.");
     String otherPayload =
         Base64.getUrlEncoder().withoutPadding()
@@ -57,15 +59,15 @@ class SessionTokensTest {
   @Test
   void aTokenSignedWithAnotherSecretIsRefused() {
     SessionTokens.SigningKey impostor = new SessionTokens.SigningKey("k1", bytes('z'));
-    String forged = tokens(T0, impostor).issue("g-abc", "Ann");
+    String forged = tokens(T0, impostor).issue("g-abc", "Ann").token();
     assertTrue(tokens(T0, k1).verify(forged).isEmpty());
   }
 
   @Test
   void rotationSignsWithTheFirstKeyAndStillAcceptsTheOlderOnes() {
-    String old = tokens(T0, k1).issue("g-old", "Old");
+    String old = tokens(T0, k1).issue("g-old", "Old").token();
     SessionTokens rotated = tokens(T0, k2, k1);
-    String fresh = rotated.issue("g-new", "New");
+    String fresh = rotated.issue("g-new", "New").token();
     assertTrue(fresh.startsWith("v1.k2."));
     assertEquals("g-old", rotated.verify(old).orElseThrow().playerId());
     assertEquals("g-new", rotated.verify(fresh).orElseThrow().playerId());
