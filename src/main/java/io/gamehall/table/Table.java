@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,10 @@ public final class Table {
   private Match match;
   private List<String> matchPlayers = List.of();
   private long matchStartedAt;
+  /** History: the seed the match started from and its accepted actions in order (undone ones removed). */
+  private byte[] matchSeed;
+  private final List<MatchRecord.Move> moveLog = new ArrayList<>();
+  private int abandonedBy = -1;
   /** Bumped by every change of the match; timers and bot answers for an older version are ignored. */
   private long version;
   private Result lastResult;
@@ -355,7 +360,7 @@ public final class Table {
         // Acting is taking control back from 托管.
         setTrustee(s, false);
       }
-      accepted(s, ((Step.Accepted) step).events(), true);
+      accepted(s, c.action(), ((Step.Accepted) step).events(), true);
       return null;
     }
 
@@ -618,6 +623,9 @@ public final class Table {
       return;
     }
     match = started;
+    matchSeed = seed;
+    moveLog.clear();
+    abandonedBy = -1;
     phase = Phase.PLAYING;
     version++;
     lastResult = null;
@@ -666,14 +674,24 @@ public final class Table {
     }
     emit(Event.of("result", resultData(result)), true);
     List<String> players = new ArrayList<>();
+    List<String> nicknames = new ArrayList<>();
     List<Boolean> bots = new ArrayList<>();
     for (Seat seat : seats) {
       players.add(seat == null ? "" : seat.playerId);
+      nicknames.add(seat == null ? "" : seat.nickname);
       bots.add(seat != null && seat.bot);
     }
+    Map<String, Object> end = match.publicView();
     MatchRecord record =
-        new MatchRecord(id, spec.rules().id(), options, players, bots, result, matchStartedAt, now());
+        new MatchRecord(
+            id, spec.rules().id(), options, players, nicknames, bots, spec.practice(), result, abandonedBy,
+            HexFormat.of().formatHex(matchSeed), moveLog, stringOrNull(end.get("commitment")),
+            stringOrNull(end.get("seed")), matchStartedAt, now());
     notifyListener(() -> listener.matchEnded(record));
+  }
+
+  private static String stringOrNull(Object value) {
+    return value == null ? null : value.toString();
   }
 
   private static Map<String, Object> resultData(Result result) {
@@ -689,7 +707,8 @@ public final class Table {
   // ---------------------------------------------------------------------------------------------------------------
   // Turns, clock, 托管 and bots.
 
-  private void accepted(int s, List<Event> events, boolean byHuman) {
+  private void accepted(int s, String action, List<Event> events, boolean byHuman) {
+    moveLog.add(new MatchRecord.Move(s, action, now() - matchStartedAt));
     if (byHuman && turnSeat == s) {
       long over = now() - turnStartedAt - settings.turnTime().toMillis();
       if (over > 0) {
@@ -783,15 +802,18 @@ public final class Table {
       return;
     }
     Step step;
+    String action = null;
     try {
-      step = match.apply(s, match.defaultAction(s));
+      action = match.defaultAction(s);
+      step = match.apply(s, action);
     } catch (RuntimeException e) {
       step = new Step.Rejected("failed", String.valueOf(e));
     }
     if (step instanceof Step.Accepted) {
-      accepted(s, ((Step.Accepted) step).events(), false);
+      accepted(s, action, ((Step.Accepted) step).events(), false);
     } else {
       LOG.log(Level.SEVERE, "table {0}: the default action for seat {1} was refused: {2}", new Object[] {id, s, step});
+      abandonedBy = s;
       endMatch(match.abandon(s));
     }
   }
@@ -839,7 +861,7 @@ public final class Table {
     }
     Step step = match.apply(s, action);
     if (step instanceof Step.Accepted) {
-      accepted(s, ((Step.Accepted) step).events(), false);
+      accepted(s, action, ((Step.Accepted) step).events(), false);
     } else {
       LOG.log(Level.WARNING, "table {0}: bot played an illegal action {1}: {2}", new Object[] {id, action, step});
       autoPlay(s, v);
@@ -896,6 +918,7 @@ public final class Table {
       emitTable("undo_declined", data("seat", requester, "by", -1, "reason", "unavailable"));
       return;
     }
+    popUndone(requester);
     cancelTurn();
     version++;
     clearDraw();
@@ -903,6 +926,15 @@ public final class Table {
       emit(event, true);
     }
     afterMove();
+  }
+
+  /** Mirrors {@link Match#undo}: the requester's last action and every reply after it leave the move log. */
+  private void popUndone(int requester) {
+    while (!moveLog.isEmpty()) {
+      if (moveLog.remove(moveLog.size() - 1).seat() == requester) {
+        return;
+      }
+    }
   }
 
   private void clearUndo() {
@@ -961,6 +993,7 @@ public final class Table {
       return;
     }
     if (phase == Phase.PLAYING) {
+      abandonedBy = s;
       endMatch(match.abandon(s));
     }
     vacate(s);

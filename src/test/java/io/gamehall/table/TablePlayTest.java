@@ -147,6 +147,10 @@ class TablePlayTest {
     MatchRecord record = f.listener.matches.get(0);
     assertEquals(List.of("alice", "bob"), record.players());
     assertEquals(List.of(0), record.result().winners());
+    assertEquals(List.of("add 3"), record.moves().stream().map(MatchRecord.Move::action).toList(), "the move log");
+    assertEquals(0, record.moves().get(0).seat());
+    assertEquals(64, record.seedHex().length(), "the 32-byte seed, hex, to replay the match");
+    assertEquals(-1, record.abandonedBy());
     assertEquals(0, f.clock.pendingTimers(), "no turn timer outlives the match");
   }
 }
