@@ -1,0 +1,268 @@
+package io.gamehall.store;
+
+import io.gamehall.game.GameCatalog;
+import io.gamehall.game.GameRules;
+import io.gamehall.game.Games;
+import io.gamehall.table.MatchRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the hall asks of the database, always asynchronously: the socket threads and table queues hand work to
+ * {@link StoreExecutor} and answer when it completes. Turns stored rows into the plain trees the protocol sends.
+ *
+ * <p>Where no JPA is deployed (the embedded test tier runs bare CDI) the repositories are not resolvable:
+ * {@link #available()} is false, the hall plays on with default ratings and store requests answer "unavailable".
+ */
+@ApplicationScoped
+public class HallStore {
+  private static final Logger LOG = Logger.getLogger(HallStore.class.getName());
+  /** Cached ratings kept at most; past it the cache starts over (a miss costs one primary-key read). */
+  private static final int RATING_CACHE_MAX = 100_000;
+  private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+  @Inject Instance<PlayerRepository> players;
+  @Inject Instance<MatchRepository> matches;
+  @Inject StoreExecutor executor;
+  private final GameCatalog catalog = Games.catalog();
+  private final Map<String, Integer> ratings = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  /** The store could not do what was asked (no database here, or it failed): the client gets a typed error. */
+  public static final class Unavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(String message) {
+      super(message);
+    }
+  }
+
+  public boolean available() {
+    return players.isResolvable() && matches.isResolvable();
+  }
+
+  /** Records a welcomed player; failures are logged, never shown to the player. */
+  public void seen(String playerId, String nickname) {
+    if (available()) {
+      run(() -> {
+            players.get().seen(playerId, nickname, System.currentTimeMillis());
+            return null;
+          })
+          .exceptionally(e -> log("could not record player " + playerId, e));
+    }
+  }
+
+  /** Stores a finished match and moves ratings in the same transaction, off the table's queue. */
+  public CompletableFuture<Map<String, Integer>> recordMatch(MatchRecord record) {
+    String matchId = newMatchId();
+    return run(() -> matches.get().record(matchId, record, System.currentTimeMillis()))
+        .whenComplete(
+            (changed, failure) -> {
+              if (failure != null) {
+                log("could not store the match of table " + record.tableId(), failure);
+              } else {
+                changed.forEach((player, rating) -> cacheRating(player, record.game(), rating));
+              }
+            });
+  }
+
+  /** The rating quick match should use now: the cached one, or the default while it loads. */
+  public int cachedRating(String playerId, String game) {
+    Integer cached = ratings.get(key(playerId, game));
+    return cached != null ? cached : Elo.START;
+  }
+
+  /** The player's rating in {@code game}, from the cache or the database. */
+  public CompletableFuture<Integer> rating(String playerId, String game) {
+    Integer cached = ratings.get(key(playerId, game));
+    if (cached != null || !available()) {
+      return CompletableFuture.completedFuture(cached != null ? cached : Elo.START);
+    }
+    return run(() -> matches.get().rating(playerId, game))
+        .thenApply(
+            r -> {
+              cacheRating(playerId, game, r);
+              return r;
+            });
+  }
+
+  /** Account outcome: the account name on success, or which error to report. */
+  public record Registered(PlayerRepository.Registration outcome, String accountName) {}
+
+  public CompletableFuture<Registered> register(String playerId, String nickname, String accountName, String password) {
+    return run(
+        () -> {
+          String hash = Passwords.hash(password);
+          return new Registered(
+              players.get().register(playerId, nickname, accountName, hash, System.currentTimeMillis()),
+              accountName);
+        });
+  }
+
+  /** The player behind {@code accountName} if the password matches; empty for a wrong name or password alike. */
+  public CompletableFuture<Optional<PlayerEntity>> login(String accountName, String password) {
+    return run(
+        () -> {
+          Optional<PlayerEntity> player = players.get().byAccount(accountName);
+          // Hash even for an unknown name, so timing does not tell which names exist.
+          boolean ok = Passwords.verify(password, player.map(PlayerEntity::passwordHash).orElse(Passwords.DUMMY));
+          return ok ? player : Optional.empty();
+        });
+  }
+
+  /** A page of a player's history as a protocol tree. */
+  public CompletableFuture<Map<String, Object>> history(String playerId, int offset, int limit) {
+    return run(
+        () -> {
+          MatchRepository.Page<StoredMatch> page = matches.get().history(playerId, offset, limit);
+          List<Object> items = new ArrayList<>();
+          page.items().forEach(m -> items.add(summary(m)));
+          return pageTree("player", playerId, page.offset(), limit, page.total(), "matches", items);
+        });
+  }
+
+  /** One stored match with its moves, its fairness data and, for Xiangqi, a PGN export; empty if unknown. */
+  public CompletableFuture<Optional<Map<String, Object>>> game(String matchId) {
+    return run(
+        () ->
+            matches
+                .get()
+                .find(matchId)
+                .map(
+                    m -> {
+                      Map<String, Object> tree = summary(m);
+                      List<Object> moves = new ArrayList<>();
+                      m.moves().forEach(move -> moves.add(Replays.move(move)));
+                      tree.put("moves", moves);
+                      tree.put("seed", m.seed());
+                      tree.put("commitment", m.commitment());
+                      tree.put("revealedSeed", m.revealedSeed());
+                      Optional<GameRules> rules = catalog.find(m.game());
+                      if (m.game().equals("xiangqi") && rules.isPresent()) {
+                        tree.put("pgn", Replays.xiangqiPgn(rules.get(), m));
+                      }
+                      return tree;
+                    }));
+  }
+
+  /** The position of a stored match after {@code ply} actions; empty if the match is unknown. */
+  public CompletableFuture<Optional<Map<String, Object>>> replay(String matchId, int ply) {
+    return run(
+        () ->
+            matches
+                .get()
+                .find(matchId)
+                .map(
+                    m ->
+                        Replays.frame(
+                            catalog.find(m.game()).orElseThrow(() -> new Unavailable("no game " + m.game())),
+                            m,
+                            ply)));
+  }
+
+  /** A page of a game's leaderboard as a protocol tree. */
+  public CompletableFuture<Map<String, Object>> leaderboard(String game, int offset, int limit) {
+    return run(
+        () -> {
+          MatchRepository.Page<MatchRepository.Standing> page = matches.get().leaderboard(game, offset, limit);
+          List<Object> items = new ArrayList<>();
+          for (MatchRepository.Standing s : page.items()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("rank", s.rank());
+            line.put("playerId", s.playerId());
+            line.put("nickname", s.nickname());
+            line.put("rating", s.rating());
+            line.put("games", s.games());
+            line.put("wins", s.wins());
+            line.put("losses", s.losses());
+            line.put("draws", s.draws());
+            items.add(line);
+          }
+          return pageTree("game", game, page.offset(), limit, page.total(), "entries", items);
+        });
+  }
+
+  private <T> CompletableFuture<T> run(Supplier<T> work) {
+    if (!available()) {
+      return CompletableFuture.failedFuture(new Unavailable("no database on this server"));
+    }
+    return executor.submit(work);
+  }
+
+  private static Map<String, Object> pageTree(
+      String ownerKey, String owner, int offset, int limit, long total, String itemsKey, List<Object> items) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put(ownerKey, owner);
+    tree.put("offset", offset);
+    tree.put("limit", limit);
+    tree.put("total", total);
+    tree.put(itemsKey, items);
+    return tree;
+  }
+
+  private static Map<String, Object> summary(StoredMatch m) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("match", m.id());
+    tree.put("game", m.game());
+    tree.put("options", new LinkedHashMap<String, Object>(m.options()));
+    tree.put("table", m.tableId());
+    tree.put("reason", m.reason());
+    tree.put("detail", m.detail());
+    tree.put("winners", m.winners());
+    tree.put("rated", m.rated());
+    tree.put("startedAt", m.startedAt());
+    tree.put("endedAt", m.endedAt());
+    tree.put("durationMs", m.durationMs());
+    List<Object> seats = new ArrayList<>();
+    for (StoredMatch.Seat s : m.seats()) {
+      Map<String, Object> seat = new LinkedHashMap<>();
+      seat.put("seat", s.seat());
+      seat.put("playerId", s.playerId());
+      seat.put("nickname", s.nickname());
+      seat.put("bot", s.bot());
+      seat.put("points", s.points());
+      seat.put("outcome", s.outcome());
+      seat.put("ratingBefore", s.ratingBefore());
+      seat.put("ratingAfter", s.ratingAfter());
+      seats.add(seat);
+    }
+    tree.put("seats", seats);
+    return tree;
+  }
+
+  private void cacheRating(String playerId, String game, int rating) {
+    if (ratings.size() >= RATING_CACHE_MAX) {
+      ratings.clear();
+    }
+    ratings.put(key(playerId, game), rating);
+  }
+
+  private static String key(String playerId, String game) {
+    return game + '\n' + playerId;
+  }
+
+  private String newMatchId() {
+    StringBuilder id = new StringBuilder("m-");
+    for (int i = 0; i < 20; i++) {
+      id.append(ID_ALPHABET[random.nextInt(ID_ALPHABET.length)]);
+    }
+    return id.toString();
+  }
+
+  private static <T> T log(String what, Throwable failure) {
+    LOG.log(Level.WARNING, what, failure);
+    return null;
+  }
+}
