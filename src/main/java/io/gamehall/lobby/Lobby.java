@@ -6,6 +6,7 @@ import io.gamehall.config.HallSettings;
 import io.gamehall.game.GameRules;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
+import io.gamehall.store.HallStore;
 import io.gamehall.table.Command;
 import io.gamehall.table.MatchRecord;
 import io.gamehall.table.Phase;
@@ -33,10 +34,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Lobby {
   private static final Logger LOG = Logger.getLogger(Lobby.class.getName());
-  /** Ratings are a fixed default until persistence lands; the bands still widen with waiting time. */
-  static final int DEFAULT_RATING = 1500;
-
   @Inject TableRegistry tables;
+  @Inject HallStore store;
   @Inject Scheduling scheduling;
   @Inject GuardSettings guard;
   private volatile boolean draining;
@@ -137,15 +136,36 @@ public class Lobby {
       member.send(new ServerMessage.Error(re, ErrorCode.INVALID_OPTIONS, e.getMessage()));
       return;
     }
+    long since = System.currentTimeMillis();
     synchronized (matchMaker) {
       // Quick match ignores options beyond the game's defaults: players in one queue must agree on the rules.
       matchMaker.enqueue(
           new MatchMaker.Ticket(
-              member.playerId(), game, rules.get().maxSeats(), DEFAULT_RATING, System.currentTimeMillis()));
+              member.playerId(), game, rules.get().maxSeats(), store.cachedRating(member.playerId(), game), since));
       queued.put(member.playerId(), member);
     }
     member.send(new ServerMessage.Matching(re, game, true, null));
     pushPresence(game);
+    // The real rating loads off this thread (cached afterwards); the ticket takes it if it is still waiting.
+    store
+        .rating(member.playerId(), game)
+        .thenAccept(rating -> rerate(member.playerId(), game, rating))
+        .exceptionally(
+            e -> {
+              LOG.log(Level.FINE, "rating lookup failed; queueing with the default", e);
+              return null;
+            });
+  }
+
+  private void rerate(String playerId, String game, int rating) {
+    synchronized (matchMaker) {
+      Optional<MatchMaker.Ticket> ticket = matchMaker.ticketOf(playerId);
+      if (ticket.isPresent() && ticket.get().game().equals(game) && ticket.get().rating() != rating) {
+        MatchMaker.Ticket t = ticket.get();
+        matchMaker.cancel(playerId);
+        matchMaker.enqueue(new MatchMaker.Ticket(playerId, game, t.seats(), rating, t.enqueuedMillis()));
+      }
+    }
   }
 
   public void cancelMatch(LobbyMember member, String re) {
@@ -251,8 +271,12 @@ public class Lobby {
     subscribers.values().forEach(s -> s.member().send(new ServerMessage.LobbyUpdate("table_removed", Map.of("table", tableId))));
   }
 
+  /** Called on the table's queue: storing (and rating) happens on the store's executor, never here. */
   private void matchEnded(MatchRecord record) {
     LOG.fine(() -> "match ended at " + record.tableId() + ": " + record.result().reason());
+    if (store.available()) {
+      store.recordMatch(record);
+    }
   }
 
   private void pushPresence(String game) {

@@ -37,6 +37,18 @@ public sealed interface ClientMessage {
     R joinTable(JoinTable join);
 
     R table(TableRequest request);
+
+    R register(Register register);
+
+    R login(Login login);
+
+    R history(History history);
+
+    R getMatch(GetMatch get);
+
+    R replay(Replay replay);
+
+    R leaderboard(Leaderboard leaderboard);
   }
 
   /**
@@ -118,6 +130,64 @@ public sealed interface ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.table(this);
+    }
+  }
+
+  /** Turns the welcomed guest into an account with a login name and password, keeping its id and history. */
+  record Register(String id, String name, String password) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.register(this);
+    }
+
+    @Override
+    public String toString() {
+      return "Register[id=" + id + ", name=" + name + "]";
+    }
+  }
+
+  /** Opens the conversation as a registered account instead of {@code hello}; answered with {@code welcome}. */
+  record Login(String id, int protocol, String name, String password) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.login(this);
+    }
+
+    @Override
+    public String toString() {
+      return "Login[id=" + id + ", name=" + name + "]";
+    }
+  }
+
+  /** A page of the player's own finished matches, newest first. */
+  record History(String id, int offset, int limit) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.history(this);
+    }
+  }
+
+  /** One finished match with its move log (and a PGN export for Xiangqi). */
+  record GetMatch(String id, String match) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.getMatch(this);
+    }
+  }
+
+  /** The position of a finished match after {@code ply} of its actions (0: the start). */
+  record Replay(String id, String match, int ply) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.replay(this);
+    }
+  }
+
+  /** A page of a game's leaderboard. */
+  record Leaderboard(String id, String game, int offset, int limit) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.leaderboard(this);
     }
   }
 }

@@ -42,6 +42,18 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             Json.optionalBoolean(obj, "private", false),
             Json.optionalBoolean(obj, "practice", false));
         case "join_table" -> joinTable(obj);
+        case "register" -> new ClientMessage.Register(
+            Json.optionalId(obj), Json.requireString(obj, "name", 64), password(obj));
+        case "login" -> new ClientMessage.Login(
+            Json.optionalId(obj),
+            Json.optionalInt(obj, "protocol", Limits.PROTOCOL_VERSION, 1, Integer.MAX_VALUE),
+            Json.requireString(obj, "name", 64),
+            password(obj));
+        case "history" -> new ClientMessage.History(Json.optionalId(obj), offset(obj), limit(obj));
+        case "get_match" -> new ClientMessage.GetMatch(Json.optionalId(obj), matchId(obj));
+        case "replay" -> new ClientMessage.Replay(
+            Json.optionalId(obj), matchId(obj), Json.optionalInt(obj, "ply", 0, 0, Limits.MAX_REPLAY_PLY));
+        case "leaderboard" -> new ClientMessage.Leaderboard(Json.optionalId(obj), game(obj, true), offset(obj), limit(obj));
         default -> {
           TableAction action = tableAction(type, obj);
           if (action == null) {
@@ -112,6 +124,22 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
       throw new ProtocolException(ErrorCode.INVALID_FIELD, "code must be 6 digits");
     }
     return new JoinTable(Json.optionalId(obj), table, code);
+  }
+
+  private static String password(JsonObject obj) throws ProtocolException {
+    return Json.requireString(obj, "password", Limits.MAX_PASSWORD_LENGTH);
+  }
+
+  private static String matchId(JsonObject obj) throws ProtocolException {
+    return Json.requireString(obj, "match", Limits.MAX_ID_LENGTH);
+  }
+
+  private static int offset(JsonObject obj) throws ProtocolException {
+    return Json.optionalInt(obj, "offset", 0, 0, Limits.MAX_PAGE_OFFSET);
+  }
+
+  private static int limit(JsonObject obj) throws ProtocolException {
+    return Json.optionalInt(obj, "limit", Limits.DEFAULT_PAGE_SIZE, 1, Limits.MAX_PAGE_SIZE);
   }
 
   private static String tableId(JsonObject obj) throws ProtocolException {

@@ -93,6 +93,40 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
         }
 
         @Override
+        public String register(ClientMessage.Register r) {
+          return write("register", r.id(), g -> g.write("name", r.name()).write("password", r.password()));
+        }
+
+        @Override
+        public String login(ClientMessage.Login l) {
+          return write("login", l.id(), g -> {
+            g.write("protocol", l.protocol()).write("name", l.name()).write("password", l.password());
+          });
+        }
+
+        @Override
+        public String history(ClientMessage.History h) {
+          return write("history", h.id(), g -> g.write("offset", h.offset()).write("limit", h.limit()));
+        }
+
+        @Override
+        public String getMatch(ClientMessage.GetMatch m) {
+          return write("get_match", m.id(), g -> g.write("match", m.match()));
+        }
+
+        @Override
+        public String replay(ClientMessage.Replay r) {
+          return write("replay", r.id(), g -> g.write("match", r.match()).write("ply", r.ply()));
+        }
+
+        @Override
+        public String leaderboard(ClientMessage.Leaderboard l) {
+          return write("leaderboard", l.id(), g -> {
+            g.write("game", l.game()).write("offset", l.offset()).write("limit", l.limit());
+          });
+        }
+
+        @Override
         public String table(ClientMessage.TableRequest r) {
           return r.action().accept(new ActionWriter(r));
         }

@@ -33,5 +33,17 @@ public enum ErrorCode {
   /** The player already sits at the most tables allowed at once; leave one first. */
   TOO_MANY_TABLES,
   /** The server is draining for maintenance: no new tables or quick matches; running games finish. */
-  DRAINING
+  DRAINING,
+  /** {@code register}: another account has that name. */
+  NAME_TAKEN,
+  /** {@code register}: the password is too short or too simple (the message says why). */
+  WEAK_PASSWORD,
+  /** {@code register}: this player already has an account. */
+  ALREADY_REGISTERED,
+  /** {@code login}: no account with that name and password (which one is wrong is not told). */
+  BAD_CREDENTIALS,
+  /** No finished match with that id is stored. */
+  UNKNOWN_MATCH,
+  /** The database is missing or failing; play goes on, history and accounts are unavailable for now. */
+  STORE_UNAVAILABLE
 }

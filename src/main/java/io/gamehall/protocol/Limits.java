@@ -19,6 +19,14 @@ public final class Limits {
   public static final int MAX_CHAT_FIELD_LENGTH = 1000;
   /** Table options: a few short key/value pairs. */
   public static final int MAX_OPTIONS = 8;
+  /** Passwords: the account rules allow 128 characters; more is refused before any hashing. */
+  public static final int MAX_PASSWORD_LENGTH = 128;
+  /** History and leaderboard pages. */
+  public static final int DEFAULT_PAGE_SIZE = 20;
+  public static final int MAX_PAGE_SIZE = 50;
+  public static final int MAX_PAGE_OFFSET = 1_000_000;
+  /** No stored game is this long; bounds the work one replay request can ask for. */
+  public static final int MAX_REPLAY_PLY = 10_000;
 
   private Limits() {}
 }

@@ -36,6 +36,16 @@ public sealed interface ServerMessage {
     R refused(Refused refused);
 
     R notice(Notice notice);
+
+    R account(Account account);
+
+    R history(History history);
+
+    R matchRecord(MatchRecord match);
+
+    R replayFrame(ReplayFrame frame);
+
+    R leaderboard(Leaderboard leaderboard);
   }
 
   /**
@@ -153,6 +163,46 @@ public sealed interface ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.tableCreated(this);
+    }
+  }
+
+  /** Answer to {@code register}: the player (same id as the guest it was) now has the account {@code name}. */
+  record Account(String re, String playerId, String name) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.account(this);
+    }
+  }
+
+  /** Answer to {@code history}: {@code offset}, {@code limit}, {@code total} and the page of {@code matches}. */
+  record History(String re, Map<String, Object> page) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.history(this);
+    }
+  }
+
+  /** Answer to {@code get_match}: the stored match, its {@code moves}, seed and commitment, and {@code pgn}. */
+  record MatchRecord(String re, Map<String, Object> match) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.matchRecord(this);
+    }
+  }
+
+  /** Answer to {@code replay}: {@code ply} of {@code plies}, the {@code move} that led here and the views. */
+  record ReplayFrame(String re, Map<String, Object> frame) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.replayFrame(this);
+    }
+  }
+
+  /** Answer to {@code leaderboard}: {@code game}, {@code offset}, {@code limit}, {@code total} and {@code entries}. */
+  record Leaderboard(String re, Map<String, Object> page) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.leaderboard(this);
     }
   }
 }

@@ -60,6 +60,17 @@ public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
         case "notice":
           return new ServerMessage.Notice(
               Json.requireString(obj, "kind", 32), Json.requireString(obj, "message", 1024), Json.optionalLong(obj, "deadline"));
+        case "account":
+          return new ServerMessage.Account(
+              re, Json.requireString(obj, "playerId", 64), Json.requireString(obj, "name", 64));
+        case "history":
+          return new ServerMessage.History(re, rest(obj, "type", "re"));
+        case "match":
+          return new ServerMessage.MatchRecord(re, rest(obj, "type", "re"));
+        case "replay":
+          return new ServerMessage.ReplayFrame(re, rest(obj, "type", "re"));
+        case "leaderboard":
+          return new ServerMessage.Leaderboard(re, rest(obj, "type", "re"));
         default:
           throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown server message type");
       }

@@ -109,4 +109,29 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, 
       Json.writeOptional(g, "code", c.code());
     });
   }
+
+  @Override
+  public String account(ServerMessage.Account a) {
+    return write("account", a.re(), g -> g.write("playerId", a.playerId()).write("name", a.name()));
+  }
+
+  @Override
+  public String history(ServerMessage.History h) {
+    return write("history", h.re(), g -> h.page().forEach((k, v) -> Json.writeTree(g, k, v)));
+  }
+
+  @Override
+  public String matchRecord(ServerMessage.MatchRecord m) {
+    return write("match", m.re(), g -> m.match().forEach((k, v) -> Json.writeTree(g, k, v)));
+  }
+
+  @Override
+  public String replayFrame(ServerMessage.ReplayFrame f) {
+    return write("replay", f.re(), g -> f.frame().forEach((k, v) -> Json.writeTree(g, k, v)));
+  }
+
+  @Override
+  public String leaderboard(ServerMessage.Leaderboard l) {
+    return write("leaderboard", l.re(), g -> l.page().forEach((k, v) -> Json.writeTree(g, k, v)));
+  }
 }

@@ -34,6 +34,9 @@ public final class Connection implements LobbyMember {
   private final ConnectionStats stats;
   private final TokenBucket messages;
   private final TokenBucket createTables;
+  /** register and login: each hashes a password (about 0.1 s of CPU) and a login guesses one; few are needed. */
+  private final TokenBucket accountAttempts;
+  private static final int ACCOUNT_ATTEMPTS_PER_MINUTE = 5;
   /** Whether this connection holds one of its address's slots, so it is given back exactly once. */
   private final AtomicBoolean counted = new AtomicBoolean();
   private volatile PlayerIdentity player;
@@ -55,6 +58,8 @@ public final class Connection implements LobbyMember {
     this.messages = new TokenBucket(guard.messagesPerSecond(), 1_000_000_000L, guard.messageBurst(), openedNanos);
     this.createTables =
         new TokenBucket(guard.createTablesPerMinute(), 60_000_000_000L, guard.createTablesPerMinute(), openedNanos);
+    this.accountAttempts =
+        new TokenBucket(ACCOUNT_ATTEMPTS_PER_MINUTE, 60_000_000_000L, ACCOUNT_ATTEMPTS_PER_MINUTE, openedNanos);
     this.outbox =
         new Outbox(
             (text, done) -> {
@@ -100,6 +105,11 @@ public final class Connection implements LobbyMember {
   /** Takes one token from the per-minute {@code create_table} bucket. */
   boolean allowCreateTable() {
     return createTables.tryTake(System.nanoTime());
+  }
+
+  /** Takes one token from the per-minute {@code register}/{@code login} bucket. */
+  boolean allowAccountAttempt() {
+    return accountAttempts.tryTake(System.nanoTime());
   }
 
   /** Messages waiting in the outbox behind the one in flight. */

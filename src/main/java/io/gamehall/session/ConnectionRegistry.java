@@ -6,6 +6,7 @@ import io.gamehall.concurrent.Scheduling;
 import io.gamehall.identity.Identities;
 import io.gamehall.lobby.Lobby;
 import io.gamehall.lobby.TableRegistry;
+import io.gamehall.store.HallStore;
 import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
@@ -44,6 +45,7 @@ public class ConnectionRegistry {
   @Inject Identities identities;
   @Inject Lobby lobby;
   @Inject TableRegistry tables;
+  @Inject HallStore store;
   private final Map<String, Connection> byPlayer = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
   private volatile Drain drain;
@@ -55,7 +57,7 @@ public class ConnectionRegistry {
 
   @PostConstruct
   void start() {
-    hall = new Conversation.Hall(settings, identities, lobby, tables, this);
+    hall = new Conversation.Hall(settings, identities, lobby, tables, this, store);
     long period = settings.heartbeatSeconds();
     heartbeat = scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
   }

@@ -12,22 +12,40 @@ import io.gamehall.protocol.Limits;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
 import io.gamehall.table.Command;
+import io.gamehall.store.HallStore;
+import io.gamehall.store.Passwords;
+import io.gamehall.store.PlayerEntity;
 import io.gamehall.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Answers one connection's messages. Runs on the container's thread for that connection, one message at a time;
  * lobby and table work is handed to their services, which never block it.
  */
 final class Conversation implements ClientMessage.Visitor<Void> {
+  private static final Logger LOG = Logger.getLogger(Conversation.class.getName());
   private final Connection connection;
   private final Hall hall;
   private long generatedIds;
+  /** A login is checking its password off this thread; a hello or second login meanwhile is refused. */
+  private final AtomicBoolean loggingIn = new AtomicBoolean();
 
   /** The application-scoped services a conversation delegates to. */
-  record Hall(HallSettings settings, Identities identities, Lobby lobby, TableRegistry tables, ConnectionRegistry registry) {}
+  record Hall(
+      HallSettings settings,
+      Identities identities,
+      Lobby lobby,
+      TableRegistry tables,
+      ConnectionRegistry registry,
+      HallStore store) {}
 
   Conversation(Connection connection, Hall hall) {
     this.connection = connection;
@@ -36,14 +54,8 @@ final class Conversation implements ClientMessage.Visitor<Void> {
 
   @Override
   public Void hello(ClientMessage.Hello hello) {
-    if (connection.player() != null) {
-      return fail(hello.id(), ErrorCode.ALREADY_WELCOMED, "this connection is already welcomed");
-    }
-    if (hello.protocol() != Limits.PROTOCOL_VERSION) {
-      return fail(
-          hello.id(),
-          ErrorCode.UNSUPPORTED_PROTOCOL,
-          "this server speaks protocol " + Limits.PROTOCOL_VERSION + ", not " + hello.protocol());
+    if (!mayOpen(hello.id(), hello.protocol())) {
+      return null;
     }
     PlayerIdentity identity;
     boolean resumed = hello.token() != null;
@@ -58,6 +70,27 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       String nickname = hello.nickname() != null ? hello.nickname() : "Guest-" + playerId.substring(2, 6);
       identity = new PlayerIdentity(playerId, nickname);
     }
+    welcomeAs(hello.id(), identity, resumed);
+    return null;
+  }
+
+  /** Hello and login open a conversation only once, in a protocol version this server speaks. */
+  private boolean mayOpen(String re, int protocol) {
+    if (connection.player() != null || loggingIn.get()) {
+      fail(re, ErrorCode.ALREADY_WELCOMED, "this connection is already welcomed");
+      return false;
+    }
+    if (protocol != Limits.PROTOCOL_VERSION) {
+      fail(
+          re,
+          ErrorCode.UNSUPPORTED_PROTOCOL,
+          "this server speaks protocol " + Limits.PROTOCOL_VERSION + ", not " + protocol);
+      return false;
+    }
+    return true;
+  }
+
+  private void welcomeAs(String re, PlayerIdentity identity, boolean resumed) {
     connection.welcome(identity);
     if (resumed) {
       hall.registry().resumed();
@@ -68,9 +101,10 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     }
     SessionTokens.Issued token = hall.identities().issue(identity.playerId(), identity.nickname());
     List<String> tables = new ArrayList<>(hall.tables().tablesOf(identity.playerId()));
+    hall.store().seen(identity.playerId(), identity.nickname());
     connection.send(
         new ServerMessage.Welcome(
-            hello.id(),
+            re,
             identity.playerId(),
             identity.nickname(),
             Limits.PROTOCOL_VERSION,
@@ -80,7 +114,6 @@ final class Conversation implements ClientMessage.Visitor<Void> {
             token.expiresAt().getEpochSecond(),
             resumed,
             tables));
-    return null;
   }
 
   @Override
@@ -237,6 +270,147 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       t.submit(connection.tableMember(), command);
     }
     return null;
+  }
+
+  @Override
+  public Void login(ClientMessage.Login login) {
+    if (!mayOpen(login.id(), login.protocol())) {
+      return null;
+    }
+    if (!connection.allowAccountAttempt()) {
+      return fail(login.id(), ErrorCode.RATE_LIMITED, "too many login attempts this minute; wait a little");
+    }
+    String name = Passwords.accountName(login.name());
+    if (name == null) {
+      return fail(login.id(), ErrorCode.BAD_CREDENTIALS, "no account with that name and password");
+    }
+    loggingIn.set(true);
+    hall.store()
+        .login(name, login.password())
+        .whenComplete(
+            (player, failure) -> {
+              try {
+                if (failure != null) {
+                  storeFailed(login.id(), failure);
+                } else if (player.isEmpty()) {
+                  fail(login.id(), ErrorCode.BAD_CREDENTIALS, "no account with that name and password");
+                } else if (!connection.isClosing()) {
+                  PlayerEntity p = player.get();
+                  welcomeAs(login.id(), new PlayerIdentity(p.id(), p.nickname()), false);
+                }
+              } finally {
+                // Cleared only after the welcome, so a hello racing in sees either this flag or the identity.
+                loggingIn.set(false);
+              }
+            });
+    return null;
+  }
+
+  @Override
+  public Void register(ClientMessage.Register r) {
+    if (!welcomed(r.id())) {
+      return null;
+    }
+    if (!connection.allowAccountAttempt()) {
+      return fail(r.id(), ErrorCode.RATE_LIMITED, "too many account requests this minute; wait a little");
+    }
+    String name = Passwords.accountName(r.name());
+    if (name == null) {
+      return fail(r.id(), ErrorCode.INVALID_FIELD, "an account name is 3 to 20 of a-z, 0-9 and _");
+    }
+    String weakness = Passwords.weakness(r.password(), name);
+    if (weakness != null) {
+      return fail(r.id(), ErrorCode.WEAK_PASSWORD, weakness);
+    }
+    String me = connection.playerId();
+    answer(
+        r.id(),
+        hall.store().register(me, connection.nickname(), name, r.password()),
+        done -> {
+          switch (done.outcome()) {
+            case NAME_TAKEN:
+              return new ServerMessage.Error(r.id(), ErrorCode.NAME_TAKEN, "the name " + name + " is taken");
+            case ALREADY_REGISTERED:
+              return new ServerMessage.Error(r.id(), ErrorCode.ALREADY_REGISTERED, "this player has an account");
+            default:
+              return new ServerMessage.Account(r.id(), me, done.accountName());
+          }
+        });
+    return null;
+  }
+
+  @Override
+  public Void history(ClientMessage.History h) {
+    if (welcomed(h.id())) {
+      answer(
+          h.id(),
+          hall.store().history(connection.playerId(), h.offset(), h.limit()),
+          page -> new ServerMessage.History(h.id(), page));
+    }
+    return null;
+  }
+
+  @Override
+  public Void getMatch(ClientMessage.GetMatch g) {
+    if (welcomed(g.id())) {
+      answer(
+          g.id(),
+          hall.store().game(g.match()),
+          found ->
+              found.isPresent()
+                  ? new ServerMessage.MatchRecord(g.id(), found.get())
+                  : new ServerMessage.Error(g.id(), ErrorCode.UNKNOWN_MATCH, "no finished match " + g.match()));
+    }
+    return null;
+  }
+
+  @Override
+  public Void replay(ClientMessage.Replay r) {
+    if (welcomed(r.id())) {
+      answer(
+          r.id(),
+          hall.store().replay(r.match(), r.ply()),
+          found ->
+              found.isPresent()
+                  ? new ServerMessage.ReplayFrame(r.id(), found.get())
+                  : new ServerMessage.Error(r.id(), ErrorCode.UNKNOWN_MATCH, "no finished match " + r.match()));
+    }
+    return null;
+  }
+
+  @Override
+  public Void leaderboard(ClientMessage.Leaderboard l) {
+    if (welcomed(l.id())) {
+      answer(
+          l.id(),
+          hall.store().leaderboard(l.game(), l.offset(), l.limit()),
+          page -> new ServerMessage.Leaderboard(l.id(), page));
+    }
+    return null;
+  }
+
+  /** Sends what {@code reply} makes of the store's answer, or a typed error if the store failed. */
+  private <T> void answer(String re, CompletionStage<T> pending, Function<T, ServerMessage> reply) {
+    pending.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            storeFailed(re, failure);
+          } else {
+            connection.send(reply.apply(value));
+          }
+        });
+  }
+
+  private void storeFailed(String re, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof IllegalArgumentException) {
+      fail(re, ErrorCode.INVALID_FIELD, cause.getMessage());
+      return;
+    }
+    if (!(cause instanceof HallStore.Unavailable)) {
+      LOG.log(Level.WARNING, "store request failed", cause);
+    }
+    fail(re, ErrorCode.STORE_UNAVAILABLE, "history and accounts are unavailable right now");
   }
 
   /** The connection closed: the lobby forgets it and every table it used learns that it is gone. */

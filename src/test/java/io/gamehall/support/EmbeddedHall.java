@@ -8,6 +8,8 @@ import io.gamehall.lobby.Lobby;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.session.ConnectionRegistry;
 import io.gamehall.session.ConnectionStats;
+import io.gamehall.store.HallStore;
+import io.gamehall.store.StoreExecutor;
 import java.util.Map;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.server.Server;
@@ -37,7 +39,10 @@ public final class EmbeddedHall implements AutoCloseable {
                 Scheduling.class,
                 Identities.class,
                 Lobby.class,
-                TableRegistry.class)
+                TableRegistry.class,
+                // No JPA here: HallStore finds no repositories and reports the store unavailable.
+                HallStore.class,
+                StoreExecutor.class)
             .initialize();
     // Port -1: Tyrus picks a free port (0 would mean its default, 8025).
     this.server = new Server("localhost", -1, "/gamehall", Map.of(), HallEndpoint.class);
