@@ -11,6 +11,7 @@ import {
   CommandError,
   closePolicy,
   GameHall,
+  ReplayCursor,
   SNAPSHOT_SEQ,
 } from "../../main/webapp/static/sdk/gamehall.js";
 
@@ -252,5 +253,86 @@ test("client: cut() holds the connection down and queues commands until restore(
   s2.serverOpen();
   welcome(s2);
   assert.equal(s2.sent.at(-1).type, "chat");
+  hall.close();
+});
+
+test("client: login reopens with login instead of hello, keeps the account's token, and a bad password falls back to a guest", async (t) => {
+  const { hall } = client(t, { nickname: "Ann" });
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  welcome(s1);
+  const wrong = hall.login("ann_99", "not it 1");
+  assert.equal(s1.closedWith, 1000, "the guest's socket is closed");
+  const s2 = FakeSocket.all[1];
+  s2.serverOpen();
+  assert.deepEqual(
+    { type: s2.sent[0].type, name: s2.sent[0].name, password: s2.sent[0].password, protocol: s2.sent[0].protocol },
+    { type: "login", name: "ann_99", password: "not it 1", protocol: 1 }
+  );
+  s2.serverSend({ type: "error", re: s2.sent[0].id, code: "BAD_CREDENTIALS", message: "no" });
+  await assert.rejects(wrong, (e) => e.code === "BAD_CREDENTIALS");
+  assert.equal(s2.sent[1].type, "hello", "carries on as a guest");
+  assert.equal(s2.sent[1].token, undefined, "the old guest token was dropped");
+
+  const right = hall.login("ann_99", "open sesame 1");
+  const s3 = FakeSocket.all[2];
+  s3.serverOpen();
+  assert.equal(s3.sent[0].type, "login");
+  s3.serverSend({ type: "welcome", re: s3.sent[0].id, playerId: "g-acc", nickname: "Ann", protocol: 1, heartbeatSeconds: 25, maxMessageBytes: 16384, token: "tok-acc", tokenExpiresAt: 0, resumed: false, tables: [] });
+  const w = await right;
+  assert.equal(w.playerId, "g-acc");
+  assert.equal(globalThis.sessionStorage.getItem("gamehall.token"), "tok-acc");
+  hall.close();
+});
+
+test("client: register, history, match, replay frames and leaderboard send typed requests and resolve with answers", async (t) => {
+  const { hall } = client(t);
+  hall.connect();
+  const s = FakeSocket.all[0];
+  s.serverOpen();
+  welcome(s);
+  const reg = hall.register("ann_99", "open sesame 1");
+  assert.deepEqual({ type: s.sent.at(-1).type, name: s.sent.at(-1).name }, { type: "register", name: "ann_99" });
+  s.serverSend({ type: "account", re: s.sent.at(-1).id, playerId: "g-x", name: "ann_99" });
+  assert.equal((await reg).name, "ann_99");
+
+  const hist = hall.history({ offset: 20, limit: 10 });
+  assert.deepEqual(
+    { type: s.sent.at(-1).type, offset: s.sent.at(-1).offset, limit: s.sent.at(-1).limit },
+    { type: "history", offset: 20, limit: 10 }
+  );
+  s.serverSend({ type: "history", re: s.sent.at(-1).id, offset: 20, limit: 10, total: 21, matches: [{ match: "m-1" }] });
+  assert.equal((await hist).matches[0].match, "m-1");
+
+  const board = hall.leaderboard("gomoku");
+  assert.deepEqual(
+    { type: s.sent.at(-1).type, game: s.sent.at(-1).game, offset: s.sent.at(-1).offset },
+    { type: "leaderboard", game: "gomoku", offset: 0 }
+  );
+  s.serverSend({ type: "error", re: s.sent.at(-1).id, code: "STORE_UNAVAILABLE", message: "down" });
+  await assert.rejects(board, (e) => e.code === "STORE_UNAVAILABLE");
+
+  // The cursor asks for each frame once and clamps at the ends.
+  const cursor = new ReplayCursor(hall, "m-1");
+  const answer = (ply, plies) => {
+    const req = s.sent.at(-1);
+    assert.deepEqual({ type: req.type, match: req.match, ply: req.ply }, { type: "replay", match: "m-1", ply });
+    s.serverSend({ type: "replay", re: req.id, match: "m-1", ply, plies, move: null, view: { ply } });
+  };
+  const f0 = cursor.start();
+  answer(0, 2);
+  assert.equal((await f0).view.ply, 0);
+  const f1 = cursor.next();
+  answer(1, 2);
+  assert.equal((await f1).ply, 1);
+  const sentBefore = s.sent.length;
+  const back = await cursor.previous();
+  assert.equal(back.ply, 0);
+  assert.equal(s.sent.length, sentBefore, "a cached frame is not asked for again");
+  const f2 = cursor.goto(9);
+  answer(2, 2);
+  assert.equal((await f2).ply, 2, "clamped to the last ply");
+  assert.ok(cursor.atEnd);
   hall.close();
 });

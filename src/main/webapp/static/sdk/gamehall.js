@@ -382,8 +382,12 @@ export class GameHall {
     ws.onopen = () => {
       if (this.ws !== ws) return;
       this.armDead();
-      const hello = { type: "hello", id: this.newId(), protocol: PROTOCOL };
-      if (this.token) hello.token = this.token;
+      let hello = { type: "hello", id: this.newId(), protocol: PROTOCOL };
+      if (this.pendingLogin) {
+        // login opens the conversation instead of hello; the password is sent once and never stored.
+        const { name, password } = this.pendingLogin;
+        hello = { type: "login", id: hello.id, protocol: PROTOCOL, name, password };
+      } else if (this.token) hello.token = this.token;
       else if (this.nickname) hello.nickname = this.nickname;
       this.helloId = hello.id;
       this.sendRaw(hello);
@@ -537,7 +541,13 @@ export class GameHall {
     this.emit("message", msg);
     switch (msg.type) {
       case "welcome":
-        return this.welcomed(msg);
+        this.welcomed(msg);
+        if (this.pendingLogin && msg.re === this.helloId) {
+          const login = this.pendingLogin;
+          this.pendingLogin = null;
+          login.resolve(msg);
+        }
+        return;
       case "pong":
         break;
       case "event":
@@ -554,6 +564,17 @@ export class GameHall {
         }
         break;
       case "error":
+        if (msg.re && msg.re === this.helloId && this.pendingLogin) {
+          // Wrong name or password (or rate-limited): report it, and carry on as a new guest on the same socket.
+          const login = this.pendingLogin;
+          this.pendingLogin = null;
+          login.reject(new CommandError(msg.code, msg.message, msg));
+          const hello = { type: "hello", id: this.newId(), protocol: PROTOCOL };
+          if (this.nickname) hello.nickname = this.nickname;
+          this.helloId = hello.id;
+          this.sendRaw(hello);
+          return;
+        }
         if (msg.re && msg.re === this.helloId && msg.code === "INVALID_TOKEN") {
           // The token expired or the server's key changed: start over as a new guest.
           this.store.removeItem("gamehall.token");
@@ -681,5 +702,112 @@ export class GameHall {
     const p = this.send({ type: "leave", table });
     p.then(() => this.forget(table), () => this.forget(table));
     return p;
+  }
+
+  // Accounts, history, replays and leaderboards (the server answers STORE_UNAVAILABLE where it has no database).
+
+  /** Turns this guest into an account (same player id, history kept); resolves with `account`. */
+  register(name, password) {
+    return this.send({ type: "register", name, password });
+  }
+
+  /**
+   * Signs in as an account instead of the current guest: reconnects and opens with `login` instead of `hello`.
+   * Resolves with the `welcome` (its token is kept for later reconnects, like a guest's); rejects with a CommandError
+   * (`BAD_CREDENTIALS`, `RATE_LIMITED`), after which the connection carries on as a new guest.
+   */
+  login(name, password) {
+    return new Promise((resolve, reject) => {
+      if (this.pendingLogin) this.pendingLogin.reject(new CommandError("superseded", "another login started"));
+      this.pendingLogin = { name, password, resolve, reject };
+      this.store.removeItem("gamehall.token");
+      // The guest's tables are not the account's: the welcome lists the account's own.
+      this.tables.clear();
+      this.seqs = new SeqTracker();
+      const ws = this.ws;
+      if (ws) {
+        ws.onclose = null;
+        ws.onmessage = null;
+        try {
+          ws.close(1000, "login");
+        } catch (e) {
+          // already closing
+        }
+        this.clearTimers();
+        this.ws = null;
+        this.ready = false;
+        this.queue.requeueAfterDrop();
+      }
+      this.stopped = false;
+      this.open();
+    });
+  }
+
+  /** A page of this player's finished matches, newest first; resolves with `history` ({offset, limit, total, matches}). */
+  history({ offset = 0, limit = 20 } = {}) {
+    return this.send({ type: "history", offset, limit });
+  }
+
+  /** One finished match with its `moves`, `seed`, `commitment`/`revealedSeed` and, for Xiangqi, `pgn`. */
+  match(matchId) {
+    return this.send({ type: "get_match", match: matchId });
+  }
+
+  /** The position after `ply` actions of a finished match; resolves with `replay` ({ply, plies, move, view, seatViews}). */
+  replayFrame(matchId, ply) {
+    return this.send({ type: "replay", match: matchId, ply });
+  }
+
+  /** A page of a game's leaderboard; resolves with `leaderboard` ({offset, limit, total, entries}). */
+  leaderboard(game, { offset = 0, limit = 20 } = {}) {
+    return this.send({ type: "leaderboard", game, offset, limit });
+  }
+}
+
+/**
+ * Steps through a finished match: frames come from the server (which replays the real rules) and are cached, so
+ * stepping back and forth asks for each position once.
+ */
+export class ReplayCursor {
+  /** @param {GameHall} hall @param {string} matchId */
+  constructor(hall, matchId) {
+    this.hall = hall;
+    this.matchId = matchId;
+    this.frames = new Map();
+    this.ply = 0;
+    this.plies = null;
+  }
+
+  /** Loads the frame at `ply` (clamped to the match) and makes it current. */
+  async goto(ply) {
+    const target = Math.max(0, this.plies == null ? ply : Math.min(ply, this.plies));
+    let frame = this.frames.get(target);
+    if (!frame) {
+      frame = await this.hall.replayFrame(this.matchId, target);
+      this.frames.set(target, frame);
+      this.plies = frame.plies;
+    }
+    this.ply = target;
+    return frame;
+  }
+
+  start() {
+    return this.goto(0);
+  }
+
+  next() {
+    return this.goto(this.ply + 1);
+  }
+
+  previous() {
+    return this.goto(this.ply - 1);
+  }
+
+  end() {
+    return this.plies == null ? this.goto(0).then(() => this.goto(this.plies)) : this.goto(this.plies);
+  }
+
+  get atEnd() {
+    return this.plies != null && this.ply >= this.plies;
   }
 }
