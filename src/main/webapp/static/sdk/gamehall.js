@@ -479,17 +479,21 @@ export class GameHall {
    */
   cut() {
     this.held = true;
+    if (this.detach(4000, "cut")) this.dropped(1006, "cut");
+  }
+
+  /** Closes the socket without hearing its close event; true if there was one. */
+  detach(code, reason) {
     const ws = this.ws;
-    if (ws) {
-      ws.onclose = null;
-      ws.onmessage = null;
-      try {
-        ws.close(4000, "cut");
-      } catch (e) {
-        // ignore
-      }
-      this.dropped(1006, "cut");
+    if (!ws) return false;
+    ws.onclose = null;
+    ws.onmessage = null;
+    try {
+      ws.close(code, reason);
+    } catch (e) {
+      // already closing
     }
+    return true;
   }
 
   /** Ends a `cut()`: reconnects at once. */
@@ -724,15 +728,7 @@ export class GameHall {
       // The guest's tables are not the account's: the welcome lists the account's own.
       this.tables.clear();
       this.seqs = new SeqTracker();
-      const ws = this.ws;
-      if (ws) {
-        ws.onclose = null;
-        ws.onmessage = null;
-        try {
-          ws.close(1000, "login");
-        } catch (e) {
-          // already closing
-        }
+      if (this.detach(1000, "login")) {
         this.clearTimers();
         this.ws = null;
         this.ready = false;

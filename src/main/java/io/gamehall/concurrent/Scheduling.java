@@ -58,6 +58,14 @@ public class Scheduling {
     return managedExecutor != null ? managedExecutor : ownExecutor;
   }
 
+  /**
+   * A factory for a pool of the caller's own: the container's managed threads (naming, class loader and transactions
+   * work on them) or, without a container, daemon threads named {@code name-N}.
+   */
+  public ThreadFactory threads(String name) {
+    return managedThreads != null ? managedThreads : daemon(name);
+  }
+
   /** Bounded: a bot's search never delays a table's queue or another table's bot beyond this pool. */
   public ExecutorService botExecutor() {
     return bots;

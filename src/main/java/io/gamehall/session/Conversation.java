@@ -354,12 +354,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
   public Void getMatch(ClientMessage.GetMatch g) {
     if (welcomed(g.id())) {
       answer(
-          g.id(),
-          hall.store().game(g.match()),
-          found ->
-              found.isPresent()
-                  ? new ServerMessage.MatchRecord(g.id(), found.get())
-                  : new ServerMessage.Error(g.id(), ErrorCode.UNKNOWN_MATCH, "no finished match " + g.match()));
+          g.id(), hall.store().game(g.match()), found -> storedOr(g.id(), g.match(), found, ServerMessage.MatchRecord::new));
     }
     return null;
   }
@@ -370,10 +365,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       answer(
           r.id(),
           hall.store().replay(r.match(), r.ply()),
-          found ->
-              found.isPresent()
-                  ? new ServerMessage.ReplayFrame(r.id(), found.get())
-                  : new ServerMessage.Error(r.id(), ErrorCode.UNKNOWN_MATCH, "no finished match " + r.match()));
+          found -> storedOr(r.id(), r.match(), found, ServerMessage.ReplayFrame::new));
     }
     return null;
   }
@@ -387,6 +379,17 @@ final class Conversation implements ClientMessage.Visitor<Void> {
           page -> new ServerMessage.Leaderboard(l.id(), page));
     }
     return null;
+  }
+
+  /** The reply for a stored match that was found, or {@code UNKNOWN_MATCH}. */
+  private static ServerMessage storedOr(
+      String re,
+      String matchId,
+      Optional<java.util.Map<String, Object>> found,
+      java.util.function.BiFunction<String, java.util.Map<String, Object>, ServerMessage> reply) {
+    return found.isPresent()
+        ? reply.apply(re, found.get())
+        : new ServerMessage.Error(re, ErrorCode.UNKNOWN_MATCH, "no finished match " + matchId);
   }
 
   /** Sends what {@code reply} makes of the store's answer, or a typed error if the store failed. */

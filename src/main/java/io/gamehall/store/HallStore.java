@@ -178,18 +178,7 @@ public class HallStore {
         () -> {
           MatchRepository.Page<MatchRepository.Standing> page = matches.get().leaderboard(game, offset, limit);
           List<Object> items = new ArrayList<>();
-          for (MatchRepository.Standing s : page.items()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("rank", s.rank());
-            line.put("playerId", s.playerId());
-            line.put("nickname", s.nickname());
-            line.put("rating", s.rating());
-            line.put("games", s.games());
-            line.put("wins", s.wins());
-            line.put("losses", s.losses());
-            line.put("draws", s.draws());
-            items.add(line);
-          }
+          page.items().forEach(s -> items.add(tree(s)));
           return pageTree("game", game, page.offset(), limit, page.total(), "entries", items);
         });
   }
@@ -226,19 +215,21 @@ public class HallStore {
     tree.put("endedAt", m.endedAt());
     tree.put("durationMs", m.durationMs());
     List<Object> seats = new ArrayList<>();
-    for (StoredMatch.Seat s : m.seats()) {
-      Map<String, Object> seat = new LinkedHashMap<>();
-      seat.put("seat", s.seat());
-      seat.put("playerId", s.playerId());
-      seat.put("nickname", s.nickname());
-      seat.put("bot", s.bot());
-      seat.put("points", s.points());
-      seat.put("outcome", s.outcome());
-      seat.put("ratingBefore", s.ratingBefore());
-      seat.put("ratingAfter", s.ratingAfter());
-      seats.add(seat);
-    }
+    m.seats().forEach(s -> seats.add(tree(s)));
     tree.put("seats", seats);
+    return tree;
+  }
+
+  /** A flat record of plain values as a protocol tree: its components in declaration order, by name. */
+  static Map<String, Object> tree(Record record) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
+      try {
+        tree.put(c.getName(), c.getAccessor().invoke(record));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c, e);
+      }
+    }
     return tree;
   }
 
