@@ -289,18 +289,22 @@ final class Conversation implements ClientMessage.Visitor<Void> {
         .login(name, login.password())
         .whenComplete(
             (player, failure) -> {
-              try {
-                if (failure != null) {
-                  storeFailed(login.id(), failure);
-                } else if (player.isEmpty()) {
-                  fail(login.id(), ErrorCode.BAD_CREDENTIALS, "no account with that name and password");
-                } else if (!connection.isClosing()) {
+              if (failure == null && player.isPresent() && !connection.isClosing()) {
+                try {
                   PlayerEntity p = player.get();
                   welcomeAs(login.id(), new PlayerIdentity(p.id(), p.nickname()), false);
+                } finally {
+                  // Cleared after the identity is set, so a hello racing in sees one or the other.
+                  loggingIn.set(false);
                 }
-              } finally {
-                // Cleared only after the welcome, so a hello racing in sees either this flag or the identity.
-                loggingIn.set(false);
+                return;
+              }
+              // Cleared before the answer leaves: the client may retry the moment it reads it.
+              loggingIn.set(false);
+              if (failure != null) {
+                storeFailed(login.id(), failure);
+              } else if (player.isEmpty()) {
+                fail(login.id(), ErrorCode.BAD_CREDENTIALS, "no account with that name and password");
               }
             });
     return null;
