@@ -74,6 +74,50 @@ final class TableFlows {
     return first;
   }
 
+  /**
+   * A quick match between {@code a} and {@code b} that black wins with five in column H while white plays down
+   * column A; every move's latency (sent until the opponent saw it) is added to {@code latencies}. Both leave after.
+   */
+  static void playFiveInColumnH(TestClient a, TestClient b, java.util.function.Consumer<String> tableStarted,
+      List<Long> latencies) throws Exception {
+    String t = quickMatch(a, b, "gomoku");
+    tableStarted.accept(t);
+    TestClient[] players = bySeat(a, b, t);
+    String[] blackMoves = {"H8", "H9", "H10", "H11", "H12"};
+    String[] whiteMoves = {"A1", "A2", "A3", "A4"};
+    for (int i = 0; i < 5; i++) {
+      latencies.add(timedPlay(players[0], t, blackMoves[i], players[1]));
+      if (i < 4) {
+        latencies.add(timedPlay(players[1], t, whiteMoves[i], players[0]));
+      }
+    }
+    ServerMessage.Event result = result(t, a, b);
+    assertEquals(List.of(0L), result.data().get("winners"), "black made five");
+    assertEquals("five", result.data().get("detail"));
+    send(a, "leave-" + t, t, new TableAction.Leave());
+    send(b, "leave-" + t, t, new TableAction.Leave());
+    a.await(ServerMessage.Ack.class, x -> ("leave-" + t).equals(x.re()), "leave ack");
+    b.await(ServerMessage.Ack.class, x -> ("leave-" + t).equals(x.re()), "leave ack");
+  }
+
+  private static long timedPlay(TestClient mover, String table, String move, TestClient watcher) throws Exception {
+    long start = System.nanoTime();
+    play(mover, table, move, watcher);
+    return System.nanoTime() - start;
+  }
+
+  /** "median x p95 y max z" in milliseconds. */
+  static String latencySummary(List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    java.util.Collections.sort(sorted);
+    if (sorted.isEmpty()) {
+      return "(no moves)";
+    }
+    return String.format(java.util.Locale.ROOT, "ms median %.1f p95 %.1f max %.1f (%d moves)",
+        sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 95 / 100) / 1e6,
+        sorted.get(sorted.size() - 1) / 1e6, sorted.size());
+  }
+
   static void assertGapless(TestClient... clients) {
     for (TestClient client : clients) {
       assertEquals(List.of(), client.seqViolations(), "events must arrive gapless and once");
