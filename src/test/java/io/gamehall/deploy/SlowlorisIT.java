@@ -46,17 +46,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The HTTPS listener's request limits from configure-hardening.cli, against the managed WildFly: hundreds of slow
- * handshakes held open (TLS handshakes sent halfway; upgrade requests whose headers trickle in a line a second) while
- * real players still connect, the slow ones cut by the server within its timeouts, oversized heads refused, and an
- * upgraded socket that outlives both timeouts. The managed server runs with the timeouts shortened by system
+ * connections held open (TLS handshakes sent halfway; upgrade requests whose headers trickle in a line a second; TLS
+ * connections that never send a request) while real players still connect, the trickling requests cut at the
+ * request-parse-timeout and the silent ones at the no-request-timeout, oversized heads
+ * refused, and an upgraded socket that outlives the HTTP timeouts. Half-sent TLS handshakes are not ended by any
+ * of the listener's timers (a documented gap): here they only must not keep real players out. The managed server runs with the timeouts shortened by system
  * property (arquillian.xml); the test reads the values the server resolved rather than assuming them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SlowlorisIT {
   private static final int HALF_TLS = Integer.getInteger("gamehall.slowloris.tls", 150);
-  private static final int HALF_HTTP = Integer.getInteger("gamehall.slowloris.http", 150);
+  /** TLS connections that go slow after the handshake: half trickle a request head, half send nothing. */
+  private static final int HALF_HTTP = Integer.getInteger("gamehall.slowloris.http", 100);
+  private static final String TRICKLING = "trickling upgrade request";
+  private static final String SILENT = "silent TLS connection";
+  private static final String HALF_TLS_KIND = "half TLS handshake";
   private static final int PLAYERS = 10;
+  /** From connect to welcome, for a real player during the attack (TLS handshakes compete for two cores). */
+  private static final Duration PLAYER_DEADLINE = Duration.ofSeconds(15);
   /** Slack over a timeout for the server's timer granularity and a busy machine. */
   private static final Duration SLACK = Duration.ofSeconds(4);
 
@@ -65,11 +73,11 @@ class SlowlorisIT {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
-  /** One held connection: when it was opened and, once the server cut it, how long that took. */
+  /** One held connection: when it was opened and, once the server cut it, how long that took (-1: still open). */
   private record Held(String kind, Socket socket, long openedAt, long[] cutAfter) {}
 
   @Test
-  void slowHandshakesAreCutWithinTheTimeoutsWhilePlayersStillConnect() throws Exception {
+  void slowRequestsAreCutByTheListenerTimersWhilePlayersStillConnect() throws Exception {
     long parseTimeout = listenerMillis("request-parse-timeout");
     long noRequestTimeout = listenerMillis("no-request-timeout");
     SSLContext tls = Tls.trustingOurCa();
@@ -77,9 +85,18 @@ class SlowlorisIT {
     ExecutorService watchers = Executors.newFixedThreadPool(HALF_TLS + HALF_HTTP);
     ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
     ClientManager sockets = ClientManager.createClient();
-    CountDownLatch allCut = new CountDownLatch(HALF_TLS + HALF_HTTP);
+    CountDownLatch tlsCut = new CountDownLatch(HALF_TLS);
+    CountDownLatch httpCut = new CountDownLatch(HALF_HTTP / 2);
+    CountDownLatch silentCut = new CountDownLatch(HALF_HTTP / 2);
     List<Long> playerMillis = new ArrayList<>();
+    ExecutorService parallel = Executors.newFixedThreadPool(8);
+    ExecutorService playerPool = Executors.newFixedThreadPool(PLAYERS);
+    URI uri = URI.create("wss://localhost:" + Ports.https() + "/gamehall/ws");
+    io.gamehall.support.Tier tier = WssTier.of(sockets, uri);
     try {
+      // The first round warms up the client and server (TLS, JIT); the second is the comparison without attack.
+      connectPlayers(tier, playerPool, "Warm");
+      List<Long> baseline = connectPlayers(tier, playerPool, "Calm");
       long openStart = System.nanoTime();
       for (int i = 0; i < HALF_TLS; i++) {
         Socket socket = new Socket();
@@ -88,61 +105,78 @@ class SlowlorisIT {
         // for the rest of a ClientHello that never comes.
         socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03});
         socket.getOutputStream().flush();
-        watch(new Held("half TLS handshake", socket, System.nanoTime(), new long[] {-1}), held, watchers, allCut);
+        watch(new Held(HALF_TLS_KIND, socket, System.nanoTime(), new long[] {-1}), held, watchers, tlsCut);
       }
+      // Then TLS connections that go slow after their handshake (which costs this machine ~0.1 s of CPU each, so
+      // they are opened in parallel): half send a request head that trickles, half never send a request at all.
+      List<java.util.concurrent.Future<?>> opening = new ArrayList<>();
       for (int i = 0; i < HALF_HTTP; i++) {
-        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
-        socket.connect(new InetSocketAddress("localhost", Ports.https()), 5_000);
-        socket.startHandshake();
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /gamehall/ws HTTP/1.1\r\nHost: localhost:" + Ports.https() + "\r\nUpgrade: websocket\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        Held h = new Held("half upgrade request", socket, System.nanoTime(), new long[] {-1});
-        watch(h, held, watchers, allCut);
-        // The classic slowloris: one more header line a second, never the blank line that ends the head.
-        trickle.scheduleAtFixedRate(() -> {
-          try {
-            out.write("X-Slow: 1\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-          } catch (IOException cut) {
-            // The server closed it: the watcher records when.
+        boolean trickling = i % 2 == 0;
+        opening.add(parallel.submit(() -> {
+          SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
+          long accepted = System.nanoTime();
+          socket.connect(new InetSocketAddress("localhost", Ports.https()), 5_000);
+          socket.startHandshake();
+          if (!trickling) {
+            // The no-request timer runs from the accept, so the handshake's time counts.
+          watch(new Held(SILENT, socket, accepted, new long[] {-1}), held, watchers, silentCut);
+            return null;
           }
-        }, 1, 1, TimeUnit.SECONDS);
+          OutputStream out = socket.getOutputStream();
+          out.write(("GET /gamehall/ws HTTP/1.1\r\nHost: localhost:" + Ports.https() + "\r\nUpgrade: websocket\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          watch(new Held(TRICKLING, socket, System.nanoTime(), new long[] {-1}), held, watchers, httpCut);
+          // The classic slowloris: one more header line a second, never the blank line that ends the head.
+          trickle.scheduleAtFixedRate(() -> {
+            try {
+              out.write("X-Slow: 1\r\n".getBytes(StandardCharsets.ISO_8859_1));
+              out.flush();
+            } catch (IOException cut) {
+              // The server closed it: the watcher records when.
+            }
+          }, 1, 1, TimeUnit.SECONDS);
+          return null;
+        }));
+      }
+
+      // Real players, all at once, while the slow connections are being opened and held: each completes the wss
+      // handshake and hello within the deadline (the attack's own TLS handshakes share the machine's two cores).
+      playerMillis.addAll(connectPlayers(tier, playerPool, "Real"));
+      long stillHeld;
+      synchronized (held) {
+        stillHeld = held.stream().filter(h -> h.cutAfter()[0] < 0).count();
+      }
+      for (java.util.concurrent.Future<?> open : opening) {
+        open.get(120, TimeUnit.SECONDS);
       }
       long opened = Duration.ofNanos(System.nanoTime() - openStart).toMillis();
 
-      // Real players while all of that is held: each completes the wss handshake and hello within a deadline.
-      URI uri = URI.create("wss://localhost:" + Ports.https() + "/gamehall/ws");
-      for (int i = 0; i < PLAYERS; i++) {
-        long start = System.nanoTime();
-        try (TestClient player = TestClient.connect(WssTier.of(sockets, uri))) {
-          player.send(new ClientMessage.Hello("h", 1, "Real" + i, null));
-          player.await(ServerMessage.Welcome.class, w -> true, "welcome while slow handshakes are held",
-              Duration.ofSeconds(5));
-        }
-        playerMillis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
-      }
-      long stillHeld = held.stream().filter(h -> h.cutAfter()[0] < 0).count();
-
-      long longest = Math.max(parseTimeout, noRequestTimeout) + SLACK.toMillis();
-      boolean cut = allCut.await(longest + 5_000, TimeUnit.MILLISECONDS);
-      assertTrue(cut, "slow connections still open after " + (longest + 5_000) + " ms: half TLS "
-          + cutTimes(held, "half TLS handshake") + "; half upgrade " + cutTimes(held, "half upgrade request"));
-      List<Long> tlsCuts = cutTimes(held, "half TLS handshake");
-      List<Long> httpCuts = cutTimes(held, "half upgrade request");
-      System.out.println("[hardening] slowloris: " + HALF_TLS + " half TLS handshakes and " + HALF_HTTP
-          + " trickling upgrade requests opened in " + opened + " ms; " + stillHeld + " still held after the "
-          + PLAYERS + " players; player handshake+welcome ms " + summary(playerMillis) + "; half TLS cut after ms "
-          + summary(tlsCuts) + " (no-request-timeout " + noRequestTimeout + "); half upgrade cut after ms "
-          + summary(httpCuts) + " (request-parse-timeout " + parseTimeout + ")");
-      assertTrue(stillHeld >= (HALF_TLS + HALF_HTTP) * 9 / 10,
-          "the players connected while the slow connections were held (" + stillHeld + " were)");
-      // Cut by the server's timers, not earlier (no other limit hit) and not later than the timeout allows.
-      assertTrue(Collections.max(httpCuts) <= parseTimeout + SLACK.toMillis(), "upgrade requests: " + httpCuts);
+      // Each slow request is cut by its timer, counted from its own start: the parse timeout from the first byte of
+      // the head however fast it trickles, the no-request timeout from the end of the TLS handshake.
+      long wait = Math.max(parseTimeout, noRequestTimeout) + SLACK.toMillis();
+      assertTrue(httpCut.await(wait, TimeUnit.MILLISECONDS) && silentCut.await(wait, TimeUnit.MILLISECONDS),
+          "slow requests still open: " + cutTimes(held, TRICKLING) + " " + cutTimes(held, SILENT));
+      List<Long> httpCuts = cutTimes(held, TRICKLING);
+      List<Long> silentCuts = cutTimes(held, SILENT);
+      // Half TLS handshakes never produce a request byte, so no HTTP timer sees them: observed still open after
+      // both timeouts and even after read-timeout (see docs/security.md). Here they only must not hurt the players.
+      System.out.println("[hardening] slowloris: " + HALF_TLS + " half TLS handshakes, " + HALF_HTTP / 2
+          + " trickling upgrade requests and " + HALF_HTTP / 2 + " silent TLS connections opened in " + opened
+          + " ms; " + stillHeld + " held when the " + PLAYERS + " concurrent players were in; player handshake+welcome ms "
+          + summary(playerMillis) + " (without the attack: " + summary(baseline) + ")" + "; trickling requests cut after ms " + summary(httpCuts)
+          + " (request-parse-timeout " + parseTimeout + "); silent ones after ms " + summary(silentCuts)
+          + " (no-request-timeout " + noRequestTimeout + "); half TLS handshakes still held at the end: "
+          + tlsCut.getCount() + " of " + HALF_TLS);
+      assertTrue(stillHeld >= HALF_TLS, "the players connected while the slow connections were held: " + stillHeld);
+      // Cut by the timers, not earlier (no other limit hit) and not later than they allow.
       assertTrue(Collections.min(httpCuts) >= parseTimeout - 500, "cut before the parse timeout: " + httpCuts);
-      assertTrue(Collections.max(tlsCuts) <= noRequestTimeout + SLACK.toMillis(), "TLS handshakes: " + tlsCuts);
+      assertTrue(Collections.max(httpCuts) <= parseTimeout + SLACK.toMillis(), "cut late: " + httpCuts);
+      assertTrue(Collections.min(silentCuts) >= noRequestTimeout - 500, "cut before no-request: " + silentCuts);
+      assertTrue(Collections.max(silentCuts) <= noRequestTimeout + SLACK.toMillis(), "cut late: " + silentCuts);
     } finally {
+      parallel.shutdownNow();
+      playerPool.shutdownNow();
       trickle.shutdownNow();
       for (Held h : held) {
         h.socket().close();
@@ -207,7 +241,30 @@ class SlowlorisIT {
     }
   }
 
-  private static void watch(Held h, List<Held> held, ExecutorService watchers, CountDownLatch allCut) {
+  /** {@code PLAYERS} players connect and say hello at once; each one's time from connect to welcome, in ms. */
+  private static List<Long> connectPlayers(io.gamehall.support.Tier tier, ExecutorService pool, String prefix)
+      throws Exception {
+    List<java.util.concurrent.Future<Long>> players = new ArrayList<>();
+    for (int i = 0; i < PLAYERS; i++) {
+      String name = prefix + i;
+      players.add(pool.submit(() -> {
+        long start = System.nanoTime();
+        try (TestClient player = TestClient.connect(tier)) {
+          player.send(new ClientMessage.Hello("h", 1, name, null));
+          player.await(ServerMessage.Welcome.class, w -> true, "welcome", PLAYER_DEADLINE);
+        }
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+      }));
+    }
+    List<Long> millis = new ArrayList<>();
+    for (java.util.concurrent.Future<Long> player : players) {
+      millis.add(player.get(PLAYER_DEADLINE.toSeconds() * 2, TimeUnit.SECONDS));
+    }
+    assertTrue(Collections.max(millis) <= PLAYER_DEADLINE.toMillis(), prefix + " players took " + millis);
+    return millis;
+  }
+
+  private static void watch(Held h, List<Held> held, ExecutorService watchers, CountDownLatch cut) {
     held.add(h);
     watchers.execute(() -> {
       try {
@@ -221,7 +278,7 @@ class SlowlorisIT {
         // reset, or closed by the test in the end
       }
       h.cutAfter()[0] = Duration.ofNanos(System.nanoTime() - h.openedAt()).toMillis();
-      allCut.countDown();
+      cut.countDown();
     });
   }
 

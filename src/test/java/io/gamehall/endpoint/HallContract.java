@@ -332,39 +332,65 @@ abstract class HallContract {
    */
   @Test
   void chaosLosesNoMoveAppliesNoneTwiceAndEveryGameEndsLegally() throws Exception {
-    int baseline = openConnections();
     long seed = Long.getLong("gamehall.chaos.seed", System.nanoTime());
     int pairs = Integer.getInteger("gamehall.chaos.pairs", 3);
     System.out.println("[hardening] chaos " + chaosTime() + " with " + pairs + " pairs, seed " + seed);
     long end = System.nanoTime() + chaosTime().toNanos();
     Map<String, java.util.concurrent.atomic.AtomicLong> actions = Chaos.tallies();
     Map<Integer, java.util.concurrent.atomic.AtomicLong> closes = new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(pairs);
-    List<Long> latencies = new java.util.ArrayList<>();
     List<Chaos> chaos = new java.util.ArrayList<>();
+    List<java.util.concurrent.Callable<Void>> load = new java.util.ArrayList<>();
+    for (int p = 0; p < pairs; p++) {
+      Chaos pair = new Chaos(tier(), seed + p, p, actions, closes);
+      chaos.add(pair);
+      load.add(() -> {
+        pair.run(end);
+        return null;
+      });
+    }
+    UnderLoad played = playWhile(load, end, chaosTime().plusSeconds(120), t -> {}, "chaos seed " + seed);
+    int chaosGames = chaos.stream().mapToInt(Chaos::games).sum();
+    System.out.println(
+        "[hardening] chaos seed " + seed + ": " + chaosGames + " chaos games verified, "
+            + chaos.stream().mapToInt(Chaos::reconnects).sum() + " reconnects; actions " + new java.util.TreeMap<>(actions)
+            + "; server closes seen by chaos players " + new java.util.TreeMap<>(closes) + "; " + played.games()
+            + " well-behaved games; move latency " + TableFlows.latencySummary(played.latencies()));
+    assertTrue(chaosGames >= pairs, "every pair finished at least one game");
+    assertEquals(List.of(), played.warnings(), "io.gamehall logged warnings or errors during chaos");
+  }
+
+  /** What the well-behaved pair saw while a load ran: games played, each move's latency, warnings logged. */
+  private record UnderLoad(int games, List<Long> latencies, List<String> warnings) {}
+
+  /**
+   * Runs each {@code load} task on a thread of its own while two well-behaved players play scripted Gomoku games
+   * until {@code end}; then waits (at most {@code grace}) for the load to finish, and checks that the players'
+   * events were gapless, that they are still connected and that every connection is gone again afterwards.
+   */
+  private UnderLoad playWhile(List<java.util.concurrent.Callable<Void>> load, long end, Duration grace,
+      java.util.function.Consumer<String> tableStarted, String what) throws Exception {
+    int baseline = openConnections();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(load.size());
+    List<Long> latencies = new java.util.ArrayList<>();
     int games = 0;
     java.util.function.Supplier<List<String>> logs;
     try (TestClient alice = TestClient.welcomed(tier(), "Alice");
         TestClient bob = TestClient.welcomed(tier(), "Bob")) {
+      // Watch from here: the first welcome of a fresh server logs the (expected) dev-token-key warning.
       logs = watchLogs();
-      List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-      for (int p = 0; p < pairs; p++) {
-        Chaos pair = new Chaos(tier(), seed + p, p, actions, closes);
-        chaos.add(pair);
-        running.add(pool.submit(() -> {
-          pair.run(end);
-          return null;
-        }));
+      List<java.util.concurrent.Future<Void>> running = new java.util.ArrayList<>();
+      for (java.util.concurrent.Callable<Void> task : load) {
+        running.add(pool.submit(task));
       }
       do {
-        TableFlows.playFiveInColumnH(alice, bob, t -> {}, latencies);
+        TableFlows.playFiveInColumnH(alice, bob, tableStarted, latencies);
         games++;
       } while (System.nanoTime() < end);
-      for (java.util.concurrent.Future<?> f : running) {
+      for (java.util.concurrent.Future<Void> f : running) {
         try {
-          f.get(chaosTime().toSeconds() + 120, java.util.concurrent.TimeUnit.SECONDS);
+          f.get(grace.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-          throw new AssertionError("chaos seed " + seed + ": " + e.getCause(), e.getCause());
+          throw new AssertionError(what + ": " + e.getCause(), e.getCause());
         }
       }
       TableFlows.assertGapless(alice, bob);
@@ -373,14 +399,7 @@ abstract class HallContract {
       pool.shutdownNow();
     }
     awaitConnectionsBack(baseline);
-    int chaosGames = chaos.stream().mapToInt(Chaos::games).sum();
-    System.out.println(
-        "[hardening] chaos seed " + seed + ": " + chaosGames + " chaos games verified, "
-            + chaos.stream().mapToInt(Chaos::reconnects).sum() + " reconnects; actions " + new java.util.TreeMap<>(actions)
-            + "; server closes seen by chaos players " + new java.util.TreeMap<>(closes) + "; " + games
-            + " well-behaved games; move latency " + TableFlows.latencySummary(latencies));
-    assertTrue(chaosGames >= pairs, "every pair finished at least one game");
-    assertEquals(List.of(), logs.get(), "io.gamehall logged warnings or errors during chaos");
+    return new UnderLoad(games, latencies, logs.get());
   }
 
   /** Connections close asynchronously: waits (polling a count, which has no event) until the baseline is back. */
@@ -401,7 +420,6 @@ abstract class HallContract {
    */
   @Test
   void fuzzingLeavesWellBehavedPlayersUnharmedAndLeaksNothing() throws Exception {
-    int baseline = openConnections();
     long seed = Long.getLong("gamehall.fuzz.seed", System.nanoTime());
     int fuzzers = Integer.getInteger("gamehall.fuzz.connections", 8);
     long end = System.nanoTime() + fuzzTime().toNanos();
@@ -409,40 +427,22 @@ abstract class HallContract {
     java.util.concurrent.atomic.AtomicLong sockets = new java.util.concurrent.atomic.AtomicLong();
     Map<String, java.util.concurrent.atomic.AtomicLong> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
     java.util.concurrent.atomic.AtomicReference<String> table = new java.util.concurrent.atomic.AtomicReference<>("t-none");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(fuzzers);
-    List<Long> latencies = new java.util.ArrayList<>();
-    int games = 0;
-    java.util.function.Supplier<List<String>> logs;
-    try (TestClient alice = TestClient.welcomed(tier(), "Alice");
-        TestClient bob = TestClient.welcomed(tier(), "Bob")) {
-      // Watch from here: the first welcome of a fresh server logs the (expected) dev-token-key warning.
-      logs = watchLogs();
-      List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-      for (int f = 0; f < fuzzers; f++) {
-        java.util.Random random = new java.util.Random(seed + f);
-        running.add(pool.submit(() -> fuzz(random, end, table, sent, sockets, outcomes)));
-      }
-      do {
-        TableFlows.playFiveInColumnH(alice, bob, table::set, latencies);
-        games++;
-      } while (System.nanoTime() < end);
-      for (java.util.concurrent.Future<?> f : running) {
-        f.get(fuzzTime().toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
-      }
-      TableFlows.assertGapless(alice, bob);
-      assertTrue(alice.isOpen() && bob.isOpen(), "the players are still connected");
-    } finally {
-      pool.shutdownNow();
+    List<java.util.concurrent.Callable<Void>> load = new java.util.ArrayList<>();
+    for (int f = 0; f < fuzzers; f++) {
+      java.util.Random random = new java.util.Random(seed + f);
+      load.add(() -> {
+        fuzz(random, end, table, sent, sockets, outcomes);
+        return null;
+      });
     }
-    // Every fuzzing socket (and the players') must be gone from the registry.
-    awaitConnectionsBack(baseline);
+    // Every fuzzing socket (and the players') must be gone from the registry afterwards.
+    UnderLoad played = playWhile(load, end, fuzzTime().plusSeconds(30), table::set, "fuzz seed " + seed);
     System.out.println(
         "[hardening] fuzz " + fuzzTime() + " seed " + seed + ": " + sent + " abusive messages/frames on " + sockets
-            + " sockets; outcomes " + new java.util.TreeMap<>(outcomes) + "; " + games + " games; move latency "
-            + TableFlows.latencySummary(latencies));
-    assertEquals(List.of(), logs.get(), "io.gamehall logged warnings or errors while fuzzed");
+            + " sockets; outcomes " + new java.util.TreeMap<>(outcomes) + "; " + played.games()
+            + " games; move latency " + TableFlows.latencySummary(played.latencies()));
+    assertEquals(List.of(), played.warnings(), "io.gamehall logged warnings or errors while fuzzed");
   }
-
 
   private void fuzz(
       java.util.Random random,
