@@ -218,6 +218,9 @@ abstract class LimitsContract {
         after = trusteeActivations();
       }
       assertTrue(after > before, "托管 activations went from " + before + " to " + after);
+      // End the game: a match left running would hold the drain test (last) until its players' grace ran out.
+      TableFlows.send(players[1], "resign", table, new TableAction.Resign());
+      TableFlows.result(table, kim, lee);
     }
   }
 
