@@ -107,6 +107,9 @@ abstract class LimitsContract {
       for (int i = 0; i < CAP; i++) {
         held.add(RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.7, 10.0.0.1"));
         assertEquals(101, held.get(i).status());
+        // Welcomed, so the hello deadline cannot free a slot on a slow machine before the next one is refused.
+        held.get(i).sendText("{\"type\":\"hello\",\"nickname\":\"Capped\"}");
+        assertTrue(nextNonPing(held.get(i)).text().contains("\"welcome\""));
       }
       try (RawWebSocket over = RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.7")) {
         RawWebSocket.Frame close = nextNonPing(over);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
 import io.gamehall.support.TestClient;
@@ -26,6 +27,33 @@ final class TableFlows {
     String other = b.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched").table();
     assertEquals(table, other, "quick match seats both players at one table");
     return table;
+  }
+
+  /**
+   * A private gomoku table for {@code a} and {@code b}, so that no other client (a fuzzer's quick match, say) can be
+   * seated with one of them. The creator alternates with {@code game}, as create_table is rate-limited per
+   * connection; once both are limited (a long run) they quick-match instead.
+   */
+  static String privateTable(TestClient a, TestClient b, int game) throws Exception {
+    TestClient host = game % 2 == 0 ? a : b;
+    TestClient guest = host == a ? b : a;
+    String id = "private-" + game;
+    host.send(new ClientMessage.CreateTable(id, "gomoku", Map.of(), true, false));
+    ServerMessage answer = host.await(ServerMessage.class,
+        m -> m instanceof ServerMessage.TableCreated c && id.equals(c.re())
+            || m instanceof ServerMessage.Error e && id.equals(e.re()), "table " + id);
+    if (answer instanceof ServerMessage.Error) {
+      assertEquals(ErrorCode.RATE_LIMITED, ((ServerMessage.Error) answer).code(), "create_table: " + answer);
+      return quickMatch(a, b, "gomoku");
+    }
+    ServerMessage.TableCreated created = (ServerMessage.TableCreated) answer;
+    guest.send(new ClientMessage.JoinTable("join-" + game, null, created.code()));
+    guest.await(ServerMessage.Ack.class, x -> ("join-" + game).equals(x.re()), "join of " + created.table());
+    for (TestClient player : List.of(host, guest)) {
+      send(player, "ready-" + game, created.table(), new TableAction.Ready());
+      player.await(ServerMessage.Ack.class, x -> ("ready-" + game).equals(x.re()), "ready");
+    }
+    return created.table();
   }
 
   /** The seat {@code client} got when the match started. */
@@ -75,12 +103,12 @@ final class TableFlows {
   }
 
   /**
-   * A quick match between {@code a} and {@code b} that black wins with five in column H while white plays down
+   * A game between {@code a} and {@code b} at a private table that black wins with five in column H while white plays down
    * column A; every move's latency (sent until the opponent saw it) is added to {@code latencies}. Both leave after.
    */
   static void playFiveInColumnH(TestClient a, TestClient b, java.util.function.Consumer<String> tableStarted,
       List<Long> latencies) throws Exception {
-    String t = quickMatch(a, b, "gomoku");
+    String t = privateTable(a, b, latencies.size() / 9);
     tableStarted.accept(t);
     TestClient[] players = bySeat(a, b, t);
     String[] blackMoves = {"H8", "H9", "H10", "H11", "H12"};
