@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -53,6 +54,7 @@ public class TableRegistry {
   private volatile Consumer<Entry> onChange = e -> {};
   private volatile Consumer<String> onRemoved = id -> {};
   private volatile Consumer<MatchRecord> onMatchEnded = r -> {};
+  private final AtomicLong trusteeActivations = new AtomicLong();
 
   @PostConstruct
   void init() {
@@ -123,6 +125,11 @@ public class TableRegistry {
     }
     tables.values().forEach(e -> counts.merge(e.summary().phase(), 1, Integer::sum));
     return counts;
+  }
+
+  /** Seats put under 托管 since start, across all tables (a counter for /metrics). */
+  public long trusteeActivations() {
+    return trusteeActivations.get();
   }
 
   /** Remembers that {@code playerId} sits at {@code tableId}, so a resumed session can be told where to go back. */
@@ -217,6 +224,11 @@ public class TableRegistry {
     @Override
     public void matchEnded(MatchRecord record) {
       onMatchEnded.accept(record);
+    }
+
+    @Override
+    public void trusteeActivated(String id, int seat) {
+      trusteeActivations.incrementAndGet();
     }
 
     @Override

@@ -36,6 +36,8 @@ public class MetricsServlet extends HttpServlet {
     counter(out, "gamehall_messages_in_total", "text messages received", stats.messagesInTotal());
     counter(out, "gamehall_messages_out_total", "messages queued to clients", stats.messagesOutTotal());
     counter(out, "gamehall_resumes_total", "hellos that resumed an identity by token", stats.resumesTotal());
+    counter(out, "gamehall_trustee_activations_total", "seats put under 托管 (auto-play) after a timeout or a drop",
+        tables.trusteeActivations());
     out.append("# HELP gamehall_closes_total connections closed, by close code\n# TYPE gamehall_closes_total counter\n");
     stats.closesByCode().forEach(
         (code, n) -> out.append("gamehall_closes_total{code=\"").append(code).append("\"} ").append(n).append('\n'));

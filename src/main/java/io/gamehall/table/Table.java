@@ -879,7 +879,11 @@ public final class Table {
   }
 
   private void setTrustee(int s, boolean on) {
+    boolean activated = on && !seats[s].trustee;
     seats[s].trustee = on;
+    if (activated) {
+      notifyListener(() -> listener.trusteeActivated(id, s));
+    }
     emitTable("trustee", data("seat", s, "on", on));
   }
 

@@ -11,6 +11,9 @@ public interface TableListener {
   /** A match ended. */
   default void matchEnded(MatchRecord record) {}
 
+  /** A seat went under 托管 (its clock ran out or its player left mid-turn); for the operators' metrics. */
+  default void trusteeActivated(String tableId, int seat) {}
+
   /** No human is seated or watching any more; the owner may {@link Table#close()} the table. */
   default void emptied(String tableId) {}
 }

@@ -81,6 +81,12 @@ class WildFlyAdminIT {
         // Above the default dead-peer time (75 s), which is above the heartbeat (25 s).
         assertEquals(120_000, read(management, address, "read-timeout").asInt(), listener);
         assertEquals(120_000, read(management, address, "write-timeout").asInt(), listener);
+        // Request-head limits against slow and oversized handshakes (SlowlorisIT shows their effect).
+        assertEquals(16_384, read(management, address, "max-header-size").asInt(), listener);
+        assertEquals(64, read(management, address, "max-headers").asInt(), listener);
+        assertEquals(100, read(management, address, "max-parameters").asInt(), listener);
+        assertTrue(read(management, address, "request-parse-timeout").asString().contains(":10000}"), listener);
+        assertTrue(read(management, address, "no-request-timeout").asString().contains(":20000}"), listener);
       }
     }
   }

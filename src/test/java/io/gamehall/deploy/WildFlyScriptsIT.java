@@ -40,7 +40,9 @@ class WildFlyScriptsIT {
     apply(base, "restore-hardening.cli", "restore-tls.cli", "restore-database.cli");
     String restored = Files.readString(xml);
     for (String gone : List.of("gamehall-hsts", "Strict-Transport-Security", "gamehallSSC", "gamehallKS",
-        "read-timeout=\"120000\"", "proxy-address-forwarding=\"true\"", H2_FILE)) {
+        "read-timeout=\"120000\"", "proxy-address-forwarding=\"true\"", "request-parse-timeout=",
+        "no-request-timeout=", "max-header-size=\"16384\"", "max-headers=\"64\"", "max-parameters=\"100\"",
+        H2_FILE)) {
       assertFalse(restored.contains(gone), gone + " left after restore");
     }
     assertTrue(restored.contains("ssl-context=\"applicationSSC\""), "the HTTPS listener is back on WildFly's own");
@@ -51,7 +53,10 @@ class WildFlyScriptsIT {
         "configure-hardening.cli", "configure-database.cli");
     String again = Files.readString(xml);
     for (String back : List.of("gamehall-hsts", "gamehallSSC", "read-timeout=\"120000\"",
-        "proxy-address-forwarding=\"true\"", H2_FILE)) {
+        "proxy-address-forwarding=\"true\"", H2_FILE,
+        "request-parse-timeout=\"${gamehall.http.request.parse.timeout.millis:10000}\"",
+        "no-request-timeout=\"${gamehall.http.no.request.timeout.millis:20000}\"", "max-header-size=\"16384\"",
+        "max-headers=\"64\"", "max-parameters=\"100\"", "max-cookies=\"32\"", "max-post-size=\"65536\"")) {
       assertTrue(again.contains(back), back + " missing after configure");
     }
     assertEquals(1, countOf(again, "<response-header name=\"gamehall-hsts\""), "configure twice adds nothing twice");

@@ -318,22 +318,59 @@ abstract class HallContract {
     }
   }
 
+  /** How long the chaos test runs (property gamehall.chaos.seconds overrides). */
+  Duration chaosTime() {
+    return Duration.ofSeconds(Long.getLong("gamehall.chaos.seconds", 5));
+  }
+
   /**
-   * Many connections throw random, mutated and malformed input at the hall for {@link #fuzzTime()} while two
-   * well-behaved players play Gomoku games to the end, one after another. Afterwards nothing was logged at WARNING or
-   * worse by io.gamehall, every connection is gone, and every game finished with the right winner.
+   * Pairs of chaos players ({@link Chaos}) play Gomoku at private tables while they cut their connections, freeze
+   * their readers, resend and reorder commands; every finished game is replayed through the engine and checked (no
+   * move lost or applied twice, gapless sequences, a legal result). Meanwhile two well-behaved players play scripted
+   * games, whose move latency is reported. The seed is printed first, so a failing run can be replayed with
+   * -Dgamehall.chaos.seed.
    */
   @Test
-  void fuzzingLeavesWellBehavedPlayersUnharmedAndLeaksNothing() throws Exception {
+  void chaosLosesNoMoveAppliesNoneTwiceAndEveryGameEndsLegally() throws Exception {
+    long seed = Long.getLong("gamehall.chaos.seed", System.nanoTime());
+    int pairs = Integer.getInteger("gamehall.chaos.pairs", 3);
+    System.out.println("[hardening] chaos " + chaosTime() + " with " + pairs + " pairs, seed " + seed);
+    long end = System.nanoTime() + chaosTime().toNanos();
+    Map<String, java.util.concurrent.atomic.AtomicLong> actions = Chaos.tallies();
+    Map<Integer, java.util.concurrent.atomic.AtomicLong> closes = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Chaos> chaos = new java.util.ArrayList<>();
+    List<java.util.concurrent.Callable<Void>> load = new java.util.ArrayList<>();
+    for (int p = 0; p < pairs; p++) {
+      Chaos pair = new Chaos(tier(), seed + p, p, actions, closes);
+      chaos.add(pair);
+      load.add(() -> {
+        pair.run(end);
+        return null;
+      });
+    }
+    UnderLoad played = playWhile(load, end, chaosTime().plusSeconds(120), t -> {}, "chaos seed " + seed);
+    int chaosGames = chaos.stream().mapToInt(Chaos::games).sum();
+    System.out.println(
+        "[hardening] chaos seed " + seed + ": " + chaosGames + " chaos games verified, "
+            + chaos.stream().mapToInt(Chaos::reconnects).sum() + " reconnects; actions " + new java.util.TreeMap<>(actions)
+            + "; server closes seen by chaos players " + new java.util.TreeMap<>(closes) + "; " + played.games()
+            + " well-behaved games; move latency " + TableFlows.latencySummary(played.latencies()));
+    assertTrue(chaosGames >= pairs, "every pair finished at least one game");
+    assertEquals(List.of(), played.warnings(), "io.gamehall logged warnings or errors during chaos");
+  }
+
+  /** What the well-behaved pair saw while a load ran: games played, each move's latency, warnings logged. */
+  private record UnderLoad(int games, List<Long> latencies, List<String> warnings) {}
+
+  /**
+   * Runs each {@code load} task on a thread of its own while two well-behaved players play scripted Gomoku games
+   * until {@code end}; then waits (at most {@code grace}) for the load to finish, and checks that the players'
+   * events were gapless, that they are still connected and that every connection is gone again afterwards.
+   */
+  private UnderLoad playWhile(List<java.util.concurrent.Callable<Void>> load, long end, Duration grace,
+      java.util.function.Consumer<String> tableStarted, String what) throws Exception {
     int baseline = openConnections();
-    long seed = Long.getLong("gamehall.fuzz.seed", System.nanoTime());
-    int fuzzers = Integer.getInteger("gamehall.fuzz.connections", 8);
-    long end = System.nanoTime() + fuzzTime().toNanos();
-    java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
-    java.util.concurrent.atomic.AtomicLong sockets = new java.util.concurrent.atomic.AtomicLong();
-    Map<String, java.util.concurrent.atomic.AtomicLong> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.concurrent.atomic.AtomicReference<String> table = new java.util.concurrent.atomic.AtomicReference<>("t-none");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(fuzzers);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(load.size());
     List<Long> latencies = new java.util.ArrayList<>();
     int games = 0;
     java.util.function.Supplier<List<String>> logs;
@@ -341,63 +378,70 @@ abstract class HallContract {
         TestClient bob = TestClient.welcomed(tier(), "Bob")) {
       // Watch from here: the first welcome of a fresh server logs the (expected) dev-token-key warning.
       logs = watchLogs();
-      List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-      for (int f = 0; f < fuzzers; f++) {
-        java.util.Random random = new java.util.Random(seed + f);
-        running.add(pool.submit(() -> fuzz(random, end, table, sent, sockets, outcomes)));
+      List<java.util.concurrent.Future<Void>> running = new java.util.ArrayList<>();
+      for (java.util.concurrent.Callable<Void> task : load) {
+        running.add(pool.submit(task));
       }
       do {
-        String t = TableFlows.quickMatch(alice, bob, "gomoku");
-        table.set(t);
-        TestClient[] players = TableFlows.bySeat(alice, bob, t);
-        String[] blackMoves = {"H8", "H9", "H10", "H11", "H12"};
-        String[] whiteMoves = {"A1", "A2", "A3", "A4"};
-        for (int i = 0; i < 5; i++) {
-          latencies.add(timedPlay(players[0], t, blackMoves[i], players[1]));
-          if (i < 4) {
-            latencies.add(timedPlay(players[1], t, whiteMoves[i], players[0]));
-          }
-        }
-        ServerMessage.Event result = TableFlows.result(t, alice, bob);
-        assertEquals(List.of(0L), result.data().get("winners"), "black made five in game " + games);
-        assertEquals("five", result.data().get("detail"));
-        TableFlows.send(alice, "leave-" + t, t, new TableAction.Leave());
-        TableFlows.send(bob, "leave-" + t, t, new TableAction.Leave());
-        alice.await(ServerMessage.Ack.class, a -> ("leave-" + t).equals(a.re()), "leave ack");
-        bob.await(ServerMessage.Ack.class, a -> ("leave-" + t).equals(a.re()), "leave ack");
+        TableFlows.playFiveInColumnH(alice, bob, tableStarted, latencies);
         games++;
       } while (System.nanoTime() < end);
-      for (java.util.concurrent.Future<?> f : running) {
-        f.get(fuzzTime().toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+      for (java.util.concurrent.Future<Void> f : running) {
+        try {
+          f.get(grace.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new AssertionError(what + ": " + e.getCause(), e.getCause());
+        }
       }
       TableFlows.assertGapless(alice, bob);
-      assertTrue(alice.isOpen() && bob.isOpen(), "the players are still connected");
+      assertTrue(alice.isOpen() && bob.isOpen(), "the well-behaved players are still connected");
     } finally {
       pool.shutdownNow();
     }
-    // Every fuzzing socket (and the players') must be gone from the registry; closes complete asynchronously.
+    awaitConnectionsBack(baseline);
+    return new UnderLoad(games, latencies, logs.get());
+  }
+
+  /** Connections close asynchronously: waits (polling a count, which has no event) until the baseline is back. */
+  private void awaitConnectionsBack(int baseline) throws Exception {
     long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
     int open = openConnections();
     while (open > baseline && System.nanoTime() < deadline) {
-      // A count has no event to wait on: poll it briefly until the deadline.
       java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
       open = openConnections();
     }
     assertTrue(open <= baseline, "leaked connections: " + open + " open, " + baseline + " before");
-    java.util.Collections.sort(latencies);
-    System.out.println(
-        "[hardening] fuzz " + fuzzTime() + " seed " + seed + ": " + sent + " abusive messages/frames on " + sockets
-            + " sockets; outcomes " + new java.util.TreeMap<>(outcomes) + "; " + games + " games; move latency ms median "
-            + latencies.get(latencies.size() / 2) / 1_000_000.0 + " p95 "
-            + latencies.get(latencies.size() * 95 / 100) / 1_000_000.0 + " max "
-            + latencies.get(latencies.size() - 1) / 1_000_000.0);
-    assertEquals(List.of(), logs.get(), "io.gamehall logged warnings or errors while fuzzed");
   }
 
-  private static long timedPlay(TestClient mover, String table, String move, TestClient watcher) throws Exception {
-    long start = System.nanoTime();
-    TableFlows.play(mover, table, move, watcher);
-    return System.nanoTime() - start;
+  /**
+   * Many connections throw random, mutated and malformed input at the hall for {@link #fuzzTime()} while two
+   * well-behaved players play Gomoku games to the end, one after another. Afterwards nothing was logged at WARNING or
+   * worse by io.gamehall, every connection is gone, and every game finished with the right winner.
+   */
+  @Test
+  void fuzzingLeavesWellBehavedPlayersUnharmedAndLeaksNothing() throws Exception {
+    long seed = Long.getLong("gamehall.fuzz.seed", System.nanoTime());
+    int fuzzers = Integer.getInteger("gamehall.fuzz.connections", 8);
+    long end = System.nanoTime() + fuzzTime().toNanos();
+    java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong sockets = new java.util.concurrent.atomic.AtomicLong();
+    Map<String, java.util.concurrent.atomic.AtomicLong> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicReference<String> table = new java.util.concurrent.atomic.AtomicReference<>("t-none");
+    List<java.util.concurrent.Callable<Void>> load = new java.util.ArrayList<>();
+    for (int f = 0; f < fuzzers; f++) {
+      java.util.Random random = new java.util.Random(seed + f);
+      load.add(() -> {
+        fuzz(random, end, table, sent, sockets, outcomes);
+        return null;
+      });
+    }
+    // Every fuzzing socket (and the players') must be gone from the registry afterwards.
+    UnderLoad played = playWhile(load, end, fuzzTime().plusSeconds(30), table::set, "fuzz seed " + seed);
+    System.out.println(
+        "[hardening] fuzz " + fuzzTime() + " seed " + seed + ": " + sent + " abusive messages/frames on " + sockets
+            + " sockets; outcomes " + new java.util.TreeMap<>(outcomes) + "; " + played.games()
+            + " games; move latency " + TableFlows.latencySummary(played.latencies()));
+    assertEquals(List.of(), played.warnings(), "io.gamehall logged warnings or errors while fuzzed");
   }
 
   private void fuzz(

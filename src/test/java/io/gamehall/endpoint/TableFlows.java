@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
 import io.gamehall.support.TestClient;
@@ -26,6 +27,33 @@ final class TableFlows {
     String other = b.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched").table();
     assertEquals(table, other, "quick match seats both players at one table");
     return table;
+  }
+
+  /**
+   * A private gomoku table for {@code a} and {@code b}, so that no other client (a fuzzer's quick match, say) can be
+   * seated with one of them. The creator alternates with {@code game}, as create_table is rate-limited per
+   * connection; once both are limited (a long run) they quick-match instead.
+   */
+  static String privateTable(TestClient a, TestClient b, int game) throws Exception {
+    TestClient host = game % 2 == 0 ? a : b;
+    TestClient guest = host == a ? b : a;
+    String id = "private-" + game;
+    host.send(new ClientMessage.CreateTable(id, "gomoku", Map.of(), true, false));
+    ServerMessage answer = host.await(ServerMessage.class,
+        m -> m instanceof ServerMessage.TableCreated c && id.equals(c.re())
+            || m instanceof ServerMessage.Error e && id.equals(e.re()), "table " + id);
+    if (answer instanceof ServerMessage.Error) {
+      assertEquals(ErrorCode.RATE_LIMITED, ((ServerMessage.Error) answer).code(), "create_table: " + answer);
+      return quickMatch(a, b, "gomoku");
+    }
+    ServerMessage.TableCreated created = (ServerMessage.TableCreated) answer;
+    guest.send(new ClientMessage.JoinTable("join-" + game, null, created.code()));
+    guest.await(ServerMessage.Ack.class, x -> ("join-" + game).equals(x.re()), "join of " + created.table());
+    for (TestClient player : List.of(host, guest)) {
+      send(player, "ready-" + game, created.table(), new TableAction.Ready());
+      player.await(ServerMessage.Ack.class, x -> ("ready-" + game).equals(x.re()), "ready");
+    }
+    return created.table();
   }
 
   /** The seat {@code client} got when the match started. */
@@ -72,6 +100,50 @@ final class TableFlows {
       }
     }
     return first;
+  }
+
+  /**
+   * A game between {@code a} and {@code b} at a private table that black wins with five in column H while white plays down
+   * column A; every move's latency (sent until the opponent saw it) is added to {@code latencies}. Both leave after.
+   */
+  static void playFiveInColumnH(TestClient a, TestClient b, java.util.function.Consumer<String> tableStarted,
+      List<Long> latencies) throws Exception {
+    String t = privateTable(a, b, latencies.size() / 9);
+    tableStarted.accept(t);
+    TestClient[] players = bySeat(a, b, t);
+    String[] blackMoves = {"H8", "H9", "H10", "H11", "H12"};
+    String[] whiteMoves = {"A1", "A2", "A3", "A4"};
+    for (int i = 0; i < 5; i++) {
+      latencies.add(timedPlay(players[0], t, blackMoves[i], players[1]));
+      if (i < 4) {
+        latencies.add(timedPlay(players[1], t, whiteMoves[i], players[0]));
+      }
+    }
+    ServerMessage.Event result = result(t, a, b);
+    assertEquals(List.of(0L), result.data().get("winners"), "black made five");
+    assertEquals("five", result.data().get("detail"));
+    send(a, "leave-" + t, t, new TableAction.Leave());
+    send(b, "leave-" + t, t, new TableAction.Leave());
+    a.await(ServerMessage.Ack.class, x -> ("leave-" + t).equals(x.re()), "leave ack");
+    b.await(ServerMessage.Ack.class, x -> ("leave-" + t).equals(x.re()), "leave ack");
+  }
+
+  private static long timedPlay(TestClient mover, String table, String move, TestClient watcher) throws Exception {
+    long start = System.nanoTime();
+    play(mover, table, move, watcher);
+    return System.nanoTime() - start;
+  }
+
+  /** "median x p95 y max z" in milliseconds. */
+  static String latencySummary(List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    java.util.Collections.sort(sorted);
+    if (sorted.isEmpty()) {
+      return "(no moves)";
+    }
+    return String.format(java.util.Locale.ROOT, "ms median %.1f p95 %.1f max %.1f (%d moves)",
+        sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 95 / 100) / 1e6,
+        sorted.get(sorted.size() - 1) / 1e6, sorted.size());
   }
 
   static void assertGapless(TestClient... clients) {
