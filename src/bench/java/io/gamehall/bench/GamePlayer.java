@@ -49,6 +49,7 @@ final class GamePlayer implements WebSocket.Listener {
   private String pendingMove;
   private String resumeId;
   private boolean dropped;
+  private long resumedAt = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
   private CompletableFuture<Void> back = new CompletableFuture<>();
 
   GamePlayer(Arena arena, String nickname) {
@@ -161,10 +162,26 @@ final class GamePlayer implements WebSocket.Listener {
       case "snapshot" -> snapshot(m);
       case "event" -> event(m);
       case "ack" -> ack(m);
-      case "refused" -> arena.measurements.problem("refused: " + m.getString("code", "?"));
+      case "refused" -> refused(m.getString("code", "?"));
       case "error" -> arena.measurements.problem("error: " + m.getString("code", "?"));
       default -> {}
     }
+  }
+
+  /**
+   * Right after a resume the server may have just played the seat's move itself (托管 starts a second after the
+   * drop), so a resent or fresh move can meet {@code stale} or {@code not_your_turn}: a race the protocol types, not
+   * a fault. Any other refusal, or one at another time, is a problem.
+   */
+  private void refused(String code) {
+    boolean race = code.equals("stale") || code.equals("not_your_turn");
+    if (race && System.nanoTime() - resumedAt < TimeUnit.SECONDS.toNanos(5)) {
+      arena.measurements.count("refusals racing 托管 after a resume");
+      pendingId = null;
+      pendingMove = null;
+      return;
+    }
+    arena.measurements.problem("refused: " + code);
   }
 
   private void welcome(JsonObject m) {
@@ -210,6 +227,7 @@ final class GamePlayer implements WebSocket.Listener {
       return;
     }
     resumeId = null;
+    resumedAt = System.nanoTime();
     arena.measurements.count(how);
     back.complete(null);
     // The move sent just before the drop: if the replay did not show it, send it again under the same id, which
