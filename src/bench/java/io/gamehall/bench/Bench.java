@@ -62,7 +62,8 @@ public final class Bench {
           settings.out().resolve(settings.scenario() + "-" + settings.server() + "-" + STAMP.format(Instant.now()));
       Files.createDirectories(dir);
       Report report = new Report(dir);
-      report.note("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs; harness Java "
+      report.note("Run " + Instant.now() + "; the harness sees " + Runtime.getRuntime().availableProcessors()
+          + " CPU(s), Java "
           + Runtime.version() + ", server " + settings.server() + " on " + settings.javaHome() + ", heap "
           + settings.serverHeap() + ", server pinned to CPU " + settings.serverCpu() + ", client source addresses "
           + settings.wss().sourceAddresses() + ".");
@@ -360,6 +361,9 @@ public final class Bench {
       lastCpu = cpu;
       row.put("server RSS MB", server.rssBytes() / 1_048_576.0);
       lastCounters = counters;
+      if (timeline.size() % 10 == 0) {
+        LOG.info("progress: " + counters + " problems " + measurements.problems());
+      }
       synchronized (timeline) {
         timeline.add(row);
       }
