@@ -244,12 +244,7 @@ final class BenchServer implements AutoCloseable {
   }
 
   String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return io.gamehall.support.ChildProcess.tailOf(log, 30);
   }
 
   /** SIGTERM to the JVM (WildFly's pid file names it), a grace period, then SIGKILL; the launcher goes with it. */
