@@ -170,11 +170,11 @@ final class GamePlayer implements WebSocket.Listener {
 
   /**
    * Right after a resume the server may have just played the seat's move itself (托管 starts a second after the
-   * drop), so a resent or fresh move can meet {@code stale} or {@code not_your_turn}: a race the protocol types, not
-   * a fault. Any other refusal, or one at another time, is a problem.
+   * drop, and may even win or lose the match with it), so a resent or fresh move can meet {@code stale},
+   * {@code not_your_turn} or {@code game_over}: a race the protocol types, not a fault. Any other refusal, or one at another time, is a problem.
    */
   private void refused(String code) {
-    boolean race = code.equals("stale") || code.equals("not_your_turn");
+    boolean race = code.equals("stale") || code.equals("not_your_turn") || code.equals("game_over");
     if (race && System.nanoTime() - resumedAt < TimeUnit.SECONDS.toNanos(5)) {
       arena.measurements.count("refusals racing 托管 after a resume");
       pendingId = null;
