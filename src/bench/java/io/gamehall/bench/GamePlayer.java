@@ -171,7 +171,8 @@ final class GamePlayer implements WebSocket.Listener {
   /**
    * Right after a resume the server may have just played the seat's move itself (托管 starts a second after the
    * drop, and may even win or lose the match with it), so a resent or fresh move can meet {@code stale},
-   * {@code not_your_turn} or {@code game_over}: a race the protocol types, not a fault. Any other refusal, or one at another time, is a problem.
+   * {@code not_your_turn} or {@code game_over}: a race the protocol types, not a fault. Any other refusal, or one
+   * at another time, is a problem.
    */
   private void refused(String code) {
     boolean race = code.equals("stale") || code.equals("not_your_turn") || code.equals("game_over");
