@@ -74,6 +74,8 @@ public final class Table {
   /** Bumped by every change of the match; timers and bot answers for an older version are ignored. */
   private long version;
   private Result lastResult;
+  /** The last occupants list handed out; shared by every logged event while the seats stay the same. */
+  private List<String> occupantsView;
   private int turnSeat = -1;
   private long turnStartedAt;
   private long turnDeadline;
@@ -1116,12 +1118,22 @@ public final class Table {
     return new Snapshot(id, seq, view);
   }
 
+  /**
+   * Who sits where, as of now. Every logged event keeps this list (to render it for each seat on a replay), and the
+   * seats rarely change during a match, so an unchanged seating returns the same immutable list instead of a new one
+   * per event: under game load the copies were about an eighth of the live heap (docs/performance.md).
+   */
   private List<String> occupants() {
     String[] ids = new String[seats.length];
     for (int s = 0; s < seats.length; s++) {
       ids[s] = seats[s] == null ? null : seats[s].playerId;
     }
-    return Collections.unmodifiableList(Arrays.asList(ids));
+    List<String> last = occupantsView;
+    if (last != null && last.equals(Arrays.asList(ids))) {
+      return last;
+    }
+    occupantsView = Collections.unmodifiableList(Arrays.asList(ids));
+    return occupantsView;
   }
 
   // ---------------------------------------------------------------------------------------------------------------

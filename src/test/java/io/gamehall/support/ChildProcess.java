@@ -82,9 +82,14 @@ public final class ChildProcess implements AutoCloseable {
 
   /** The last lines of the process's output, for failure messages. */
   public String tail() {
+    return tailOf(log, 40);
+  }
+
+  /** The last {@code count} lines of a log file, or why there are none. */
+  public static String tailOf(Path log, int count) {
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+      List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
