@@ -178,7 +178,7 @@ public final class Table {
         () ->
             inActor(
                 () -> {
-                  if (checkpointed) {
+                  if (checkpointed && !suspended) {
                     checkpointed = false;
                     notifyListener(() -> listener.forget(id));
                   }
