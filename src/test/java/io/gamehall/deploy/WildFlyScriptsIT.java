@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * configure, and configure applied twice changes nothing the second time (every step guarded or idempotent).
  */
 class WildFlyScriptsIT {
+  private static final String H2_FILE = "jdbc:h2:${jboss.server.data.dir}/gamehall/gamehall";
   private static final Path HOME = Path.of(System.getProperty("gamehall.wildfly.home", "target/wildfly-39.0.1.Final"));
 
   @Test
@@ -34,19 +35,23 @@ class WildFlyScriptsIT {
     Path xml = configuration.resolve("standalone.xml");
     String configured = Files.readString(xml);
     assertTrue(configured.contains("gamehall-hsts") && configured.contains("gamehallSSC"), "the build applied both");
+    assertTrue(configured.contains(H2_FILE), "the build made the default database a file");
 
-    apply(base, "restore-hardening.cli", "restore-tls.cli");
+    apply(base, "restore-hardening.cli", "restore-tls.cli", "restore-database.cli");
     String restored = Files.readString(xml);
     for (String gone : List.of("gamehall-hsts", "Strict-Transport-Security", "gamehallSSC", "gamehallKS",
-        "read-timeout=\"120000\"", "proxy-address-forwarding=\"true\"")) {
+        "read-timeout=\"120000\"", "proxy-address-forwarding=\"true\"", H2_FILE)) {
       assertFalse(restored.contains(gone), gone + " left after restore");
     }
     assertTrue(restored.contains("ssl-context=\"applicationSSC\""), "the HTTPS listener is back on WildFly's own");
 
-    apply(base, "configure-tls.cli", "configure-hardening.cli", "configure-tls.cli", "configure-hardening.cli");
+    assertTrue(restored.contains("jdbc:h2:mem:test"), "the default database is WildFly's in-memory one again");
+
+    apply(base, "configure-tls.cli", "configure-hardening.cli", "configure-database.cli", "configure-tls.cli",
+        "configure-hardening.cli", "configure-database.cli");
     String again = Files.readString(xml);
     for (String back : List.of("gamehall-hsts", "gamehallSSC", "read-timeout=\"120000\"",
-        "proxy-address-forwarding=\"true\"")) {
+        "proxy-address-forwarding=\"true\"", H2_FILE)) {
       assertTrue(again.contains(back), back + " missing after configure");
     }
     assertEquals(1, countOf(again, "<response-header name=\"gamehall-hsts\""), "configure twice adds nothing twice");
