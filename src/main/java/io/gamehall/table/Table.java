@@ -81,8 +81,12 @@ public final class Table {
   private int botCount;
   private boolean hadHumans;
   private TableSummary reported;
-  /** Set on shutdown: the state is frozen for the snapshot writer; commands are answered busy, timers do nothing. */
-  private boolean suspended;
+  /**
+   * Set on shutdown, from the stopping thread, before the table's queued tasks run: the state is frozen for the
+   * snapshot writer; commands are answered busy, disconnections and timers change nothing (the container may already
+   * have dropped the sockets, and those players did not leave).
+   */
+  private volatile boolean suspended;
   /** The sequence number of the last state handed to the listener for saving, and whether one is saved now. */
   private long checkpointedSeq = -1;
   private boolean checkpointed;
@@ -174,6 +178,10 @@ public final class Table {
 
   /** Stops every timer and refuses all further commands; for disposal after {@link TableListener#emptied}. */
   public void close() {
+    if (suspended) {
+      // Frozen for a shutdown: its saved state must stay, and its executor may be gone already.
+      return;
+    }
     queue.post(
         () ->
             inActor(
@@ -199,15 +207,14 @@ public final class Table {
    */
   public java.util.concurrent.CompletableFuture<Void> suspend() {
     java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-    boolean queued =
-        queue.offer(
+    suspended = true;
+    queue.post(
             () ->
                 inActor(
                     () -> {
-                      if (!suspended && phase == Phase.PLAYING && listener.keepsCheckpoints()) {
+                      if (phase == Phase.PLAYING && listener.keepsCheckpoints()) {
                         checkpoint();
                       }
-                      suspended = true;
                       turnTimer.cancel();
                       if (botCancelled != null) {
                         botCancelled.set(true);
@@ -219,9 +226,8 @@ public final class Table {
                       }
                       done.complete(null);
                     }));
-    if (!queued) {
-      done.completeExceptionally(new IllegalStateException("table " + id + ": queue full at shutdown"));
-    }
+    // The container may refuse the executor already: then the last tasks run here.
+    queue.drainHere();
     return done;
   }
 

