@@ -97,7 +97,7 @@ class TableRestartIT {
     play(seats, table, 6, 9);
     ServerMessage.Event result = seats.black.await(ServerMessage.Event.class,
         e -> e.table().equals(table) && e.kind().equals("result"), "result", WAIT);
-    assertEquals(List.of(0), result.data().get("winners"), "black wins with five in column H: " + result);
+    assertEquals("[0]", String.valueOf(result.data().get("winners")), "black wins with five in column H: " + result);
     assertEquals(List.of(), seats.black.seqViolations(), "gapless, nothing twice");
     assertEquals(List.of(), seats.white.seqViolations(), "gapless, nothing twice");
 
@@ -112,8 +112,8 @@ class TableRestartIT {
     Back black = resumeFresh(tier, next.black, second);
     Back white = resumeFresh(tier, next.white, second);
     ServerMessage.Snapshot restored = black.snapshot();
-    assertEquals(restored.seq(), white.snapshot().seq(), "both see the same state");
     List<?> moves = moves(restored);
+    assertEquals(moves, moves(white.snapshot()), "both see the same position");
     List<String> played = List.of("H8", "A1", "H9");
     assertTrue(moves.size() <= 3 && played.subList(0, moves.size()).equals(moves),
         "a prefix of what was played, nothing invented: " + moves);
