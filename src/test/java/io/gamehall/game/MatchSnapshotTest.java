@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * events as the original.
  */
 class MatchSnapshotTest {
-  private static final int POSITIONS = 20;
+  private static final int POSITIONS = 16;
   /** Steps compared after the restore: enough to reach the end of most random Gomoku and Dou Dizhu games. */
   private static final int CONTINUATION = 80;
 
@@ -59,8 +59,12 @@ class MatchSnapshotTest {
       // The same seeded choices give the same events, to the end or for a good while.
       for (int i = 0; i < CONTINUATION && original.toAct() >= 0; i++) {
         assertEquals(step(original, a), step(restored, b), where);
-        assertSame(original, restored, seats, where);
+        if (i % 10 == 9) {
+          // Views are the expensive part (legal move lists); the events above already compare every step.
+          assertSame(original, restored, seats, where);
+        }
       }
+      assertSame(original, restored, seats, where);
       assertEquals(original.result(), restored.result(), where);
     }
   }

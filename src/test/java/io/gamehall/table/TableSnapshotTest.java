@@ -58,9 +58,13 @@ class TableSnapshotTest {
   }
 
   private Table restored(TableState state, ManualClock at) {
+    return restored(state, at, GOMOKU);
+  }
+
+  private Table restored(TableState state, ManualClock at, GameRules rules) {
     TableState decoded = TableStateCodec.decode(TableStateCodec.encode(state));
     assertEquals(state, decoded, "the codec round-trips every field");
-    TableSpec spec = new TableSpec(state.tableId(), GOMOKU, state.options(), state.seats().size(), state.practice(),
+    TableSpec spec = new TableSpec(state.tableId(), rules, state.options(), state.seats().size(), state.practice(),
         state.spectatable());
     return Table.restore(decoded, spec, settings, new TableRuntime(Runnable::run, at, Runnable::run), saving);
   }
@@ -172,6 +176,42 @@ class TableSnapshotTest {
     later.advance(settings.reconnectGrace().toMillis() + 1);
     assertEquals("abandonment", alice.last("result").data().get("reason"));
     assertEquals(List.of(0), alice.last("result").data().get("winners"));
+  }
+
+  @Test
+  void aDouDizhuHandComesBackWithEveryHiddenHandAndTheCommitment() {
+    GameRules doudizhu = Games.catalog().find("doudizhu").orElseThrow();
+    TableSpec spec = new TableSpec("t3", doudizhu, Map.of(), 3, false, true);
+    Table table = new Table(spec, settings, new TableRuntime(Runnable::run, clock, Runnable::run), saving);
+    List<String> players = List.of("ann", "bob", "cy");
+    List<RecordingMember> members = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      RecordingMember m = new RecordingMember(players.get(s));
+      members.add(m);
+      table.submit(m, new Command.Sit(players.get(s), "s", players.get(s), s));
+    }
+    members.forEach(m -> table.submit(m, new Command.Ready(m.playerId, "r", true)));
+    // Two bids, so the restored hand is in the middle of its bidding.
+    for (int i = 0; i < 2; i++) {
+      RecordingMember toAct = members.get(((Number) view(table, members.get(0)).get("toAct")).intValue());
+      table.submit(toAct, new Command.Act(toAct.playerId, "b" + i, i == 0 ? "bid 1" : "pass", Long.MAX_VALUE));
+      toAct.ackTo("b" + i);
+    }
+    Table again = restored(saving.latest(), new ManualClock(clock.nowMillis()), doudizhu);
+    for (RecordingMember m : members) {
+      Map<String, Object> before = view(table, m);
+      RecordingMember back = new RecordingMember(m.playerId);
+      again.resume(m.playerId, back, 0);
+      Map<String, Object> after = back.lastSnapshot().state().match();
+      assertEquals(before, after, "the seat's own view, hand included, for " + m.playerId);
+      assertNotNull(after.get("commitment"), "the published commitment is the same one");
+    }
+  }
+
+  /** The match as {@code m}'s player sees it now, through a resume that asks for a fresh snapshot. */
+  private static Map<String, Object> view(Table table, RecordingMember m) {
+    table.resume(m.playerId, m, Long.MAX_VALUE);
+    return m.lastSnapshot().state().match();
   }
 
   @Test

@@ -109,19 +109,27 @@ class TableRestartIT {
     long killedAt = System.nanoTime();
     kill();
     start();
-    Back black = resumeFresh(tier, next.black, second);
-    Back white = resumeFresh(tier, next.white, second);
-    ServerMessage.Snapshot restored = black.snapshot();
-    List<?> moves = moves(restored);
-    assertEquals(moves, moves(white.snapshot()), "both see the same position");
-    List<String> played = List.of("H8", "A1", "H9");
-    assertTrue(moves.size() <= 3 && played.subList(0, moves.size()).equals(moves),
-        "a prefix of what was played, nothing invented: " + moves);
-    LOG.info(String.format("after SIGKILL: restored seq %d of %d seen (%d of 3 moves kept); restart took %d ms",
-        restored.seq(), lastSeen, moves.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt)));
-    play(new Seats(black.client(), white.client()), second, moves.size(), 9);
-    black.client().await(ServerMessage.Event.class, e -> e.table().equals(second) && e.kind().equals("result"), "result",
-        WAIT);
+    TestClient blackBack = client(TestClient.resumed(tier, token(next.black)));
+    if (!blackBack.welcome().tables().contains(second)) {
+      // Nothing of this table was durable yet: the writer's linger and transaction plus H2's own write delay
+      // (committed data reaches the file within about half a second) had not passed. Lost whole, never invented.
+      LOG.info(String.format("after SIGKILL: the table was not saved yet (%d events seen); restart took %d ms",
+          lastSeen, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt)));
+    } else {
+      Back black = resumeFresh(tier, next.black, second);
+      Back white = resumeFresh(tier, next.white, second);
+      ServerMessage.Snapshot restored = black.snapshot();
+      List<?> moves = moves(restored);
+      assertEquals(moves, moves(white.snapshot()), "both see the same position");
+      List<String> played = List.of("H8", "A1", "H9");
+      assertTrue(moves.size() <= 3 && played.subList(0, moves.size()).equals(moves),
+          "a prefix of what was played, nothing invented: " + moves);
+      LOG.info(String.format("after SIGKILL: restored seq %d of %d seen (%d of 3 moves kept); restart took %d ms",
+          restored.seq(), lastSeen, moves.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt)));
+      play(new Seats(black.client(), white.client()), second, moves.size(), 9);
+      black.client().await(ServerMessage.Event.class, e -> e.table().equals(second) && e.kind().equals("result"),
+          "result", WAIT);
+    }
     stopCleanly();
     assertTrue(server.logContains("table snapshots: "), "the writer reports its figures at shutdown");
   }
