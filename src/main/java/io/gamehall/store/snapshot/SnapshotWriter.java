@@ -222,9 +222,13 @@ public final class SnapshotWriter implements AutoCloseable {
       closed = true;
     }
     int failedAttempts = 0;
-    while (pending() > 0 && failedAttempts < CLOSE_ATTEMPTS) {
-      if (!writeBatch()) {
-        failedAttempts++;
+    // Holding the write lock first waits for a batch the executor is writing now; had it failed, its states are
+    // pending again and written here.
+    synchronized (writing) {
+      while (pending() > 0 && failedAttempts < CLOSE_ATTEMPTS) {
+        if (!writeBatch()) {
+          failedAttempts++;
+        }
       }
     }
     int lost = pending();

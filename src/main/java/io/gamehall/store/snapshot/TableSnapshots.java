@@ -105,6 +105,7 @@ public class TableSnapshots {
       LOG.warning(late + " tables did not stop in time; they keep the state they saved last");
     }
     writer.close();
+    // Only after the close: interrupting a batch in flight would fail it (JCA gives up the connection lock).
     executor.shutdownNow();
     SnapshotWriter.Stats s = writer.stats();
     LOG.info(

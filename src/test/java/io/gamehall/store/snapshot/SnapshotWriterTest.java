@@ -44,7 +44,7 @@ class SnapshotWriterTest {
   }
 
   /** A map of rows; each write is one "transaction" recorded in {@code batches}; {@code failNext} writes throw. */
-  static final class MemoryStore implements SnapshotStore {
+  static class MemoryStore implements SnapshotStore {
     final Map<String, Saved> rows = new LinkedHashMap<>();
     final List<List<String>> batches = new ArrayList<>();
     int failNext;
@@ -150,6 +150,44 @@ class SnapshotWriterTest {
     writer.delete("t4");
     assertEquals(4, writer.pending(), "three tables, plus a delete, which is never refused");
     assertEquals(2, writer.stats().dropped());
+  }
+
+  @Test
+  void closeWaitsForABatchInFlightAndThenWritesWhatCameAfter() throws Exception {
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    MemoryStore slow = new MemoryStore() {
+      @Override
+      public void write(List<Saved> saves, List<String> deletes) {
+        if (writing.getCount() > 0) {
+          writing.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        super.write(saves, deletes);
+      }
+    };
+    SnapshotWriter writer = new SnapshotWriter(slow, tasks, 10, 100, 0, 1_000);
+    writer.save(state("t1", 1), null);
+    Thread executor = new Thread(tasks::runAll);
+    executor.start();
+    assertTrue(writing.await(10, java.util.concurrent.TimeUnit.SECONDS), "the executor is writing");
+    writer.save(state("t1", 2), null);
+    Thread closing = new Thread(writer::close);
+    closing.start();
+    // close() must block on the write in flight (not return, not write around it) until that batch is done.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (closing.getState() != Thread.State.BLOCKED) {
+      assertTrue(System.nanoTime() < deadline && closing.isAlive(), "close should wait for the batch in flight");
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    closing.join(10_000);
+    executor.join(10_000);
+    assertEquals(List.of(List.of("t1@1"), List.of("t1@2")), slow.batches, "the newer state was written by close");
   }
 
   @Test
