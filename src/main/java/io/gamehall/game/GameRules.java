@@ -22,4 +22,12 @@ public interface GameRules {
    * replayed and, where the game publishes a commitment, verified.
    */
   Match start(int seats, Map<String, String> options, byte[] seed);
+
+  /**
+   * Rebuilds a running match from its {@link Match#snapshot}, for a table that outlived its process. Throws
+   * {@link IllegalArgumentException} for a snapshot this version cannot read (unknown format version, corrupt data).
+   */
+  default Match restore(int seats, Map<String, String> options, String snapshot) {
+    throw new IllegalArgumentException(id() + " matches cannot be restored");
+  }
 }

@@ -49,4 +49,13 @@ public interface Match {
 
   /** Takes back the last move of {@code seat} (and any reply after it); empty if the game or position cannot. */
   Optional<List<Event>> undo(int seat);
+
+  /**
+   * The whole rules state of a running match in this game's own stable, versioned text form (hidden information
+   * included: it is for the server's own storage, never for clients), or empty if the game cannot be saved.
+   * {@link GameRules#restore} reads it back into a match that behaves exactly like this one from here on.
+   */
+  default Optional<String> snapshot() {
+    return Optional.empty();
+  }
 }

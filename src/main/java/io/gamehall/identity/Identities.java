@@ -2,6 +2,8 @@ package io.gamehall.identity;
 
 import io.gamehall.config.HallSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Guest identities and their session tokens. Keys come from {@code gamehall.token.keys} (system property or
- * {@code GAMEHALL_TOKEN_KEYS}): {@code kid:base64secret[,kid:base64secret...]}, the first signing. Without it a random
- * key is made at start-up, so tokens stop working when the server restarts; production sets the variable.
+ * {@code GAMEHALL_TOKEN_KEYS}): {@code kid:base64secret[,kid:base64secret...]}, the first signing. Without it a key
+ * is made on first start and kept under the server's data directory ({@link StoredTokenKey}), so tokens survive a
+ * restart of one server; only where there is no data directory is it random per start. A cluster sets the variable.
  */
 @ApplicationScoped
 public class Identities {
@@ -25,12 +28,32 @@ public class Identities {
   private final SessionTokens tokens;
 
   public Identities() {
-    this(HallSettings.lookup("gamehall.token.keys"), HallSettings.lookup("gamehall.token.ttl.hours"));
+    this(HallSettings.lookup("gamehall.token.keys"), HallSettings.lookup("gamehall.token.ttl.hours"),
+        StoredTokenKey.directory(HallSettings::lookup));
   }
 
   Identities(String keys, String ttlHours) {
+    this(keys, ttlHours, Optional.empty());
+  }
+
+  /** With no configured keys, the key stored in {@code keyDirectory} (made on first use), else a random one. */
+  Identities(String keys, String ttlHours, Optional<Path> keyDirectory) {
     Duration ttl = Duration.ofHours(ttlHours == null ? 24 * 7 : Long.parseLong(ttlHours.strip()));
-    this.tokens = new SessionTokens(keys == null ? List.of(ephemeralKey()) : parse(keys), ttl, Clock.systemUTC());
+    List<SessionTokens.SigningKey> signing =
+        keys != null ? parse(keys) : List.of(keyDirectory.map(this::storedKey).orElseGet(this::ephemeralKey));
+    this.tokens = new SessionTokens(signing, ttl, Clock.systemUTC());
+  }
+
+  private SessionTokens.SigningKey storedKey(Path directory) {
+    try {
+      SessionTokens.SigningKey key = StoredTokenKey.loadOrCreate(directory, random);
+      LOG.info("gamehall.token.keys is not set: session tokens are signed with the key stored under " + directory);
+      return key;
+    } catch (IOException | IllegalArgumentException e) {
+      // The message names the file, never its content.
+      LOG.warning("cannot use the stored token key under " + directory + " (" + e.getMessage() + ")");
+      return ephemeralKey();
+    }
   }
 
   /** A new guest id: "g-" and 16 characters of base 32 (80 random bits), unguessable. */

@@ -12,6 +12,7 @@ import io.gamehall.table.TableListener;
 import io.gamehall.table.TableRuntime;
 import io.gamehall.table.TableSettings;
 import io.gamehall.table.TableSpec;
+import io.gamehall.table.TableState;
 import io.gamehall.table.TableSummary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -55,6 +56,14 @@ public class TableRegistry {
   private volatile Consumer<String> onRemoved = id -> {};
   private volatile Consumer<MatchRecord> onMatchEnded = r -> {};
   private final AtomicLong trusteeActivations = new AtomicLong();
+  private volatile Checkpoints checkpoints;
+
+  /** Where tables' snapshots go (the snapshot writer); without one, tables take none. */
+  public interface Checkpoints {
+    void save(TableState state, String code);
+
+    void delete(String tableId);
+  }
 
   @PostConstruct
   void init() {
@@ -66,6 +75,54 @@ public class TableRegistry {
   @PreDestroy
   void shutdown() {
     tables.values().forEach(e -> e.table().close());
+  }
+
+  /** From now on every table saves its newest state through {@code sink}; set once at start-up, before traffic. */
+  public void keepCheckpoints(Checkpoints sink) {
+    this.checkpoints = sink;
+  }
+
+  /**
+   * Puts a table saved by an earlier process back, under its old id and join code, with its seated players told
+   * where to resume. Throws {@link IllegalArgumentException} if the game is unknown or cannot read the state.
+   */
+  public Entry restore(TableState state, String code) {
+    GameRules rules =
+        catalog.find(state.game()).orElseThrow(() -> new IllegalArgumentException("unknown game " + state.game()));
+    TableSpec spec =
+        new TableSpec(state.tableId(), rules, state.options(), state.seats().size(), state.practice(),
+            state.spectatable());
+    Table table = Table.restore(state, spec, settings, runtime, new Hooks(state.tableId(), code));
+    Entry entry = new Entry(table, code, table.summary());
+    tables.put(state.tableId(), entry);
+    if (code != null) {
+      codes.put(code, state.tableId());
+    }
+    for (TableState.SeatState seat : state.seats()) {
+      if (seat != null && !seat.bot()) {
+        seated(seat.playerId(), state.tableId());
+      }
+    }
+    onChange.accept(entry);
+    return entry;
+  }
+
+  /**
+   * Freezes every table for a shutdown (each hands its last state to the checkpoint sink first) and waits for them,
+   * at most {@code within}; returns how many did not finish in time.
+   */
+  public int suspendAll(java.time.Duration within) {
+    java.util.List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
+    tables.values().forEach(e -> all.add(e.table().suspend()));
+    try {
+      java.util.concurrent.CompletableFuture.allOf(all.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+          .get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // Counted below; a table that could not be frozen keeps the state it saved last.
+    }
+    return (int) all.stream().filter(f -> !f.isDone() || f.isCompletedExceptionally()).count();
   }
 
   /** The lobby's hooks; set once at start-up. */
@@ -88,7 +145,7 @@ public class TableRegistry {
     String code = privateTable ? newCode(id) : null;
     int seats = rules.maxSeats();
     Table table =
-        new Table(new TableSpec(id, rules, options, seats, practice, !privateTable), settings, runtime, new Hooks(id));
+        new Table(new TableSpec(id, rules, options, seats, practice, !privateTable), settings, runtime, new Hooks(id, code));
     Entry entry = new Entry(table, code, table.summary());
     tables.put(id, entry);
     if (code != null) {
@@ -208,9 +265,11 @@ public class TableRegistry {
   /** One table's listener; runs on that table's queue, so it only records and hands on. */
   private final class Hooks implements TableListener {
     private final String tableId;
+    private final String code;
 
-    Hooks(String tableId) {
+    Hooks(String tableId, String code) {
       this.tableId = tableId;
+      this.code = code;
     }
 
     @Override
@@ -219,6 +278,21 @@ public class TableRegistry {
       if (updated != null) {
         onChange.accept(updated);
       }
+    }
+
+    @Override
+    public boolean keepsCheckpoints() {
+      return checkpoints != null;
+    }
+
+    @Override
+    public void checkpoint(TableState state) {
+      checkpoints.save(state, code);
+    }
+
+    @Override
+    public void forget(String id) {
+      checkpoints.delete(id);
     }
 
     @Override

@@ -71,6 +71,28 @@ public final class SerialQueue {
     }
   }
 
+  /**
+   * Runs every queued task on the calling thread, unless a drain is in flight elsewhere (which runs them). For an
+   * application that stops while its executor already refuses work (WildFly suspends its managed executors first):
+   * the last tasks still run, one at a time as always.
+   */
+  public void drainHere() {
+    if (draining.compareAndSet(false, true)) {
+      try {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+          try {
+            task.run();
+          } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "table task failed", e);
+          }
+        }
+      } finally {
+        draining.set(false);
+      }
+    }
+  }
+
   private void drain() {
     for (int n = 0; n < BATCH; n++) {
       Runnable task = tasks.poll();

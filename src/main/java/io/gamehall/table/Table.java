@@ -88,6 +88,17 @@ public final class Table {
   private int botCount;
   private boolean hadHumans;
   private TableSummary reported;
+  /**
+   * Set on shutdown, from the stopping thread, before the table's queued tasks run: the state is frozen for the
+   * snapshot writer; commands are answered busy, disconnections and timers change nothing (the container may already
+   * have dropped the sockets, and those players did not leave).
+   */
+  private volatile boolean suspended;
+  /** The sequence number of the last state handed to the listener for saving, and whether one is saved now. */
+  private long checkpointedSeq = -1;
+  private boolean checkpointed;
+  /** Turn time already used by a seat whose turn waits for its player's return after a restore; -1 if none. */
+  private long pausedElapsed = -1;
 
   /**
    * Creates an empty table in {@link Phase#FILLING}. Options are checked by the game now, so a bad request fails here
@@ -174,10 +185,18 @@ public final class Table {
 
   /** Stops every timer and refuses all further commands; for disposal after {@link TableListener#emptied}. */
   public void close() {
+    if (suspended) {
+      // Frozen for a shutdown: its saved state must stay, and its executor may be gone already.
+      return;
+    }
     queue.post(
         () ->
             inActor(
                 () -> {
+                  if (checkpointed && !suspended) {
+                    checkpointed = false;
+                    notifyListener(() -> listener.forget(id));
+                  }
                   cancelTurn();
                   for (Seat seat : seats) {
                     if (seat != null) {
@@ -186,6 +205,37 @@ public final class Table {
                   }
                   phase = Phase.CLOSED;
                 }));
+  }
+
+  /**
+   * For a server that stops: hands a last state (with the clock as of now) to the listener, then freezes the table.
+   * Commands are answered {@code busy} from then on, so a client resends them after it reconnected to the restarted
+   * server; timers, bots and disconnections change nothing any more. Completes once that is done.
+   */
+  public java.util.concurrent.CompletableFuture<Void> suspend() {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    suspended = true;
+    queue.post(
+            () ->
+                inActor(
+                    () -> {
+                      if (phase == Phase.PLAYING && listener.keepsCheckpoints()) {
+                        checkpoint();
+                      }
+                      turnTimer.cancel();
+                      if (botCancelled != null) {
+                        botCancelled.set(true);
+                      }
+                      for (Seat seat : seats) {
+                        if (seat != null) {
+                          seat.graceTimer.cancel();
+                        }
+                      }
+                      done.complete(null);
+                    }));
+    // The container may refuse the executor already: then the last tasks run here.
+    queue.drainHere();
+    return done;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -202,6 +252,16 @@ public final class Table {
   }
 
   private void afterTask() {
+    if (!suspended && seq != checkpointedSeq && listener.keepsCheckpoints()) {
+      // After every event: the newest state of a running match is saved, and a match that ended forgets its state.
+      if (phase == Phase.PLAYING) {
+        checkpoint();
+      } else if (checkpointed) {
+        checkpointed = false;
+        checkpointedSeq = seq;
+        notifyListener(() -> listener.forget(id));
+      }
+    }
     TableSummary now = computeSummary();
     summary = now;
     if (!now.equals(reported)) {
@@ -262,6 +322,11 @@ public final class Table {
     TableOutput earlier = mine.get(command.cid());
     if (earlier != null) {
       deliver(from, earlier);
+      return;
+    }
+    if (suspended) {
+      // Not remembered: after the restart the same id must still be applicable.
+      deliver(from, new Refused(id, command.cid(), TableError.BUSY.code(), "The server is restarting; resend later."));
       return;
     }
     TableOutput answer;
@@ -751,6 +816,13 @@ public final class Table {
       emitClock(s);
       turnTimer = after(settings.turnTime().toMillis(), () -> timedOut(s, v));
       startBot(s, v);
+    } else if (seat.awaitingReturn) {
+      // Restored, and this player has not reconnected since: the turn waits (within the grace window) instead of
+      // being played by 托管, because the server, not the player, was away.
+      turnSeat = s;
+      turnStartedAt = now();
+      turnDeadline = turnStartedAt + settings.turnTime().toMillis();
+      pausedElapsed = 0;
     } else if (seat.trustee || seat.member == null) {
       if (!seat.trustee) {
         // Nobody is there to move: 托管 until the player comes back and takes control.
@@ -780,7 +852,7 @@ public final class Table {
   }
 
   private boolean current(int s, long v) {
-    return phase == Phase.PLAYING && version == v && match.toAct() == s;
+    return !suspended && phase == Phase.PLAYING && version == v && match.toAct() == s;
   }
 
   private void timedOut(int s, long v) {
@@ -871,6 +943,7 @@ public final class Table {
   }
 
   private void cancelTurn() {
+    pausedElapsed = -1;
     turnTimer.cancel();
     turnTimer = Cancellable.NONE;
     if (botCancelled != null) {
@@ -949,10 +1022,166 @@ public final class Table {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Snapshots: saving after each event, and rebuilding a table from one.
+
+  /** Answers kept per player in a snapshot: the ids a client could still be resending after a restart. */
+  private static final int SNAPSHOT_REPLIES = 32;
+
+  /**
+   * Rebuilds a table from {@code state} (taken by an earlier process) and arms its timers. Every human seat starts
+   * offline with a fresh reconnection grace window; the seat to act keeps the turn time it had left, counted again only
+   * from its player's return, since the server and not the player was away. Throws {@link IllegalArgumentException}
+   * if the game cannot read the match back.
+   */
+  public static Table restore(
+      TableState state, TableSpec spec, TableSettings settings, TableRuntime runtime, TableListener listener) {
+    Table table = new Table(spec, settings, runtime, listener);
+    table.install(state);
+    table.queue.post(() -> table.inActor(() -> table.rearm(state.turnElapsedMillis())));
+    return table;
+  }
+
+  /** Runs before the table is published: nothing else can see it yet. */
+  private void install(TableState state) {
+    if (state.seats().size() != seats.length) {
+      throw new IllegalArgumentException("snapshot has " + state.seats().size() + " seats, the table " + seats.length);
+    }
+    match = spec.rules().restore(seats.length, options, state.match());
+    phase = state.phase();
+    seq = state.seq();
+    lastGameSeq = state.lastGameSeq();
+    version = state.version();
+    botCount = state.botCount();
+    matchPlayers = state.matchPlayers();
+    matchStartedAt = state.matchStartedAtMillis();
+    drawOfferedBy = state.drawOfferedBy();
+    for (int s = 0; s < seats.length && s < state.drawOfferVersions().size(); s++) {
+      drawOfferVersion[s] = state.drawOfferVersions().get(s);
+    }
+    undoRequestedBy = state.undoRequestedBy();
+    undoAccepted.addAll(state.undoAccepted());
+    long offlineUntil = now() + settings.reconnectGrace().toMillis();
+    for (int s = 0; s < seats.length; s++) {
+      TableState.SeatState saved = state.seats().get(s);
+      if (saved == null) {
+        continue;
+      }
+      Seat seat = new Seat(saved.playerId(), saved.nickname(), saved.bot());
+      seat.ready = saved.ready();
+      seat.rematch = saved.rematch();
+      seat.bankMillis = saved.bankMillis();
+      // 托管 is not carried over: whoever comes back within the grace window plays their own moves again.
+      seat.trustee = false;
+      if (!saved.bot()) {
+        seat.awaitingReturn = true;
+        seat.offlineDeadline = offlineUntil;
+      }
+      seats[s] = seat;
+    }
+    state.replies().forEach(
+        (player, answers) -> {
+          Map<String, TableOutput> mine = lru(settings.rememberedCommands());
+          answers.forEach(r -> mine.put(r.cid(), r.toOutput(id)));
+          replies.put(player, mine);
+        });
+    checkpointedSeq = seq;
+    checkpointed = true;
+    summary = computeSummary();
+    reported = summary;
+    hadHumans = summary.humans() > 0;
+  }
+
+  private void rearm(long turnElapsed) {
+    for (Seat seat : seats) {
+      if (seat != null && !seat.bot) {
+        long token = ++seat.graceToken;
+        String playerId = seat.playerId;
+        seat.graceTimer = after(seat.offlineDeadline - now(), () -> graceExpired(playerId, token));
+      }
+    }
+    if (phase != Phase.PLAYING) {
+      return;
+    }
+    Optional<Result> over = match.result();
+    if (over.isPresent()) {
+      endMatch(over.get());
+      return;
+    }
+    beginTurn();
+    if (pausedElapsed == 0) {
+      // The turn of a seat awaiting its player: continue with the time it had used.
+      pausedElapsed = Math.max(0, turnElapsed);
+    }
+  }
+
+  /** The player whose turn waited for them after a restore is back: the turn clock runs on from where it stopped. */
+  private void continuePausedTurn(int s) {
+    if (phase != Phase.PLAYING || turnSeat != s || pausedElapsed < 0) {
+      return;
+    }
+    long elapsed = pausedElapsed;
+    pausedElapsed = -1;
+    long v = version;
+    turnStartedAt = now() - elapsed;
+    turnDeadline = turnStartedAt + settings.turnTime().toMillis();
+    emitClock(s);
+    turnTimer = after(settings.turnTime().toMillis() + seats[s].bankMillis - elapsed, () -> timedOut(s, v));
+  }
+
+  private void checkpoint() {
+    Optional<String> matchState;
+    try {
+      matchState = match.snapshot();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "table " + id + ": the game failed to snapshot its match", e);
+      return;
+    }
+    if (matchState.isEmpty()) {
+      return;
+    }
+    checkpointedSeq = seq;
+    checkpointed = true;
+    TableState state = capture(matchState.get());
+    notifyListener(() -> listener.checkpoint(state));
+  }
+
+  private TableState capture(String matchState) {
+    List<TableState.SeatState> seatStates = new ArrayList<>(seats.length);
+    for (Seat seat : seats) {
+      seatStates.add(
+          seat == null
+              ? null
+              : new TableState.SeatState(
+                  seat.playerId, seat.nickname, seat.bot, seat.ready, seat.rematch, seat.trustee, seat.bankMillis));
+    }
+    long elapsed = turnSeat < 0 ? 0 : pausedElapsed >= 0 ? pausedElapsed : now() - turnStartedAt;
+    List<Long> offers = new ArrayList<>(seats.length);
+    for (long v : drawOfferVersion) {
+      offers.add(v);
+    }
+    Map<String, List<TableState.Reply>> answers = new LinkedHashMap<>();
+    replies.forEach(
+        (player, mine) -> {
+          List<TableState.Reply> list = new ArrayList<>(Math.min(mine.size(), SNAPSHOT_REPLIES));
+          int skip = mine.size() - SNAPSHOT_REPLIES;
+          for (TableOutput answer : mine.values()) {
+            if (skip-- <= 0) {
+              list.add(TableState.Reply.of(answer));
+            }
+          }
+          answers.put(player, list);
+        });
+    return new TableState(
+        id, spec.rules().id(), options, spec.practice(), spec.spectatable(), phase, seq, lastGameSeq, version, botCount,
+        seatStates, matchPlayers, matchState, matchStartedAt, turnSeat, elapsed, drawOfferedBy, offers,
+        undoRequestedBy, new ArrayList<>(undoAccepted), answers, now());
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
   // Connections.
 
   private void doDisconnected(String playerId, TableMember member) {
-    if (phase == Phase.CLOSED) {
+    if (phase == Phase.CLOSED || suspended) {
       return;
     }
     Spectator spectator = spectators.get(playerId);
@@ -991,7 +1220,7 @@ public final class Table {
 
   private void graceExpired(String playerId, long token) {
     int s = seatOf(playerId);
-    if (s < 0) {
+    if (s < 0 || suspended) {
       return;
     }
     Seat seat = seats[s];
@@ -1010,6 +1239,10 @@ public final class Table {
       deliver(member, new Refused(id, null, TableError.CLOSED.code(), "This table is closed."));
       return;
     }
+    if (suspended) {
+      deliver(member, new Refused(id, null, TableError.BUSY.code(), "The server is restarting; resume later."));
+      return;
+    }
     int s = seatOf(playerId);
     if (s >= 0) {
       Seat seat = seats[s];
@@ -1022,6 +1255,10 @@ public final class Table {
         seat.graceToken++;
         seat.offlineDeadline = 0;
         emitTable("online", data("seat", s, "player", playerId));
+      }
+      if (seat.awaitingReturn) {
+        seat.awaitingReturn = false;
+        continuePausedTurn(s);
       }
       return;
     }
@@ -1237,6 +1474,8 @@ public final class Table {
     long offlineDeadline;
     long graceToken;
     Cancellable graceTimer = Cancellable.NONE;
+    /** Restored from a snapshot and not reconnected since. */
+    boolean awaitingReturn;
 
     Seat(String playerId, String nickname, boolean bot) {
       this.playerId = playerId;

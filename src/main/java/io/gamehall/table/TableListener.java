@@ -16,4 +16,17 @@ public interface TableListener {
 
   /** No human is seated or watching any more; the owner may {@link Table#close()} the table. */
   default void emptied(String tableId) {}
+
+  /**
+   * Whether this listener saves snapshots; only then does the table take them (after every event of a running match).
+   */
+  default boolean keepsCheckpoints() {
+    return false;
+  }
+
+  /** The newest state of a running match, to save; only the latest one per table matters. Must not block. */
+  default void checkpoint(TableState state) {}
+
+  /** The table's saved state is obsolete (its match ended, or it closed); delete it. Must not block. */
+  default void forget(String tableId) {}
 }

@@ -3,6 +3,7 @@ package io.gamehall.game.doudizhu;
 import io.gamehall.game.Event;
 import io.gamehall.game.Match;
 import io.gamehall.game.Result;
+import io.gamehall.game.SnapshotText;
 import io.gamehall.game.Step;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,11 +35,15 @@ public final class DouDizhuMatch implements Match {
     /** Seed of every deal so far, in hex; the last one is the deal in play. */
     private final List<String> dealSeeds = new ArrayList<>();
     private final List<Event> opening;
+    private final byte[] matchSeed;
+    /** Every accepted action as "seat:text", in order: with the match seed, the whole state. */
+    private final List<String> applied = new ArrayList<>();
     /** Set when the hand ended early (resignation or abandonment). */
     private Result forcedEnd;
 
     DouDizhuMatch(GameOptions options, byte[] matchSeed) {
         this.options = options;
+        this.matchSeed = matchSeed.clone();
         // Each deal's seed is derived from the match seed, so revealing one deal's seed (at a redeal or the end)
         // reveals nothing about the next deal.
         int[] dealIndex = {0};
@@ -90,6 +95,7 @@ public final class DouDizhuMatch implements Match {
         } catch (IllegalActionException e) {
             return new Step.Rejected("illegal", e.getMessage());
         }
+        applied.add(seat + ":" + text(a));
         return new Step.Accepted(translate(raw));
     }
 
@@ -279,6 +285,38 @@ public final class DouDizhuMatch implements Match {
     @Override
     public Optional<List<Event>> undo(int seat) {
         return Optional.empty();
+    }
+
+    static final int SNAPSHOT_VERSION = 1;
+
+    /**
+     * {@code doudizhu/1|<match seed, hex>|<seat:action,...>}. Every deal, hand, kitty, commitment and opener derives
+     * from the match seed, and the accepted actions then rebuild the bidding and play exactly, so the hidden hands need
+     * not be written out separately (and cannot drift from the commitment that was published).
+     */
+    @Override
+    public Optional<String> snapshot() {
+        if (forcedEnd != null) {
+            return Optional.empty();
+        }
+        return Optional.of(SnapshotText.join("doudizhu", SNAPSHOT_VERSION, HexFormat.of().formatHex(matchSeed),
+                String.join(",", applied)));
+    }
+
+    static DouDizhuMatch restore(GameOptions options, String snapshot) {
+        List<String> fields = SnapshotText.split(snapshot, "doudizhu", SNAPSHOT_VERSION, 2);
+        DouDizhuMatch match = new DouDizhuMatch(options, HexFormat.of().parseHex(fields.get(0)));
+        for (String entry : SnapshotText.words(fields.get(1), ",")) {
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("malformed dou dizhu snapshot action");
+            }
+            Step step = match.apply(Integer.parseInt(entry.substring(0, colon)), entry.substring(colon + 1));
+            if (!(step instanceof Step.Accepted)) {
+                throw new IllegalArgumentException("the snapshot's action " + entry + " does not replay: " + step);
+            }
+        }
+        return match;
     }
 
     private boolean isOver() {

@@ -64,6 +64,15 @@ public final class DouDizhuRules implements GameRules {
         return new DouDizhuMatch(gameOptions, seed.clone());
     }
 
+    @Override
+    public Match restore(int seats, Map<String, String> options, String snapshot) {
+        if (seats != 3) {
+            throw new IllegalArgumentException("Dou Dizhu is played by exactly 3 players, not " + seats);
+        }
+        Map<String, String> o = options(options);
+        return DouDizhuMatch.restore(new GameOptions(parseBase(o.get(BASE)), parseBidding(o.get(BIDDING))), snapshot);
+    }
+
     static BiddingMode parseBidding(String value) {
         if ("points".equals(value)) {
             return BiddingMode.POINTS;

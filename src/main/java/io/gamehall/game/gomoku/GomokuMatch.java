@@ -3,6 +3,7 @@ package io.gamehall.game.gomoku;
 import io.gamehall.game.Event;
 import io.gamehall.game.Match;
 import io.gamehall.game.Result;
+import io.gamehall.game.SnapshotText;
 import io.gamehall.game.Step;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -222,6 +223,40 @@ public final class GomokuMatch implements Match {
         data.put("removed", removed);
         data.put("toAct", toAct());
         return Optional.of(List.of(Event.of("undo", data)));
+    }
+
+    static final int SNAPSHOT_VERSION = 1;
+
+    /**
+     * {@code gomoku/1|<variant>|<bot seed>|<points in order>}: the stones are the whole state (the side to move, the
+     * result and the undo history follow from them), so a snapshot is the move list of the board as it stands.
+     */
+    @Override
+    public Optional<String> snapshot() {
+        if (forcedEnd != null) {
+            return Optional.empty();
+        }
+        List<String> points = new ArrayList<>();
+        for (Point p : game.moves()) {
+            points.add(p.toString());
+        }
+        return Optional.of(SnapshotText.join("gomoku", SNAPSHOT_VERSION, game.variant().name().toLowerCase(Locale.ROOT),
+                Long.toString(botSeed), String.join(" ", points)));
+    }
+
+    /** Replays a snapshot's moves on a fresh board of the table's variant; refuses anything that does not replay. */
+    static GomokuMatch restore(Variant variant, String snapshot) {
+        List<String> fields = SnapshotText.split(snapshot, "gomoku", SNAPSHOT_VERSION, 3);
+        if (GomokuRules.parseVariant(fields.get(0)) != variant) {
+            throw new IllegalArgumentException("the snapshot is of " + fields.get(0) + ", the table plays " + variant);
+        }
+        GomokuGame game = new GomokuGame(variant);
+        for (String move : SnapshotText.words(fields.get(2), " ")) {
+            if (game.play(move) instanceof MoveOutcome.Rejected) {
+                throw new IllegalArgumentException("the snapshot's move " + move + " does not replay");
+            }
+        }
+        return new GomokuMatch(game, Long.parseLong(fields.get(1)));
     }
 
     private boolean isOver() {

@@ -55,6 +55,14 @@ public final class GomokuRules implements GameRules {
         return new GomokuMatch(new GomokuGame(variant), botSeed(seed));
     }
 
+    @Override
+    public Match restore(int seats, Map<String, String> options, String snapshot) {
+        if (seats != 2) {
+            throw new IllegalArgumentException("Gomoku is played by exactly 2 players, not " + seats);
+        }
+        return GomokuMatch.restore(parseVariant(options(options).get(VARIANT)), snapshot);
+    }
+
     static Variant parseVariant(String value) {
         if (value != null) {
             switch (value) {

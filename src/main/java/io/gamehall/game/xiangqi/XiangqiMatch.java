@@ -3,6 +3,7 @@ package io.gamehall.game.xiangqi;
 import io.gamehall.game.Event;
 import io.gamehall.game.Match;
 import io.gamehall.game.Result;
+import io.gamehall.game.SnapshotText;
 import io.gamehall.game.Step;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -229,6 +230,36 @@ public final class XiangqiMatch implements Match {
         data.put("toAct", toAct());
         data.put("fen", game.fen());
         return Optional.of(List.of(Event.of("undo", data)));
+    }
+
+    static final int SNAPSHOT_VERSION = 1;
+
+    /**
+     * {@code xiangqi/1|<initial FEN>|<ICCS moves in order>}: replaying the moves rebuilds the position together with
+     * the repetition and no-capture history that adjudication needs, which a FEN of the current position would lose.
+     */
+    @Override
+    public Optional<String> snapshot() {
+        if (forcedEnd != null) {
+            return Optional.empty();
+        }
+        return Optional.of(SnapshotText.join("xiangqi", SNAPSHOT_VERSION, game.initialFen(),
+                String.join(" ", game.moveListIccs())));
+    }
+
+    static XiangqiMatch restore(String snapshot) {
+        List<String> fields = SnapshotText.split(snapshot, "xiangqi", SNAPSHOT_VERSION, 2);
+        XiangqiGame game;
+        try {
+            game = XiangqiGame.fromFen(fields.get(0));
+            for (String move : SnapshotText.words(fields.get(1), " ")) {
+                game.play(move);
+            }
+        } catch (RuntimeException e) {
+            // FenException, MoveFormatException, IllegalMoveException: all mean the snapshot is not ours or corrupt.
+            throw new IllegalArgumentException("the xiangqi snapshot does not replay: " + e.getMessage(), e);
+        }
+        return new XiangqiMatch(game);
     }
 
     private boolean isOver() {

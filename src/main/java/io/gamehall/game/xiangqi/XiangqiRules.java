@@ -39,4 +39,13 @@ public final class XiangqiRules implements GameRules {
         options(options);
         return new XiangqiMatch(XiangqiGame.newGame());
     }
+
+    @Override
+    public Match restore(int seats, Map<String, String> options, String snapshot) {
+        if (seats != 2) {
+            throw new IllegalArgumentException("Xiangqi is played by exactly 2 players, not " + seats);
+        }
+        options(options);
+        return XiangqiMatch.restore(snapshot);
+    }
 }
