@@ -752,7 +752,7 @@ public final class Table {
     MatchRecord record =
         new MatchRecord(
             id, spec.rules().id(), options, players, nicknames, bots, spec.practice(), result, abandonedBy,
-            HexFormat.of().formatHex(matchSeed), moveLog, stringOrNull(end.get("commitment")),
+            matchSeed == null ? null : HexFormat.of().formatHex(matchSeed), moveLog, stringOrNull(end.get("commitment")),
             stringOrNull(end.get("seed")), matchStartedAt, now());
     notifyListener(() -> listener.matchEnded(record));
   }
@@ -1054,6 +1054,9 @@ public final class Table {
     botCount = state.botCount();
     matchPlayers = state.matchPlayers();
     matchStartedAt = state.matchStartedAtMillis();
+    matchSeed = state.matchSeedHex() == null ? null : HexFormat.of().parseHex(state.matchSeedHex());
+    abandonedBy = state.abandonedBy();
+    moveLog.addAll(state.moveLog());
     drawOfferedBy = state.drawOfferedBy();
     for (int s = 0; s < seats.length && s < state.drawOfferVersions().size(); s++) {
       drawOfferVersion[s] = state.drawOfferVersions().get(s);
@@ -1174,7 +1177,8 @@ public final class Table {
     return new TableState(
         id, spec.rules().id(), options, spec.practice(), spec.spectatable(), phase, seq, lastGameSeq, version, botCount,
         seatStates, matchPlayers, matchState, matchStartedAt, turnSeat, elapsed, drawOfferedBy, offers,
-        undoRequestedBy, new ArrayList<>(undoAccepted), answers, now());
+        undoRequestedBy, new ArrayList<>(undoAccepted), answers, now(),
+        matchSeed == null ? null : HexFormat.of().formatHex(matchSeed), abandonedBy, moveLog);
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param savedAtMillis table time when it was taken
  * @param turnElapsedMillis how much of the current turn had been used (0 if nobody is to act)
  * @param replies per player, remembered command answers, oldest first
+ * @param matchSeedHex the seed the match started from (hex), for its history record; null if unknown
+ * @param abandonedBy the seat that abandoned the match, or -1
+ * @param moveLog every accepted action so far, so the match's history record is whole after a restore
  */
 public record TableState(
     String tableId,
@@ -35,7 +38,10 @@ public record TableState(
     int undoRequestedBy,
     List<Integer> undoAccepted,
     Map<String, List<Reply>> replies,
-    long savedAtMillis) {
+    long savedAtMillis,
+    String matchSeedHex,
+    int abandonedBy,
+    List<MatchRecord.Move> moveLog) {
 
   public TableState {
     options = Map.copyOf(options);
@@ -47,6 +53,19 @@ public record TableState(
     Map<String, List<Reply>> copy = new java.util.LinkedHashMap<>();
     replies.forEach((player, list) -> copy.put(player, List.copyOf(list)));
     replies = java.util.Collections.unmodifiableMap(copy);
+    moveLog = List.copyOf(moveLog);
+  }
+
+  /** A state without match history (no seed, nobody abandoned, no moves recorded). */
+  public TableState(
+      String tableId, String game, Map<String, String> options, boolean practice, boolean spectatable, Phase phase,
+      long seq, long lastGameSeq, long version, int botCount, List<SeatState> seats, List<String> matchPlayers,
+      String match, long matchStartedAtMillis, int turnSeat, long turnElapsedMillis, int drawOfferedBy,
+      List<Long> drawOfferVersions, int undoRequestedBy, List<Integer> undoAccepted, Map<String, List<Reply>> replies,
+      long savedAtMillis) {
+    this(tableId, game, options, practice, spectatable, phase, seq, lastGameSeq, version, botCount, seats,
+        matchPlayers, match, matchStartedAtMillis, turnSeat, turnElapsedMillis, drawOfferedBy, drawOfferVersions,
+        undoRequestedBy, undoAccepted, replies, savedAtMillis, null, -1, List.of());
   }
 
   /** A taken seat; {@code bankMillis} is the time bank left in this match. */

@@ -27,6 +27,12 @@ class TableSnapshotTest {
   static final class Saving implements TableListener {
     final List<TableState> saved = new ArrayList<>();
     final List<String> forgotten = new ArrayList<>();
+    final List<MatchRecord> ended = new ArrayList<>();
+
+    @Override
+    public synchronized void matchEnded(MatchRecord record) {
+      ended.add(record);
+    }
 
     @Override
     public boolean keepsCheckpoints() {
@@ -132,6 +138,31 @@ class TableSnapshotTest {
     act(again, alice, "H10");
     assertEquals(List.of("H8", "A1", "H9", "A2", "H10"), saving.latest().match().split("\\|")[3].lines()
         .flatMap(l -> List.of(l.split(" ")).stream()).toList());
+  }
+
+  @Test
+  void aMatchFinishedAfterARestoreIsRecordedWithItsWholeMoveLogAndSeed() {
+    Table table = newTable();
+    RecordingMember[] m = play(table);
+    act(table, m[0], "H8");
+    act(table, m[1], "A1");
+    TableState state = saving.latest();
+    assertEquals(2, state.moveLog().size(), "the move log travels in the snapshot");
+
+    Table again = restored(state, new ManualClock(state.savedAtMillis() + 5_000));
+    RecordingMember alice = new RecordingMember("alice");
+    RecordingMember bob = new RecordingMember("bob");
+    again.resume("alice", alice, 0);
+    again.resume("bob", bob, 0);
+    act(again, alice, "H9");
+    again.submit(bob, new Command.Resign("bob", "give-up"));
+
+    assertEquals(1, saving.ended.size(), "the match ended once, after the restore");
+    MatchRecord record = saving.ended.get(0);
+    assertEquals(List.of("H8", "A1", "H9"), record.moves().stream().map(MatchRecord.Move::action).toList());
+    assertEquals(List.of(0, 1, 0), record.moves().stream().map(MatchRecord.Move::seat).toList());
+    assertEquals(state.matchSeedHex(), record.seedHex(), "the seed the match started from survives");
+    assertEquals(64, record.seedHex().length());
   }
 
   @Test

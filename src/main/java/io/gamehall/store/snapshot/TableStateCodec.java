@@ -1,5 +1,6 @@
 package io.gamehall.store.snapshot;
 
+import io.gamehall.table.MatchRecord;
 import io.gamehall.table.Phase;
 import io.gamehall.table.TableState;
 import java.io.ByteArrayInputStream;
@@ -20,10 +21,12 @@ import java.util.Map;
  * a reader refuses versions it does not know rather than guess, and the table is then not restored.
  */
 public final class TableStateCodec {
-  /** The layout written now. */
-  public static final int FORMAT = 1;
+  /** The layout written now: 2 added the match's seed, abandoning seat and move log after the saved time. */
+  public static final int FORMAT = 2;
   /** Larger than any sane snapshot; guards the reader against a corrupt length. */
   private static final int MAX_STRING = 1 << 20;
+  /** Far beyond any real match (a Xiangqi game ends in a draw after a few hundred plies without capture). */
+  private static final int MAX_MOVES = 100_000;
 
   private TableStateCodec() {}
 
@@ -86,6 +89,14 @@ public final class TableStateCodec {
         }
       }
       out.writeLong(s.savedAtMillis());
+      string(out, s.matchSeedHex());
+      out.writeByte(s.abandonedBy());
+      out.writeInt(s.moveLog().size());
+      for (MatchRecord.Move move : s.moveLog()) {
+        out.writeByte(move.seat());
+        string(out, move.action());
+        out.writeLong(move.atMillis());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("a byte array cannot fail to write", e);
     }
@@ -96,7 +107,7 @@ public final class TableStateCodec {
   public static TableState decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int format = in.readUnsignedByte();
-      if (format != FORMAT) {
+      if (format != 1 && format != FORMAT) {
         throw new IllegalArgumentException("unknown table snapshot format " + format);
       }
       String tableId = string(in);
@@ -152,12 +163,26 @@ public final class TableStateCodec {
         replies.put(player, answers);
       }
       long savedAt = in.readLong();
+      String seedHex = null;
+      int abandonedBy = -1;
+      List<MatchRecord.Move> moves = new ArrayList<>();
+      if (format >= 2) {
+        seedHex = string(in);
+        abandonedBy = in.readByte();
+        int count = in.readInt();
+        if (count < 0 || count > MAX_MOVES) {
+          throw new IllegalArgumentException("corrupt move count " + count);
+        }
+        for (int i = 0; i < count; i++) {
+          moves.add(new MatchRecord.Move(in.readByte(), string(in), in.readLong()));
+        }
+      }
       if (in.available() > 0) {
         throw new IllegalArgumentException("trailing bytes after a table snapshot");
       }
       return new TableState(tableId, game, options, practice, spectatable, phase, seq, lastGameSeq, version, botCount,
           seats, matchPlayers, match, startedAt, turnSeat, elapsed, drawOfferedBy, offers, undoRequestedBy,
-          undoAccepted, replies, savedAt);
+          undoAccepted, replies, savedAt, seedHex, abandonedBy, moves);
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException) {
         throw (IllegalArgumentException) e;
