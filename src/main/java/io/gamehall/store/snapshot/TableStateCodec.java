@@ -21,7 +21,10 @@ import java.util.Map;
  * a reader refuses versions it does not know rather than guess, and the table is then not restored.
  */
 public final class TableStateCodec {
-  /** The layout written now: 2 added the match's seed, abandoning seat and move log after the saved time. */
+  /**
+   * The layout written now. 2 added the match's seed, abandoning seat and move log after the saved time; format 1 rows
+   * (development builds only) cannot give a whole history record, so they are refused and dropped like any unknown.
+   */
   public static final int FORMAT = 2;
   /** Larger than any sane snapshot; guards the reader against a corrupt length. */
   private static final int MAX_STRING = 1 << 20;
@@ -107,7 +110,7 @@ public final class TableStateCodec {
   public static TableState decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int format = in.readUnsignedByte();
-      if (format != 1 && format != FORMAT) {
+      if (format != FORMAT) {
         throw new IllegalArgumentException("unknown table snapshot format " + format);
       }
       String tableId = string(in);
@@ -163,19 +166,15 @@ public final class TableStateCodec {
         replies.put(player, answers);
       }
       long savedAt = in.readLong();
-      String seedHex = null;
-      int abandonedBy = -1;
-      List<MatchRecord.Move> moves = new ArrayList<>();
-      if (format >= 2) {
-        seedHex = string(in);
-        abandonedBy = in.readByte();
-        int count = in.readInt();
-        if (count < 0 || count > MAX_MOVES) {
-          throw new IllegalArgumentException("corrupt move count " + count);
-        }
-        for (int i = 0; i < count; i++) {
-          moves.add(new MatchRecord.Move(in.readByte(), string(in), in.readLong()));
-        }
+      String seedHex = string(in);
+      int abandonedBy = in.readByte();
+      int count = in.readInt();
+      if (count < 0 || count > MAX_MOVES) {
+        throw new IllegalArgumentException("corrupt move count " + count);
+      }
+      List<MatchRecord.Move> moves = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        moves.add(new MatchRecord.Move(in.readByte(), string(in), in.readLong()));
       }
       if (in.available() > 0) {
         throw new IllegalArgumentException("trailing bytes after a table snapshot");
