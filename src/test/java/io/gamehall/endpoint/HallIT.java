@@ -123,11 +123,6 @@ class HallIT extends HallContract {
     try (TestClient alice = TestClient.welcomed(tier(), "Alice");
         TestClient bob = TestClient.welcomed(tier(), "Bob");
         RawWebSocket slow = RawWebSocket.connect(tier().socketUri(), tls, 4096)) {
-      String table = TableFlows.quickMatch(alice, bob, "gomoku");
-      TestClient[] players = TableFlows.bySeat(alice, bob, table);
-      TestClient black = players[0];
-      TestClient white = players[1];
-
       // Welcomed, like a real slow client: a socket without hello would meet the hello deadline (1008) first.
       slow.sendText("{\"type\":\"hello\",\"nickname\":\"Slow\"}");
       // Each ping earns a pong the slow client never reads, until the socket buffers and then its outbox are full.
@@ -149,7 +144,13 @@ class HallIT extends HallContract {
       } catch (IOException closedUnderUs) {
         // The server gave up on this client while it was still sending: that is the behaviour under test.
       }
-      // The others play on, every move acknowledged and seen by the opponent.
+      // The others play on, every move acknowledged and seen by the opponent. They sit down only now: the flood's
+      // length depends on the kernel's socket buffers and the machine's load, and a game started before it could have
+      // been played out by 托管 (20 s turns) before the first move of this test.
+      String table = TableFlows.quickMatch(alice, bob, "gomoku");
+      TestClient[] players = TableFlows.bySeat(alice, bob, table);
+      TestClient black = players[0];
+      TestClient white = players[1];
       String[] moves = {"H8", "A1", "H9", "A2", "H10", "A3"};
       for (int i = 0; i < moves.length; i++) {
         TableFlows.play(i % 2 == 0 ? black : white, table, moves[i], i % 2 == 0 ? white : black);
