@@ -52,6 +52,7 @@ public class TableRegistry {
   private final TableSettings settings = tableSettings(HallSettings::lookup);
   @Inject Scheduling scheduling;
   private TableRuntime runtime;
+  private ScheduledTableClock clock;
   private volatile Consumer<Entry> onChange = e -> {};
   private volatile Consumer<String> onRemoved = id -> {};
   private volatile Consumer<MatchRecord> onMatchEnded = r -> {};
@@ -67,14 +68,15 @@ public class TableRegistry {
 
   @PostConstruct
   void init() {
-    runtime =
-        new TableRuntime(
-            scheduling.executor(), new ScheduledTableClock(scheduling.scheduler()), scheduling.botExecutor());
+    clock = new ScheduledTableClock(scheduling.scheduler());
+    runtime = new TableRuntime(scheduling.executor(), clock, scheduling.botExecutor());
   }
 
   @PreDestroy
   void shutdown() {
     tables.values().forEach(e -> e.table().close());
+    // After the tables: their closing may still call off timers. Stops the clock's tick on the container scheduler.
+    clock.close();
   }
 
   /** From now on every table saves its newest state through {@code sink}; set once at start-up, before traffic. */
