@@ -59,7 +59,8 @@ final class BenchServer implements AutoCloseable {
     Files.createDirectories(out);
     Path gcLog = out.resolve("server-gc.log");
     String jvm =
-        "-Xms" + settings.serverHeap() + " -Xmx" + settings.serverHeap() + " -XX:+UseG1GC -Xlog:gc:file=" + gcLog;
+        "-Xms" + settings.serverHeap() + " -Xmx" + settings.serverHeap() + " -XX:+UseG1GC -Xlog:gc:file=" + gcLog
+            + (settings.serverOpts().isBlank() ? "" : " " + settings.serverOpts().replace("{out}", out.toString()));
     List<String> command = new ArrayList<>();
     if (settings.serverCpu() != null) {
       command.addAll(List.of("taskset", "-c", settings.serverCpu()));

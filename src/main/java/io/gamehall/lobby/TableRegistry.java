@@ -215,7 +215,8 @@ public class TableRegistry {
 
   /**
    * Table timings from {@code gamehall.table.*} settings (system property or environment), defaults otherwise:
-   * turn.seconds 20, bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000, log.capacity 512, spectators 50.
+   * turn.seconds 20, bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000, log.capacity 512, spectators 50,
+   * checkpoint.interval.millis 1000.
    */
   static TableSettings tableSettings(java.util.function.Function<String, String> lookup) {
     TableSettings d = TableSettings.defaults();
@@ -225,7 +226,10 @@ public class TableRegistry {
         .withTrusteeDelay(
             java.time.Duration.ofMillis(number(lookup, "gamehall.table.trustee.delay.millis", d.trusteeDelay().toMillis())))
         .withLogCapacity((int) number(lookup, "gamehall.table.log.capacity", d.logCapacity()))
-        .withSpectatorCap((int) number(lookup, "gamehall.table.spectators", d.spectatorCap()));
+        .withSpectatorCap((int) number(lookup, "gamehall.table.spectators", d.spectatorCap()))
+        .withCheckpointInterval(
+            java.time.Duration.ofMillis(
+                number(lookup, "gamehall.table.checkpoint.interval.millis", d.checkpointInterval().toMillis())));
   }
 
   private static java.time.Duration seconds(

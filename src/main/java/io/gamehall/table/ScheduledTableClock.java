@@ -123,8 +123,9 @@ public final class ScheduledTableClock implements TableClock, AutoCloseable {
     }
     try {
       task.run();
-    } catch (RuntimeException | Error e) {
-      // A periodic task that throws is never run again, so one bad timer must not end every table's clock.
+    } catch (RuntimeException e) {
+      // A periodic task that throws is never run again, so one failing timer must not end every table's clock.
+      // Errors (out of memory and the like) are left to propagate: the container logs them.
       LOG.log(Level.WARNING, "table timer failed", e);
     }
   }

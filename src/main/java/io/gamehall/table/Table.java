@@ -97,6 +97,11 @@ public final class Table {
   /** The sequence number of the last state handed to the listener for saving, and whether one is saved now. */
   private long checkpointedSeq = -1;
   private boolean checkpointed;
+  /** When the last state was handed to the listener, for {@link TableSettings#checkpointInterval()}. */
+  private long checkpointedAt = Long.MIN_VALUE;
+  /** Saves the newest state once the interval is up, while changes come faster than it. */
+  private Cancellable checkpointTimer = Cancellable.NONE;
+  private boolean checkpointArmed;
   /** Turn time already used by a seat whose turn waits for its player's return after a restore; -1 if none. */
   private long pausedElapsed = -1;
 
@@ -198,6 +203,7 @@ public final class Table {
                     notifyListener(() -> listener.forget(id));
                   }
                   cancelTurn();
+                  disarmCheckpoint();
                   for (Seat seat : seats) {
                     if (seat != null) {
                       seat.graceTimer.cancel();
@@ -223,6 +229,7 @@ public final class Table {
                         checkpoint();
                       }
                       turnTimer.cancel();
+                      disarmCheckpoint();
                       if (botCancelled != null) {
                         botCancelled.set(true);
                       }
@@ -253,13 +260,16 @@ public final class Table {
 
   private void afterTask() {
     if (!suspended && seq != checkpointedSeq && listener.keepsCheckpoints()) {
-      // After every event: the newest state of a running match is saved, and a match that ended forgets its state.
+      // After an event: the newest state of a running match is saved, and a match that ended forgets its state.
       if (phase == Phase.PLAYING) {
-        checkpoint();
-      } else if (checkpointed) {
-        checkpointed = false;
-        checkpointedSeq = seq;
-        notifyListener(() -> listener.forget(id));
+        checkpointSoon();
+      } else {
+        disarmCheckpoint();
+        if (checkpointed) {
+          checkpointed = false;
+          checkpointedSeq = seq;
+          notifyListener(() -> listener.forget(id));
+        }
       }
     }
     TableSummary now = computeSummary();
@@ -1131,7 +1141,42 @@ public final class Table {
     turnTimer = after(settings.turnTime().toMillis() + seats[s].bankMillis - elapsed, () -> timedOut(s, v));
   }
 
+  /**
+   * Saves now if the last save is at least an interval old, else once it is: a table changing every few seconds is
+   * saved after each event, a fast one at most once an interval (capturing and writing a state costs far more than a
+   * move, docs/performance.md).
+   */
+  private void checkpointSoon() {
+    if (checkpointArmed) {
+      return;
+    }
+    long wait =
+        checkpointedAt == Long.MIN_VALUE ? 0 : settings.checkpointInterval().toMillis() - (now() - checkpointedAt);
+    if (wait <= 0) {
+      checkpoint();
+      return;
+    }
+    checkpointArmed = true;
+    checkpointTimer =
+        after(
+            wait,
+            () -> {
+              checkpointArmed = false;
+              if (!suspended && phase == Phase.PLAYING && seq != checkpointedSeq) {
+                checkpoint();
+              }
+            });
+  }
+
+  private void disarmCheckpoint() {
+    checkpointTimer.cancel();
+    checkpointTimer = Cancellable.NONE;
+    checkpointArmed = false;
+  }
+
   private void checkpoint() {
+    disarmCheckpoint();
+    checkpointedAt = now();
     Optional<String> matchState;
     try {
       matchState = match.snapshot();

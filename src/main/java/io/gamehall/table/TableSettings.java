@@ -19,6 +19,9 @@ import java.util.Set;
  * @param chatWindow time in which the bucket refills completely
  * @param rememberedCommands command ids remembered per player to answer repeats
  * @param phrases quick-chat phrase ids
+ * @param checkpointInterval least time between two saved states of one running match (for a restart): a change after
+ *     a quieter spell is saved at once, faster changes are gathered and the newest is saved when the interval is up;
+ *     zero saves after every event
  */
 public record TableSettings(
     Duration turnTime,
@@ -33,7 +36,8 @@ public record TableSettings(
     int chatBurst,
     Duration chatWindow,
     int rememberedCommands,
-    Set<String> phrases) {
+    Set<String> phrases,
+    Duration checkpointInterval) {
 
   public TableSettings {
     notNegative("turnTime", turnTime);
@@ -42,6 +46,7 @@ public record TableSettings(
     notNegative("trusteeDelay", trusteeDelay);
     notNegative("botBudget", botBudget);
     notNegative("chatWindow", chatWindow);
+    notNegative("checkpointInterval", checkpointInterval);
     positive("logCapacity", logCapacity);
     positive("queueCapacity", queueCapacity);
     positive("chatMaxCodePoints", chatMaxCodePoints);
@@ -56,7 +61,10 @@ public record TableSettings(
     phrases = Set.copyOf(phrases);
   }
 
-  /** 20 s a turn plus a 60 s bank, 60 s reconnection grace, 1 s 托管 delay, 2 s bots, 512 logged events. */
+  /**
+   * 20 s a turn plus a 60 s bank, 60 s reconnection grace, 1 s 托管 delay, 2 s bots, 512 logged events, a running
+   * match saved at most once a second.
+   */
   public static TableSettings defaults() {
     return new TableSettings(
         Duration.ofSeconds(20),
@@ -71,42 +79,48 @@ public record TableSettings(
         5,
         Duration.ofSeconds(10),
         128,
-        Set.of("hello", "good_game", "well_played", "hurry_up", "oops", "thanks"));
+        Set.of("hello", "good_game", "well_played", "hurry_up", "oops", "thanks"),
+        Duration.ofSeconds(1));
   }
 
   public TableSettings withTurnTime(Duration value) {
     return new TableSettings(value, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases);
+        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
   }
 
   public TableSettings withTimeBank(Duration value) {
     return new TableSettings(turnTime, value, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases);
+        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
   }
 
   public TableSettings withReconnectGrace(Duration value) {
     return new TableSettings(turnTime, timeBank, value, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases);
+        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
   }
 
   public TableSettings withTrusteeDelay(Duration value) {
     return new TableSettings(turnTime, timeBank, reconnectGrace, value, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases);
+        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
   }
 
   public TableSettings withLogCapacity(int value) {
     return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, value, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases);
+        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
   }
 
   public TableSettings withQueueCapacity(int value) {
     return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, value,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases);
+        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
   }
 
   public TableSettings withSpectatorCap(int value) {
     return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        value, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases);
+        value, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+  }
+
+  public TableSettings withCheckpointInterval(Duration value) {
+    return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
+        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, value);
   }
 
   private static void positive(String name, int value) {

@@ -9,6 +9,7 @@ import io.gamehall.game.GameRules;
 import io.gamehall.game.Games;
 import io.gamehall.store.snapshot.TableStateCodec;
 import io.gamehall.table.TableOutput.Snapshot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class TableSnapshotTest {
   private static final GameRules GOMOKU = Games.catalog().find("gomoku").orElseThrow();
-  private final TableSettings settings = TableSettings.defaults();
+  /** Saves after every event, so the content tests see each state; the interval has its own tests below. */
+  private final TableSettings settings = TableSettings.defaults().withCheckpointInterval(Duration.ZERO);
 
   /** Keeps what the table asks to save, as the snapshot writer would. */
   static final class Saving implements TableListener {
@@ -59,8 +61,12 @@ class TableSnapshotTest {
   private int cids;
 
   private Table newTable() {
+    return newTable(settings);
+  }
+
+  private Table newTable(TableSettings with) {
     TableSpec spec = new TableSpec("t1", GOMOKU, Map.of("variant", "freestyle"), 2, false, true);
-    return new Table(spec, settings, new TableRuntime(Runnable::run, clock, Runnable::run), saving);
+    return new Table(spec, with, new TableRuntime(Runnable::run, clock, Runnable::run), saving);
   }
 
   private Table restored(TableState state, ManualClock at) {
@@ -103,6 +109,54 @@ class TableSnapshotTest {
     assertTrue(saving.latest().match().endsWith("|H8 A1"), saving.latest().match());
     table.submit(m[1], new Command.Resign("bob", "give-up"));
     assertEquals(List.of("t1"), saving.forgotten, "a finished match deletes its snapshot");
+  }
+
+  @Test
+  void fastEventsAreGatheredAndTheNewestIsSavedWhenTheIntervalIsUp() {
+    Table table = newTable(TableSettings.defaults().withCheckpointInterval(Duration.ofSeconds(1)));
+    RecordingMember[] m = play(table);
+    assertEquals(1, saving.saved.size(), "the first state of a match is saved at once");
+    act(table, m[0], "H8");
+    act(table, m[1], "A1");
+    act(table, m[0], "H9");
+    assertEquals(1, saving.saved.size(), "changes within the interval wait");
+    clock.advance(999);
+    assertEquals(1, saving.saved.size(), "nothing before the interval is up");
+    clock.advance(1);
+    assertEquals(2, saving.saved.size(), "one save for the three moves");
+    assertEquals(m[0].lastSeq(), saving.latest().seq(), "the saved state is the newest");
+    assertTrue(saving.latest().match().endsWith("|H8 A1 H9"), saving.latest().match());
+    clock.advance(5_000);
+    assertEquals(2, saving.saved.size(), "no change, no save");
+    act(table, m[1], "A2");
+    assertEquals(3, saving.saved.size(), "a change after a quiet spell is saved at once");
+    assertTrue(saving.latest().match().endsWith("|H8 A1 H9 A2"), saving.latest().match());
+  }
+
+  @Test
+  void aMatchThatEndsWhileASaveWaitsIsForgottenAndNotSavedAgain() {
+    Table table = newTable(TableSettings.defaults().withCheckpointInterval(Duration.ofSeconds(1)));
+    RecordingMember[] m = play(table);
+    act(table, m[0], "H8");
+    int saves = saving.saved.size();
+    table.submit(m[1], new Command.Resign("bob", "give-up"));
+    assertEquals(List.of("t1"), saving.forgotten, "the finished match deletes its snapshot");
+    clock.advance(10_000);
+    assertEquals(saves, saving.saved.size(), "the waiting save was called off with the match");
+  }
+
+  @Test
+  void aStoppingServerSavesTheNewestStateEvenWhileASaveWaits() throws Exception {
+    Table table = newTable(TableSettings.defaults().withCheckpointInterval(Duration.ofSeconds(1)));
+    RecordingMember[] m = play(table);
+    act(table, m[0], "H8");
+    act(table, m[1], "A1");
+    table.suspend().get();
+    assertEquals(m[1].lastSeq(), saving.latest().seq(), "suspend saves the state as of the last event");
+    assertTrue(saving.latest().match().endsWith("|H8 A1"), saving.latest().match());
+    int saves = saving.saved.size();
+    clock.advance(10_000);
+    assertEquals(saves, saving.saved.size(), "and the waiting save does not run after the freeze");
   }
 
   @Test

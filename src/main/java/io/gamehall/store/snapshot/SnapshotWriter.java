@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,11 @@ import java.util.logging.Logger;
  * once. At most {@code maxPending} tables wait; states of further tables are dropped (and counted) until the store
  * catches up, which bounds memory if the database is gone for long. {@link #close} writes whatever is pending on the
  * caller's thread, for a clean shutdown.
+ *
+ * <p>The writer takes at most {@code busyShare} of the time on its thread: after a batch that took t, it rests
+ * t × (1 − share) / share before the next one while more is pending. Saving is a background chore; under load the
+ * tables' own work comes first and each table's pending entry simply gets newer meanwhile (at 2,000 busy tables an
+ * unthrottled writer took about half of the server's only core, docs/performance.md). A quiet hall is written at once.
  */
 public final class SnapshotWriter implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SnapshotWriter.class.getName());
@@ -50,6 +56,8 @@ public final class SnapshotWriter implements AutoCloseable {
   private final int maxPending;
   private final long lingerMillis;
   private final long retryMillis;
+  private final double busyShare;
+  private final LongSupplier nanoTime;
 
   private final Object lock = new Object();
   private final Map<String, Op> pending = new LinkedHashMap<>();
@@ -75,9 +83,25 @@ public final class SnapshotWriter implements AutoCloseable {
    */
   public SnapshotWriter(
       SnapshotStore store, Tasks tasks, int maxBatch, int maxPending, long lingerMillis, long retryMillis) {
+    this(store, tasks, maxBatch, maxPending, lingerMillis, retryMillis, 1.0, System::nanoTime);
+  }
+
+  /**
+   * @param busyShare the largest share of time the writer spends writing while more is pending, in (0, 1]; 1 writes
+   *     batch after batch without rest
+   * @param nanoTime the clock batches are timed with
+   */
+  public SnapshotWriter(
+      SnapshotStore store, Tasks tasks, int maxBatch, int maxPending, long lingerMillis, long retryMillis,
+      double busyShare, LongSupplier nanoTime) {
     if (maxBatch < 1 || maxPending < 1 || lingerMillis < 0 || retryMillis < 0) {
       throw new IllegalArgumentException("batch and pending sizes must be positive, delays not negative");
     }
+    if (!(busyShare > 0 && busyShare <= 1)) {
+      throw new IllegalArgumentException("busyShare must be in (0, 1], got " + busyShare);
+    }
+    this.busyShare = busyShare;
+    this.nanoTime = nanoTime;
     this.store = store;
     this.tasks = tasks;
     this.maxBatch = maxBatch;
@@ -119,16 +143,30 @@ public final class SnapshotWriter implements AutoCloseable {
     }
   }
 
-  /** The executor's task: one batch, then again at once if more is pending, or after the retry delay on failure. */
+  /**
+   * The executor's task: one batch, then, while more is pending, the next after a rest that keeps the writer within
+   * its busy share, or after the retry delay on failure.
+   */
   private void run() {
+    long start = nanoTime.getAsLong();
     boolean ok = writeBatch();
+    long busy = nanoTime.getAsLong() - start;
     synchronized (lock) {
       scheduled = false;
       if (!pending.isEmpty() && !closed) {
         scheduled = true;
-        tasks.schedule(this::run, ok ? 0 : retryMillis);
+        tasks.schedule(this::run, ok ? restAfter(busy) : retryMillis);
       }
     }
+  }
+
+  /** Milliseconds to rest after a batch that took {@code busyNanos}, rounded up. */
+  long restAfter(long busyNanos) {
+    if (busyShare >= 1 || busyNanos <= 0) {
+      return 0;
+    }
+    double rest = busyNanos * (1 - busyShare) / busyShare;
+    return (long) Math.ceil(rest / 1_000_000.0);
   }
 
   /** Writes one batch; false if the store failed (the entries are pending again). */

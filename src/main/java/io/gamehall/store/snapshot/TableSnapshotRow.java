@@ -31,18 +31,6 @@ public class TableSnapshotRow {
 
   protected TableSnapshotRow() {}
 
-  TableSnapshotRow(String tableId) {
-    this.tableId = tableId;
-  }
-
-  void update(SnapshotStore.Saved saved) {
-    game = saved.game();
-    seq = saved.seq();
-    joinCode = saved.code();
-    savedAt = saved.savedAtMillis();
-    state = saved.data();
-  }
-
   SnapshotStore.Saved toSaved() {
     return new SnapshotStore.Saved(tableId, game, seq, joinCode, savedAt, state);
   }

@@ -38,7 +38,7 @@ public class TableSnapshots {
   private static final long RETRY_MILLIS = 2_000;
 
   @Inject TableRegistry registry;
-  @Inject JpaSnapshotStore store;
+  @Inject DatabaseSnapshotStore store;
   @Resource private ManagedThreadFactory managedThreads;
   private ScheduledExecutorService executor;
   private SnapshotWriter writer;
@@ -52,10 +52,11 @@ public class TableSnapshots {
     // One thread: batches are written one after another, never two transactions racing on the same rows.
     executor = Executors.newSingleThreadScheduledExecutor(threads);
     long linger = Long.parseLong(setting("gamehall.snapshot.linger.millis", "10"));
+    double busyShare = Integer.parseInt(setting("gamehall.snapshot.busy.percent", "20")) / 100.0;
     writer =
         new SnapshotWriter(
             store, (task, delay) -> executor.schedule(task, delay, TimeUnit.MILLISECONDS), MAX_BATCH, MAX_PENDING,
-            linger, RETRY_MILLIS);
+            linger, RETRY_MILLIS, busyShare, System::nanoTime);
     restoreAll();
     registry.keepCheckpoints(
         new TableRegistry.Checkpoints() {

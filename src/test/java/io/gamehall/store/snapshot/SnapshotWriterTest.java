@@ -86,6 +86,41 @@ class SnapshotWriterTest {
   }
 
   @Test
+  void underLoadTheWriterRestsSoItTakesAtMostItsShareOfTheTime() {
+    long[] now = {0};
+    // Each write takes 40 ms on the writer's clock.
+    MemoryStore slow =
+        new MemoryStore() {
+          @Override
+          public synchronized void write(List<Saved> saves, List<String> deletes) {
+            now[0] += 40_000_000L;
+            super.write(saves, deletes);
+          }
+        };
+    SnapshotWriter writer = new SnapshotWriter(slow, tasks, 2, 100, 0, 1_000, 0.2, () -> now[0]);
+    for (int t = 1; t <= 5; t++) {
+      writer.save(state("t" + t, 1), null);
+    }
+    tasks.runAll();
+    assertEquals(3, slow.batches.size(), "five tables in batches of two");
+    assertEquals(List.of(0L, 160L, 160L), tasks.delays, "40 ms of work, then 160 ms of rest: 20 % busy");
+    writer.save(state("t1", 2), null);
+    assertEquals(0L, tasks.delays.get(3), "with nothing pending there is no rest: a quiet hall is saved at once");
+    assertEquals(1L, writer.restAfter(1), "rests are rounded up to whole milliseconds");
+  }
+
+  @Test
+  void aBusyShareOfOneWritesBatchAfterBatch() {
+    long[] now = {0};
+    SnapshotWriter writer =
+        new SnapshotWriter(store, tasks, 1, 100, 0, 1_000, 1.0, () -> now[0] += 40_000_000L);
+    writer.save(state("t1", 1), null);
+    writer.save(state("t2", 1), null);
+    tasks.runAll();
+    assertEquals(List.of(0L, 0L), tasks.delays);
+  }
+
+  @Test
   void onlyTheNewestStateOfATableIsWrittenAndBatchesAreBounded() {
     SnapshotWriter writer = new SnapshotWriter(store, tasks, 2, 100, 5, 1_000);
     for (int seq = 1; seq <= 10; seq++) {
