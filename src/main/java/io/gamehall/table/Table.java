@@ -57,7 +57,7 @@ public final class Table {
   private final Seat[] seats;
   private final Map<String, Spectator> spectators = new LinkedHashMap<>();
   private final ArrayDeque<Logged> log = new ArrayDeque<>();
-  private final Map<String, Map<String, TableOutput>> replies;
+  private final Map<String, Answers> replies;
   private final Map<String, ChatBucket> chat = new HashMap<>();
   private volatile TableSummary summary;
 
@@ -328,7 +328,7 @@ public final class Table {
   }
 
   private void handle(TableMember from, Command command) {
-    Map<String, TableOutput> mine = replies.computeIfAbsent(command.playerId(), k -> lru(settings.rememberedCommands()));
+    Answers mine = replies.computeIfAbsent(command.playerId(), k -> new Answers(settings.rememberedCommands()));
     TableOutput earlier = mine.get(command.cid());
     if (earlier != null) {
       deliver(from, earlier);
@@ -1093,7 +1093,7 @@ public final class Table {
     }
     state.replies().forEach(
         (player, answers) -> {
-          Map<String, TableOutput> mine = lru(settings.rememberedCommands());
+          Answers mine = new Answers(settings.rememberedCommands());
           answers.forEach(r -> mine.put(r.cid(), r.toOutput(id)));
           replies.put(player, mine);
         });
@@ -1208,17 +1208,7 @@ public final class Table {
       offers.add(v);
     }
     Map<String, List<TableState.Reply>> answers = new LinkedHashMap<>();
-    replies.forEach(
-        (player, mine) -> {
-          List<TableState.Reply> list = new ArrayList<>(Math.min(mine.size(), SNAPSHOT_REPLIES));
-          int skip = mine.size() - SNAPSHOT_REPLIES;
-          for (TableOutput answer : mine.values()) {
-            if (skip-- <= 0) {
-              list.add(TableState.Reply.of(answer));
-            }
-          }
-          answers.put(player, list);
-        });
+    replies.forEach((player, mine) -> answers.put(player, mine.newest()));
     return new TableState(
         id, spec.rules().id(), options, spec.practice(), spec.spectatable(), phase, seq, lastGameSeq, version, botCount,
         seatStates, matchPlayers, matchState, matchStartedAt, turnSeat, elapsed, drawOfferedBy, offers,
@@ -1484,6 +1474,42 @@ public final class Table {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  /**
+   * One player's answered commands: by id, to answer a resent id the same way, and the newest {@link
+   * #SNAPSHOT_REPLIES} in the order they were answered, which a saved state carries (kept as they come, so taking a
+   * snapshot does not walk the whole map).
+   */
+  private static final class Answers {
+    private final Map<String, TableOutput> byCid;
+    private final ArrayDeque<TableState.Reply> newest = new ArrayDeque<>();
+    /** {@link #newest} as an immutable list, until the next answer. */
+    private List<TableState.Reply> newestView;
+
+    Answers(int capacity) {
+      byCid = lru(capacity);
+    }
+
+    TableOutput get(String cid) {
+      return byCid.get(cid);
+    }
+
+    void put(String cid, TableOutput answer) {
+      byCid.put(cid, answer);
+      newest.addLast(TableState.Reply.of(answer));
+      if (newest.size() > SNAPSHOT_REPLIES) {
+        newest.removeFirst();
+      }
+      newestView = null;
+    }
+
+    List<TableState.Reply> newest() {
+      if (newestView == null) {
+        newestView = List.copyOf(newest);
+      }
+      return newestView;
+    }
   }
 
   private static <V> Map<String, V> lru(int capacity) {
