@@ -251,7 +251,9 @@ public final class Bench {
     long heap0 = server.heapAfterGc();
     long rss0 = server.rssBytes();
     long rampStart = System.nanoTime();
-    List<IdlePlayer> all = ramp(connections, () -> new IdlePlayer(measurements), p -> settings.wss().open(server.gameUri(), p));
+    List<IdlePlayer> all =
+        ramp(connections, () -> new IdlePlayer(measurements, p -> settings.wss().open(server.gameUri(), p)),
+            IdlePlayer::connect);
     int welcomed = awaitAll(all.stream().map(IdlePlayer::welcomed).toList(), Duration.ofSeconds(120));
     report.figure("idle.welcomed", "connections open and welcomed", welcomed);
     report.figure("idle.ramp.s", "time to open them (s)", seconds(System.nanoTime() - rampStart));

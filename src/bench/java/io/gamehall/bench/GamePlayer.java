@@ -137,7 +137,19 @@ final class GamePlayer implements WebSocket.Listener {
   @Override
   public synchronized CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
     if (ws == socket && !dropped) {
-      arena.measurements.problem("closed by the server: " + code + " " + reason);
+      if (code == 1008 && "hello required".equals(reason)) {
+        // The server was too busy to read our hello within its deadline. The SDK treats 1008 as transient and
+        // reconnects after a pause; so does this player, and the count is reported beside the problems.
+        arena.measurements.count("reconnects after 1008 hello required");
+        socket = null;
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
+            .execute(() -> connect().exceptionally(e -> {
+              arena.measurements.problem("reconnect failed: " + e.getClass().getSimpleName());
+              return null;
+            }));
+      } else {
+        arena.measurements.problem("closed by the server: " + code + " " + reason);
+      }
     }
     return null;
   }

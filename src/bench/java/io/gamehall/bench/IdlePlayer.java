@@ -3,6 +3,8 @@ package io.gamehall.bench;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A guest who says hello and then only keeps the socket alive: the JDK's WebSocket answers the server's ping frames
@@ -15,8 +17,16 @@ final class IdlePlayer implements WebSocket.Listener {
   private volatile WebSocket socket;
   private volatile boolean closing;
 
-  IdlePlayer(Measurements measurements) {
+  private final Supplier<CompletableFuture<WebSocket>> open;
+
+  /** @param open opens a socket with this player as its listener (again after a {@code hello required} close) */
+  IdlePlayer(Measurements measurements, java.util.function.Function<IdlePlayer, CompletableFuture<WebSocket>> open) {
     this.measurements = measurements;
+    this.open = () -> open.apply(this);
+  }
+
+  CompletableFuture<WebSocket> connect() {
+    return open.get();
   }
 
   CompletableFuture<Void> welcomed() {
@@ -65,7 +75,17 @@ final class IdlePlayer implements WebSocket.Listener {
   @Override
   public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
     if (!closing) {
-      measurements.problem("idle connection closed by the server: " + code + " " + reason);
+      if (code == 1008 && "hello required".equals(reason) && !welcomed.isDone()) {
+        // The server was too busy to read the hello in time; the SDK reconnects after such a close, so does this.
+        measurements.count("reconnects after 1008 hello required");
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
+            .execute(() -> connect().exceptionally(e -> {
+              measurements.problem("idle reconnect failed: " + e.getClass().getSimpleName());
+              return null;
+            }));
+      } else {
+        measurements.problem("idle connection closed by the server: " + code + " " + reason);
+      }
     }
     return null;
   }
