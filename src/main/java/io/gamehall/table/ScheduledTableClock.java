@@ -22,9 +22,10 @@ import java.util.logging.Logger;
  *
  * <p>Why a fixed-rate tick rather than one container task re-armed for the earliest due time: re-arming would put a
  * new container task (with its wrappers) in the scheduler's queue every time a move makes an earlier timer, and would
- * need a careful race-free hand-over between the armed task and concurrent schedulers; the tick is one task for the
- * clock's whole life, never cancelled, so the scheduler's queue holds a constant one entry. Its price is that a timer
- * fires up to {@link #TICK_MILLIS} late (never early) and about 20 cheap wake-ups a second once the first timer is set, which is nothing next to 20 s turns and 1 s 托管 delays. The tick starts with the first timer.
+ * need a careful race-free hand-over between the armed task and concurrent schedulers; the tick is one task from
+ * the first timer until {@link #close}, so the scheduler's queue holds a constant one entry. Its price is that a
+ * timer fires up to {@link #TICK_MILLIS} late (never early) and about 20 cheap wake-ups a second, which is nothing
+ * next to 20 s turns and 1 s 托管 delays.
  */
 public final class ScheduledTableClock implements TableClock, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ScheduledTableClock.class.getName());

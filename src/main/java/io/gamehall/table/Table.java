@@ -99,9 +99,8 @@ public final class Table {
   private boolean checkpointed;
   /** When the last state was handed to the listener, for {@link TableSettings#checkpointInterval()}. */
   private long checkpointedAt = Long.MIN_VALUE;
-  /** Saves the newest state once the interval is up, while changes come faster than it. */
+  /** Saves the newest state once the interval is up, while changes come faster than it; NONE when not armed. */
   private Cancellable checkpointTimer = Cancellable.NONE;
-  private boolean checkpointArmed;
   /** Turn time already used by a seat whose turn waits for its player's return after a restore; -1 if none. */
   private long pausedElapsed = -1;
 
@@ -1147,7 +1146,7 @@ public final class Table {
    * move, docs/performance.md).
    */
   private void checkpointSoon() {
-    if (checkpointArmed) {
+    if (checkpointTimer != Cancellable.NONE) {
       return;
     }
     long wait =
@@ -1156,12 +1155,11 @@ public final class Table {
       checkpoint();
       return;
     }
-    checkpointArmed = true;
     checkpointTimer =
         after(
             wait,
             () -> {
-              checkpointArmed = false;
+              checkpointTimer = Cancellable.NONE;
               if (!suspended && phase == Phase.PLAYING && seq != checkpointedSeq) {
                 checkpoint();
               }
@@ -1171,7 +1169,6 @@ public final class Table {
   private void disarmCheckpoint() {
     checkpointTimer.cancel();
     checkpointTimer = Cancellable.NONE;
-    checkpointArmed = false;
   }
 
   private void checkpoint() {
@@ -1483,8 +1480,8 @@ public final class Table {
    */
   private static final class Answers {
     private final Map<String, TableOutput> byCid;
-    private final ArrayDeque<TableState.Reply> newest = new ArrayDeque<>();
-    /** {@link #newest} as an immutable list, until the next answer. */
+    private final ArrayDeque<TableOutput> newest = new ArrayDeque<>();
+    /** {@link #newest} as saved replies, built by the first snapshot after a change (not on the command path). */
     private List<TableState.Reply> newestView;
 
     Answers(int capacity) {
@@ -1497,7 +1494,7 @@ public final class Table {
 
     void put(String cid, TableOutput answer) {
       byCid.put(cid, answer);
-      newest.addLast(TableState.Reply.of(answer));
+      newest.addLast(answer);
       if (newest.size() > SNAPSHOT_REPLIES) {
         newest.removeFirst();
       }
@@ -1506,7 +1503,7 @@ public final class Table {
 
     List<TableState.Reply> newest() {
       if (newestView == null) {
-        newestView = List.copyOf(newest);
+        newestView = newest.stream().map(TableState.Reply::of).toList();
       }
       return newestView;
     }
