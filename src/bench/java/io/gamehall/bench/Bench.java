@@ -24,13 +24,15 @@ import java.util.logging.Logger;
 import org.HdrHistogram.Histogram;
 
 /**
- * The harness's entry point: starts the server, runs one scenario against it and writes the report. Scenarios
- * (bench.scenario): smoke (a little of everything, for mvn verify), game, echo, ratio (echo then game at the same
- * rate, one server), idle, handshake, storm. docs/performance.md has the commands and the figures.
+ * The harness's entry point: starts the server, runs one scenario against it and writes the report.
+ * Scenarios (bench.scenario): smoke (a little of everything, for mvn verify), game, echo, ratio
+ * (echo then game at the same rate, one server), idle, handshake, storm. docs/performance.md has
+ * the commands and the figures.
  */
 public final class Bench {
   private static final Logger LOG = Logger.getLogger(Bench.class.getName());
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final BenchSettings settings;
   private final Report report;
@@ -38,10 +40,18 @@ public final class Bench {
   private final ScheduledExecutorService scheduler;
   private final Measurements measurements = new Measurements();
   private final List<Map<String, Double>> timeline = new ArrayList<>();
-  /** Each latency as its measured window closed: later traffic (closing, the next phase) stays out of it. */
+
+  /**
+   * Each latency as its measured window closed: later traffic (closing, the next phase) stays out
+   * of it.
+   */
   private final Map<String, Histogram> windows = new LinkedHashMap<>();
 
-  private Bench(BenchSettings settings, Report report, BenchServer server, ScheduledExecutorService scheduler) {
+  private Bench(
+      BenchSettings settings,
+      Report report,
+      BenchServer server,
+      ScheduledExecutorService scheduler) {
     this.settings = settings;
     this.report = report;
     this.server = server;
@@ -61,20 +71,42 @@ public final class Bench {
     try {
       BenchSettings settings = BenchSettings.from(properties, callbacks);
       Path dir =
-          settings.out().resolve(settings.scenario() + "-" + settings.server() + "-" + STAMP.format(Instant.now()));
+          settings
+              .out()
+              .resolve(
+                  settings.scenario()
+                      + "-"
+                      + settings.server()
+                      + "-"
+                      + STAMP.format(Instant.now()));
       Files.createDirectories(dir);
       Report report = new Report(dir);
-      report.note("Run " + Instant.now() + "; the harness sees " + Runtime.getRuntime().availableProcessors()
-          + " CPU(s), Java "
-          + Runtime.version() + ", server " + settings.server() + " on " + settings.javaHome() + ", heap "
-          + settings.serverHeap() + ", server pinned to CPU " + settings.serverCpu() + ", client source addresses "
-          + settings.wss().sourceAddresses() + ".");
-      // Loopback has few source addresses; the per-address cap is a policy test, not what this measures.
+      report.note(
+          "Run "
+              + Instant.now()
+              + "; the harness sees "
+              + Runtime.getRuntime().availableProcessors()
+              + " CPU(s), Java "
+              + Runtime.version()
+              + ", server "
+              + settings.server()
+              + " on "
+              + settings.javaHome()
+              + ", heap "
+              + settings.serverHeap()
+              + ", server pinned to CPU "
+              + settings.serverCpu()
+              + ", client source addresses "
+              + settings.wss().sourceAddresses()
+              + ".");
+      // Loopback has few source addresses; the per-address cap is a policy test, not what this
+      // measures.
       Map<String, String> app = new LinkedHashMap<>();
       app.put("GAMEHALL_MAX_CONNECTIONS_PER_ADDRESS", "1000000");
       try (BenchServer server = BenchServer.start(settings, dir, app)) {
         Bench bench = new Bench(settings, report, server, scheduler);
-        ScheduledFuture<?> sampling = scheduler.scheduleAtFixedRate(bench::sample, 1, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> sampling =
+            scheduler.scheduleAtFixedRate(bench::sample, 1, 1, TimeUnit.SECONDS);
         try {
           bench.scenario();
         } finally {
@@ -102,7 +134,8 @@ public final class Bench {
         handshakes(50, 2);
       }
       case "game" -> game(settings.playersOr(4000), settings.secondsOr(120), 0, 15);
-      case "storm" -> game(settings.playersOr(5000), settings.secondsOr(60), settings.playersOr(5000), 15);
+      case "storm" ->
+          game(settings.playersOr(5000), settings.secondsOr(60), settings.playersOr(5000), 15);
       case "echo" -> echo(settings.playersOr(4000), settings.secondsOr(60));
       case "ratio" -> {
         echo(settings.playersOr(2000), settings.secondsOr(60));
@@ -111,12 +144,17 @@ public final class Bench {
       }
       case "idle" -> idle(settings.playersOr(10000), settings.secondsOr(600));
       case "handshake" -> handshakes(settings.rate(), settings.secondsOr(20));
-      default -> throw new IllegalArgumentException("unknown bench.scenario " + settings.scenario());
+      default ->
+          throw new IllegalArgumentException("unknown bench.scenario " + settings.scenario());
     }
   }
 
-  /** Opens sockets with at most bench.ramp.concurrency handshakes in flight, as a herd of real clients would. */
-  private <T> List<T> ramp(int count, Supplier<T> make, java.util.function.Function<T, CompletableFuture<?>> open)
+  /**
+   * Opens sockets with at most bench.ramp.concurrency handshakes in flight, as a herd of real
+   * clients would.
+   */
+  private <T> List<T> ramp(
+      int count, Supplier<T> make, java.util.function.Function<T, CompletableFuture<?>> open)
       throws InterruptedException {
     Semaphore inFlight = new Semaphore(settings.rampConcurrency());
     List<T> all = new ArrayList<>();
@@ -124,12 +162,14 @@ public final class Bench {
       inFlight.acquire();
       T item = make.get();
       all.add(item);
-      open.apply(item).whenComplete((ok, error) -> {
-        inFlight.release();
-        if (error != null) {
-          measurements.problem("connect failed: " + rootCause(error));
-        }
-      });
+      open.apply(item)
+          .whenComplete(
+              (ok, error) -> {
+                inFlight.release();
+                if (error != null) {
+                  measurements.problem("connect failed: " + rootCause(error));
+                }
+              });
     }
     inFlight.acquire(settings.rampConcurrency());
     return all;
@@ -144,32 +184,57 @@ public final class Bench {
   }
 
   /** Waits for every future, up to the deadline; returns how many completed normally. */
-  private static int awaitAll(List<CompletableFuture<Void>> futures, Duration within) throws InterruptedException {
+  private static int awaitAll(List<CompletableFuture<Void>> futures, Duration within)
+      throws InterruptedException {
     try {
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(within.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .get(within.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
       LOG.warning("not all done within " + within + ": " + e);
     }
     return (int) futures.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
   }
 
-  /** The scenario's length: the run holds for this long while the players work (not a synchronisation). */
+  /**
+   * The scenario's length: the run holds for this long while the players work (not a
+   * synchronisation).
+   */
   private static void hold(Duration length) throws InterruptedException {
     TimeUnit.NANOSECONDS.sleep(length.toNanos());
   }
 
   private void game(int players, int seconds, int drop, int warmup) throws Exception {
-    report.heading("Game: " + players + " players (" + players / 2 + " Gomoku tables), one move per "
-        + settings.movePeriodMillis() + " ms per player, " + seconds + " s measured after " + warmup + " s warm-up"
-        + (drop > 0 ? ", " + drop + " players dropped at once mid-window" : ""));
-    Arena arena = new Arena(server.gameUri(), settings.wss(), measurements, scheduler,
-        TimeUnit.MILLISECONDS.toNanos(settings.movePeriodMillis()));
+    report.heading(
+        "Game: "
+            + players
+            + " players ("
+            + players / 2
+            + " Gomoku tables), one move per "
+            + settings.movePeriodMillis()
+            + " ms per player, "
+            + seconds
+            + " s measured after "
+            + warmup
+            + " s warm-up"
+            + (drop > 0 ? ", " + drop + " players dropped at once mid-window" : ""));
+    Arena arena =
+        new Arena(
+            server.gameUri(),
+            settings.wss(),
+            measurements,
+            scheduler,
+            TimeUnit.MILLISECONDS.toNanos(settings.movePeriodMillis()));
     long rampStart = System.nanoTime();
     List<GamePlayer> all = ramp(players, () -> new GamePlayer(arena, "bench"), GamePlayer::connect);
-    int matched = awaitAll(all.stream().map(GamePlayer::matched).toList(), Duration.ofSeconds(60 + players / 50));
+    int matched =
+        awaitAll(
+            all.stream().map(GamePlayer::matched).toList(), Duration.ofSeconds(60 + players / 50));
     report.figure("game.players", "players connected and matched", matched + " of " + players);
     report.figure("game.matched", "players matched", matched);
-    report.figure("game.ramp.s", "time to connect and match everyone (s)", seconds(System.nanoTime() - rampStart));
+    report.figure(
+        "game.ramp.s",
+        "time to connect and match everyone (s)",
+        seconds(System.nanoTime() - rampStart));
     if (matched < players) {
       measurements.problem("players not matched");
     }
@@ -183,20 +248,33 @@ public final class Bench {
       hold(Duration.ofSeconds(seconds));
     }
     window.close("game");
-    report.figure("game.moves.per.s", "moves sent per second", perSecond(window.delta("moves sent"), window.nanos));
-    report.figure("game.opponent.moves", "opponent moves received in the window", window.delta("opponent moves received"));
-    report.figure("game.matches.finished", "matches finished (then rematched)", measurements.counter("matches finished"));
+    report.figure(
+        "game.moves.per.s",
+        "moves sent per second",
+        perSecond(window.delta("moves sent"), window.nanos));
+    report.figure(
+        "game.opponent.moves",
+        "opponent moves received in the window",
+        window.delta("opponent moves received"));
+    report.figure(
+        "game.matches.finished",
+        "matches finished (then rematched)",
+        measurements.counter("matches finished"));
     report.latency("game.latency", "move to opponent", windows.get("move to opponent"));
     all.forEach(GamePlayer::close);
   }
 
-  /** Drops the players at once and reconnects them all; reports how long until the last one had resumed. */
+  /**
+   * Drops the players at once and reconnects them all; reports how long until the last one had
+   * resumed.
+   */
   private void storm(List<GamePlayer> victims) throws Exception {
     long start = System.nanoTime();
     List<CompletableFuture<Void>> back = new ArrayList<>();
     victims.forEach(p -> back.add(p.drop()));
     Measurements.Latency resumed = measurements.latency("drop to resumed");
-    // Wait on the recording stages, not on the bare futures, so every return is in the histogram when it is read.
+    // Wait on the recording stages, not on the bare futures, so every return is in the histogram
+    // when it is read.
     List<CompletableFuture<Void>> recorded = new ArrayList<>();
     back.forEach(b -> recorded.add(b.thenRun(() -> resumed.record(System.nanoTime() - start))));
     java.util.Iterator<GamePlayer> next = victims.iterator();
@@ -204,9 +282,12 @@ public final class Bench {
     int count = awaitAll(recorded, Duration.ofSeconds(120));
     report.figure("storm.players", "players dropped at once", victims.size());
     report.figure("storm.resumed", "players back at their table", count);
-    report.figure("storm.all.back.s", "time until all were back (s)", seconds(System.nanoTime() - start));
+    report.figure(
+        "storm.all.back.s", "time until all were back (s)", seconds(System.nanoTime() - start));
     report.latency("storm.back", "drop to resumed", resumed.total());
-    report.figure("storm.snapshots", "resumes answered by a snapshot instead of a replay",
+    report.figure(
+        "storm.snapshots",
+        "resumes answered by a snapshot instead of a replay",
         measurements.counter("resumed by snapshot"));
     if (count < victims.size()) {
       measurements.problem("players not back within 120 s");
@@ -214,20 +295,34 @@ public final class Bench {
   }
 
   private void echo(int players, int seconds) throws Exception {
-    report.heading("Echo baseline: " + players + " connections, one message per " + settings.movePeriodMillis()
-        + " ms each, " + seconds + " s measured");
+    report.heading(
+        "Echo baseline: "
+            + players
+            + " connections, one message per "
+            + settings.movePeriodMillis()
+            + " ms each, "
+            + seconds
+            + " s measured");
     if (!server.hasEcho) {
       report.note("(no echo endpoint on " + server.kind + ": skipped)");
       return;
     }
-    List<EchoPlayer> all = ramp(players, () -> new EchoPlayer(measurements), p -> settings.wss().open(server.echoUri(), p));
+    List<EchoPlayer> all =
+        ramp(
+            players,
+            () -> new EchoPlayer(measurements),
+            p -> settings.wss().open(server.echoUri(), p));
     awaitAll(all.stream().map(EchoPlayer::opened).toList(), Duration.ofSeconds(60));
-    all.forEach(p -> p.start(scheduler, TimeUnit.MILLISECONDS.toNanos(settings.movePeriodMillis())));
+    all.forEach(
+        p -> p.start(scheduler, TimeUnit.MILLISECONDS.toNanos(settings.movePeriodMillis())));
     hold(Duration.ofSeconds(3));
     Window window = new Window("echo");
     hold(Duration.ofSeconds(seconds));
     window.close("echo");
-    report.figure("echo.per.s", "echo messages per second", perSecond(window.delta("echo messages received"), window.nanos));
+    report.figure(
+        "echo.per.s",
+        "echo messages per second",
+        perSecond(window.delta("echo messages received"), window.nanos));
     report.latency("echo.latency", "echo round trip", windows.get("echo"));
     all.forEach(EchoPlayer::close);
   }
@@ -241,46 +336,74 @@ public final class Bench {
     report.heading("Game path against echo at the same inbound rate");
     for (double p : new double[] {50, 99, 99.9}) {
       double r = (double) game.getValueAtPercentile(p) / Math.max(1, echo.getValueAtPercentile(p));
-      report.figure("ratio.p" + String.valueOf(p).replace(".0", "").replace(".", ""), "p" + p + " move to opponent / echo",
+      report.figure(
+          "ratio.p" + String.valueOf(p).replace(".0", "").replace(".", ""),
+          "p" + p + " move to opponent / echo",
           String.format("%.2f", r));
     }
   }
 
   private void idle(int connections, int seconds) throws Exception {
-    report.heading("Idle: " + connections + " connections held " + seconds + " s (hello, then only pongs)");
+    report.heading(
+        "Idle: " + connections + " connections held " + seconds + " s (hello, then only pongs)");
     long heap0 = server.heapAfterGc();
     long rss0 = server.rssBytes();
     long rampStart = System.nanoTime();
     List<IdlePlayer> all =
-        ramp(connections, () -> new IdlePlayer(measurements, p -> settings.wss().open(server.gameUri(), p)),
+        ramp(
+            connections,
+            () -> new IdlePlayer(measurements, p -> settings.wss().open(server.gameUri(), p)),
             IdlePlayer::connect);
-    int welcomed = awaitAll(all.stream().map(IdlePlayer::welcomed).toList(), Duration.ofSeconds(120));
+    int welcomed =
+        awaitAll(all.stream().map(IdlePlayer::welcomed).toList(), Duration.ofSeconds(120));
     report.figure("idle.welcomed", "connections open and welcomed", welcomed);
     report.figure("idle.ramp.s", "time to open them (s)", seconds(System.nanoTime() - rampStart));
     long heap1 = server.heapAfterGc();
     long rss1 = server.rssBytes();
     report.figure("idle.heap.before.mb", "server heap after GC before (MB)", heap0 / 1_048_576);
     report.figure("idle.heap.after.mb", "server heap after GC with them (MB)", heap1 / 1_048_576);
-    report.figure("idle.heap.per.connection.kb", "server heap per connection (KB)", perConnection(heap1 - heap0, welcomed));
-    report.figure("idle.rss.per.connection.kb", "server RSS per connection (KB)", perConnection(rss1 - rss0, welcomed));
+    report.figure(
+        "idle.heap.per.connection.kb",
+        "server heap per connection (KB)",
+        perConnection(heap1 - heap0, welcomed));
+    report.figure(
+        "idle.rss.per.connection.kb",
+        "server RSS per connection (KB)",
+        perConnection(rss1 - rss0, welcomed));
     long problemsBefore = total(measurements.problems());
     Window window = new Window(null);
     hold(Duration.ofSeconds(seconds));
     window.close("idle");
-    report.figure("idle.dropped", "connections lost during the hold", total(measurements.problems()) - problemsBefore);
-    report.figure("idle.pings", "server pings answered during the hold", window.delta("pings answered"));
-    report.figure("idle.heap.end.mb", "server heap after GC at the end (MB)", server.heapAfterGc() / 1_048_576);
+    report.figure(
+        "idle.dropped",
+        "connections lost during the hold",
+        total(measurements.problems()) - problemsBefore);
+    report.figure(
+        "idle.pings", "server pings answered during the hold", window.delta("pings answered"));
+    report.figure(
+        "idle.heap.end.mb",
+        "server heap after GC at the end (MB)",
+        server.heapAfterGc() / 1_048_576);
     report.figure("idle.rss.end.mb", "server RSS at the end (MB)", server.rssBytes() / 1_048_576);
     all.forEach(IdlePlayer::close);
   }
 
   private void handshakes(int rate, int seconds) throws Exception {
-    report.heading("TLS handshakes + upgrades: " + rate + "/s offered for " + seconds + " s, full handshakes only");
+    report.heading(
+        "TLS handshakes + upgrades: "
+            + rate
+            + "/s offered for "
+            + seconds
+            + " s, full handshakes only");
     Window window = new Window("handshake+upgrade");
-    new Handshakes(settings.wss(), server.gameUri(), measurements, settings.sourceAddresses()).run(rate, seconds, 128);
+    new Handshakes(settings.wss(), server.gameUri(), measurements, settings.sourceAddresses())
+        .run(rate, seconds, 128);
     window.close("handshake");
     report.figure("handshake.upgrades", "upgrades completed", window.delta("upgrades"));
-    report.figure("handshake.per.s", "completed per second", perSecond(window.delta("upgrades"), window.nanos));
+    report.figure(
+        "handshake.per.s",
+        "completed per second",
+        perSecond(window.delta("upgrades"), window.nanos));
     report.latency("handshake.latency", "handshake + upgrade", windows.get("handshake+upgrade"));
   }
 
@@ -300,7 +423,10 @@ public final class Bench {
     return String.format("%.0f", count / (nanos / 1e9));
   }
 
-  /** A measured stretch: latency totals restart at its start; server CPU, GC pauses and counters are its deltas. */
+  /**
+   * A measured stretch: latency totals restart at its start; server CPU, GC pauses and counters are
+   * its deltas.
+   */
   private final class Window {
     private final double cpu0 = server.cpuSeconds();
     private final int pauses0 = server.gcPauses().size();
@@ -328,17 +454,27 @@ public final class Bench {
         windows.put(latency, measurements.latency(latency).total());
       }
       double cpu = (server.cpuSeconds() - cpu0) / (nanos / 1e9);
-      report.figure(key + ".server.cpu.percent", "server CPU (% of one core)", String.format("%.0f", cpu * 100));
-      long messages = delta("messages received") + delta("messages sent") + delta("echo messages received")
-          + delta("echo messages sent");
-      report.figure(key + ".messages.per.s", "WebSocket messages per second (both directions)", perSecond(messages, nanos));
+      report.figure(
+          key + ".server.cpu.percent",
+          "server CPU (% of one core)",
+          String.format("%.0f", cpu * 100));
+      long messages =
+          delta("messages received")
+              + delta("messages sent")
+              + delta("echo messages received")
+              + delta("echo messages sent");
+      report.figure(
+          key + ".messages.per.s",
+          "WebSocket messages per second (both directions)",
+          perSecond(messages, nanos));
       List<Double> pauses = server.gcPauses();
       List<Double> mine = pauses.subList(Math.min(pauses0, pauses.size()), pauses.size());
       double max = mine.stream().mapToDouble(Double::doubleValue).max().orElse(0);
       double sum = mine.stream().mapToDouble(Double::doubleValue).sum();
       report.figure(key + ".gc.pauses", "GC pauses", mine.size());
       report.figure(key + ".gc.max.ms", "longest GC pause (ms)", String.format("%.1f", max));
-      report.figure(key + ".gc.total.ms", "GC pause time in total (ms)", String.format("%.1f", sum));
+      report.figure(
+          key + ".gc.total.ms", "GC pause time in total (ms)", String.format("%.1f", sum));
       report.figure(key + ".server.rss.mb", "server RSS (MB)", server.rssBytes() / 1_048_576);
     }
   }
@@ -347,24 +483,36 @@ public final class Bench {
   private double lastCpu = Double.NaN;
   private Map<String, Long> lastCounters = Map.of();
 
-  /** Once a second: each latency's interval, message and move rates, server CPU and RSS, for the charts. */
+  /**
+   * Once a second: each latency's interval, message and move rates, server CPU and RSS, for the
+   * charts.
+   */
   private void sample() {
     try {
       Map<String, Double> row = new LinkedHashMap<>();
       row.put("t", (System.nanoTime() - started) / 1e9);
-      measurements.latencies().forEach((name, latency) -> {
-        Histogram h = latency.roll();
-        if (h.getTotalCount() > 0) {
-          row.put(name + " p50", h.getValueAtPercentile(50) / 1000.0);
-          row.put(name + " p99", h.getValueAtPercentile(99) / 1000.0);
-        }
-      });
+      measurements
+          .latencies()
+          .forEach(
+              (name, latency) -> {
+                Histogram h = latency.roll();
+                if (h.getTotalCount() > 0) {
+                  row.put(name + " p50", h.getValueAtPercentile(50) / 1000.0);
+                  row.put(name + " p99", h.getValueAtPercentile(99) / 1000.0);
+                }
+              });
       Map<String, Long> counters = measurements.counters();
-      for (String name : List.of("messages received", "moves sent", "echo messages received", "upgrades")) {
-        row.put(name + "/s", (double) (counters.getOrDefault(name, 0L) - lastCounters.getOrDefault(name, 0L)));
+      for (String name :
+          List.of("messages received", "moves sent", "echo messages received", "upgrades")) {
+        row.put(
+            name + "/s",
+            (double) (counters.getOrDefault(name, 0L) - lastCounters.getOrDefault(name, 0L)));
       }
-      row.put("sockets opened", (double) (counters.getOrDefault("connections opened", 0L)
-          + counters.getOrDefault("idle players welcomed", 0L)));
+      row.put(
+          "sockets opened",
+          (double)
+              (counters.getOrDefault("connections opened", 0L)
+                  + counters.getOrDefault("idle players welcomed", 0L)));
       double cpu = server.cpuSeconds();
       if (!Double.isNaN(lastCpu)) {
         row.put("server CPU %", (cpu - lastCpu) * 100);
@@ -393,17 +541,23 @@ public final class Bench {
     chart(rows, "server.png", "Server CPU (% of one core) and RSS (MB)", "", "server ");
     Map<String, Histogram> totals = new LinkedHashMap<>(windows);
     measurements.latencies().forEach((name, latency) -> totals.putIfAbsent(name, latency.total()));
-    Charts.percentiles(report.directory.resolve("percentiles.png"), "Latency by percentile (measured windows)", totals);
+    Charts.percentiles(
+        report.directory.resolve("percentiles.png"),
+        "Latency by percentile (measured windows)",
+        totals);
   }
 
-  private void chart(List<Map<String, Double>> rows, String file, String title, String unit, String... keys)
+  private void chart(
+      List<Map<String, Double>> rows, String file, String title, String unit, String... keys)
       throws Exception {
     Map<String, List<double[]>> series = new LinkedHashMap<>();
     for (Map<String, Double> row : rows) {
       for (Map.Entry<String, Double> e : row.entrySet()) {
         for (String key : keys) {
           if (e.getKey().contains(key)) {
-            series.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {row.get("t"), e.getValue()});
+            series
+                .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .add(new double[] {row.get("t"), e.getValue()});
           }
         }
       }

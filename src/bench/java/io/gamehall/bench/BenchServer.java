@@ -23,10 +23,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The server under test, started by the harness as a child process with its own base directory, ports, heap and GC
- * log, pinned with taskset to its own core: WildFly (the build's provisioned and TLS-configured copy, with the
- * production WAR and the echo WAR) or Payara Micro 6 (the production WAR through server-config/payara/run-micro.sh).
- * Settings reach the application as GAMEHALL_* environment variables, which both servers pass on unchanged.
+ * The server under test, started by the harness as a child process with its own base directory,
+ * ports, heap and GC log, pinned with taskset to its own core: WildFly (the build's provisioned and
+ * TLS-configured copy, with the production WAR and the echo WAR) or Payara Micro 6 (the production
+ * WAR through server-config/payara/run-micro.sh). Settings reach the application as GAMEHALL_*
+ * environment variables, which both servers pass on unchanged.
  */
 final class BenchServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(BenchServer.class.getName());
@@ -43,7 +44,13 @@ final class BenchServer implements AutoCloseable {
   private long pid;
 
   private BenchServer(
-      String kind, Process process, int httpsPort, Path gcLog, Path log, Path javaHome, boolean hasEcho) {
+      String kind,
+      Process process,
+      int httpsPort,
+      Path gcLog,
+      Path log,
+      Path javaHome,
+      boolean hasEcho) {
     this.kind = kind;
     this.process = process;
     this.httpsPort = httpsPort;
@@ -55,12 +62,20 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Starts the server named by {@code settings.server()} and waits until both sockets upgrade. */
-  static BenchServer start(BenchSettings settings, Path out, Map<String, String> appSettings) throws Exception {
+  static BenchServer start(BenchSettings settings, Path out, Map<String, String> appSettings)
+      throws Exception {
     Files.createDirectories(out);
     Path gcLog = out.resolve("server-gc.log");
     String jvm =
-        "-Xms" + settings.serverHeap() + " -Xmx" + settings.serverHeap() + " -XX:+UseG1GC -Xlog:gc:file=" + gcLog
-            + (settings.serverOpts().isBlank() ? "" : " " + settings.serverOpts().replace("{out}", out.toString()));
+        "-Xms"
+            + settings.serverHeap()
+            + " -Xmx"
+            + settings.serverHeap()
+            + " -XX:+UseG1GC -Xlog:gc:file="
+            + gcLog
+            + (settings.serverOpts().isBlank()
+                ? ""
+                : " " + settings.serverOpts().replace("{out}", out.toString()));
     List<String> command = new ArrayList<>();
     if (settings.serverCpu() != null) {
       command.addAll(List.of("taskset", "-c", settings.serverCpu()));
@@ -71,27 +86,41 @@ final class BenchServer implements AutoCloseable {
       int http = freePort();
       int https = freePort();
       command.addAll(
-          List.of("bash", settings.basedir().resolve("server-config/payara/run-micro.sh").toString(),
-              settings.payaraJar().toString(), settings.war().toString(), settings.keystore().toString(),
-              String.valueOf(http), String.valueOf(https)));
+          List.of(
+              "bash",
+              settings.basedir().resolve("server-config/payara/run-micro.sh").toString(),
+              settings.payaraJar().toString(),
+              settings.war().toString(),
+              settings.keystore().toString(),
+              String.valueOf(http),
+              String.valueOf(https)));
       ProcessBuilder builder = builder(command, settings, log, appSettings);
       builder.environment().put("GAMEHALL_JAVA_OPTS", jvm);
       builder.environment().put("GAMEHALL_MICRO_OPTS", "--rootdir " + out.resolve("payara-root"));
-      server = new BenchServer("payara", builder.start(), https, gcLog, log, settings.javaHome(), false);
+      server =
+          new BenchServer("payara", builder.start(), https, gcLog, log, settings.javaHome(), false);
     } else {
       Path base = out.resolve("wildfly-base");
       copyStandalone(settings.wildflyHome().resolve("standalone"), base);
-      Files.copy(settings.war(), base.resolve("deployments/gamehall.war"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          settings.war(),
+          base.resolve("deployments/gamehall.war"),
+          StandardCopyOption.REPLACE_EXISTING);
       io.gamehall.bench.echo.EchoWar.write(base.resolve("deployments"));
       int offset = settings.serverPortOffset();
       command.addAll(
-          List.of("bash", settings.wildflyHome().resolve("bin/standalone.sh").toString(),
-              "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset));
+          List.of(
+              "bash",
+              settings.wildflyHome().resolve("bin/standalone.sh").toString(),
+              "-Djboss.server.base.dir=" + base,
+              "-Djboss.socket.binding.port-offset=" + offset));
       ProcessBuilder builder = builder(command, settings, log, appSettings);
       builder.environment().put("JBOSS_JAVA_SIZING", jvm);
       builder.environment().put("JBOSS_PIDFILE", base.resolve("server.pid").toString());
       builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-      server = new BenchServer("wildfly", builder.start(), 8443 + offset, gcLog, log, settings.javaHome(), true);
+      server =
+          new BenchServer(
+              "wildfly", builder.start(), 8443 + offset, gcLog, log, settings.javaHome(), true);
     }
     try {
       server.awaitReady(settings, Duration.ofSeconds(240));
@@ -104,7 +133,8 @@ final class BenchServer implements AutoCloseable {
 
   private static ProcessBuilder builder(
       List<String> command, BenchSettings settings, Path log, Map<String, String> appSettings) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("JAVA_OPTS");
     builder.environment().put("JAVA_HOME", settings.javaHome().toString());
     builder.environment().putAll(appSettings);
@@ -116,7 +146,8 @@ final class BenchServer implements AutoCloseable {
       for (Path file : files.toList()) {
         Path relative = from.relativize(file);
         String top = relative.getNameCount() > 0 ? relative.getName(0).toString() : "";
-        if (List.of("data", "log", "tmp", "deployments").contains(top) && relative.getNameCount() > 1) {
+        if (List.of("data", "log", "tmp", "deployments").contains(top)
+            && relative.getNameCount() > 1) {
           continue;
         }
         Path target = to.resolve(relative.toString());
@@ -143,20 +174,26 @@ final class BenchServer implements AutoCloseable {
     return URI.create("wss://localhost:" + httpsPort + "/gamehall-echo/echo");
   }
 
-  /** Polls with a real upgrade; the wait between polls is a wait on the process, so an early exit is seen at once. */
+  /**
+   * Polls with a real upgrade; the wait between polls is a wait on the process, so an early exit is
+   * seen at once.
+   */
   private void awaitReady(BenchSettings settings, Duration within) throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     SSLContext tls = settings.wss().newContext();
     while (System.nanoTime() < deadline) {
       if (upgrades(tls, gameUri()) && (!hasEcho || upgrades(tls, echoUri()))) {
         if (kind.equals("wildfly")) {
-          pid = Long.parseLong(Files.readString(log.resolveSibling("wildfly-base/server.pid")).trim());
+          pid =
+              Long.parseLong(
+                  Files.readString(log.resolveSibling("wildfly-base/server.pid")).trim());
         }
         LOG.info(kind + " ready on port " + httpsPort + ", java pid " + pid);
         return;
       }
       if (process.waitFor(500, TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException(kind + " exited with " + process.exitValue() + ":\n" + tail());
+        throw new IllegalStateException(
+            kind + " exited with " + process.exitValue() + ":\n" + tail());
       }
     }
     throw new IllegalStateException(kind + " not ready within " + within + ":\n" + tail());
@@ -166,11 +203,17 @@ final class BenchServer implements AutoCloseable {
     try (Socket plain = new Socket()) {
       plain.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2_000);
       try (SSLSocket socket =
-          (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(), true)) {
+          (SSLSocket)
+              tls.getSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(), true)) {
         socket.setSoTimeout(5_000);
         OutputStream out = socket.getOutputStream();
         out.write(
-            ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+            ("GET "
+                    + uri.getRawPath()
+                    + " HTTP/1.1\r\nHost: "
+                    + uri.getHost()
+                    + ":"
+                    + uri.getPort()
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
@@ -190,7 +233,8 @@ final class BenchServer implements AutoCloseable {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // Fields 14 and 15 of stat (utime, stime), counted from after the command name; clock ticks of 1/100 s.
+      // Fields 14 and 15 of stat (utime, stime), counted from after the command name; clock ticks
+      // of 1/100 s.
       return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
@@ -248,7 +292,10 @@ final class BenchServer implements AutoCloseable {
     return io.gamehall.support.ChildProcess.tailOf(log, 30);
   }
 
-  /** SIGTERM to the JVM (WildFly's pid file names it), a grace period, then SIGKILL; the launcher goes with it. */
+  /**
+   * SIGTERM to the JVM (WildFly's pid file names it), a grace period, then SIGKILL; the launcher
+   * goes with it.
+   */
   @Override
   public void close() throws InterruptedException {
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);

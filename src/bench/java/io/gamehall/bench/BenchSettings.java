@@ -5,8 +5,9 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * The run's knobs, from system properties ({@code -Dbench.x=...}; the bench profile in pom.xml passes the build's
- * paths and ports). Every default is the documented figure's setting; docs/performance.md lists them.
+ * The run's knobs, from system properties ({@code -Dbench.x=...}; the bench profile in pom.xml
+ * passes the build's paths and ports). Every default is the documented figure's setting;
+ * docs/performance.md lists them.
  */
 record BenchSettings(
     String scenario,
@@ -37,7 +38,10 @@ record BenchSettings(
     String scenario = p.getProperty("bench.scenario", "smoke");
     String server = p.getProperty("bench.server", "wildfly");
     Path keystoreDir = target.resolve("keystore");
-    Path truststore = Path.of(p.getProperty("bench.truststore", keystoreDir.resolve("gamehall-truststore.p12").toString()));
+    Path truststore =
+        Path.of(
+            p.getProperty(
+                "bench.truststore", keystoreDir.resolve("gamehall-truststore.p12").toString()));
     int addresses = integer(p, "bench.addresses", 16);
     String password = System.getenv().getOrDefault("GAMEHALL_KEYSTORE_PASSWORD", "changeit");
     Wss wss = new Wss(truststore, password.toCharArray(), addresses, executor);
@@ -57,8 +61,11 @@ record BenchSettings(
         integer(p, "bench.ramp.concurrency", 64),
         Path.of(p.getProperty("bench.out", target.resolve("bench").toString())).toAbsolutePath(),
         basedir,
-        Path.of(p.getProperty("bench.wildfly.home", target.resolve("wildfly-39.0.1.Final").toString())),
-        Path.of(p.getProperty("bench.payara.jar", target.resolve("payara/payara-micro-6.jar").toString())),
+        Path.of(
+            p.getProperty("bench.wildfly.home", target.resolve("wildfly-39.0.1.Final").toString())),
+        Path.of(
+            p.getProperty(
+                "bench.payara.jar", target.resolve("payara/payara-micro-6.jar").toString())),
         Path.of(p.getProperty("bench.war", target.resolve("gamehall.war").toString())),
         keystoreDir.resolve("gamehall-keystore.p12"),
         truststore,
@@ -71,10 +78,15 @@ record BenchSettings(
     return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
   }
 
-  /** The servers run on Java 17 (the project's baseline) even when the harness itself runs on a newer JDK. */
+  /**
+   * The servers run on Java 17 (the project's baseline) even when the harness itself runs on a
+   * newer JDK.
+   */
   private static String defaultServerJava() {
     Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-    return java17.resolve("bin/java").toFile().exists() ? java17.toString() : System.getProperty("java.home");
+    return java17.resolve("bin/java").toFile().exists()
+        ? java17.toString()
+        : System.getProperty("java.home");
   }
 
   Wss wss() {

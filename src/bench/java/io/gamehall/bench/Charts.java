@@ -23,14 +23,19 @@ final class Charts {
   private static final int TOP = 40;
   private static final int BOTTOM = 50;
   private static final Color[] COLORS = {
-    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd)
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0xff7f0e),
+    new Color(0x9467bd)
   };
   private static final double[] PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99};
 
   private Charts() {}
 
   /** Series of (x, y) points; null y values are skipped. */
-  static void lines(Path file, String title, String xLabel, String yLabel, Map<String, List<double[]>> series)
+  static void lines(
+      Path file, String title, String xLabel, String yLabel, Map<String, List<double[]>> series)
       throws IOException {
     System.setProperty("java.awt.headless", "true");
     double maxX = 1;
@@ -78,10 +83,11 @@ final class Charts {
   }
 
   /**
-   * Latency against percentile, the x axis stretched as log(1 / (1 - p)) so the tail (99%, 99.9%) gets as much room as
-   * the median.
+   * Latency against percentile, the x axis stretched as log(1 / (1 - p)) so the tail (99%, 99.9%)
+   * gets as much room as the median.
    */
-  static void percentiles(Path file, String title, Map<String, Histogram> histograms) throws IOException {
+  static void percentiles(Path file, String title, Map<String, Histogram> histograms)
+      throws IOException {
     Map<String, List<double[]>> series = new LinkedHashMap<>();
     for (Map.Entry<String, Histogram> entry : histograms.entrySet()) {
       if (entry.getValue().getTotalCount() == 0) {
@@ -93,8 +99,12 @@ final class Charts {
       }
       series.put(entry.getKey(), points);
     }
-    lines(file, title + "  (x: percentile 0, 90, 99, 99.9, 99.99 at 0, 1, 2, 3, 4)", "percentile (log scale)",
-        "ms", series);
+    lines(
+        file,
+        title + "  (x: percentile 0, 90, 99, 99.9, 99.99 at 0, 1, 2, 3, 4)",
+        "percentile (log scale)",
+        "ms",
+        series);
   }
 
   private static double stretch(double percentile) {
@@ -104,7 +114,8 @@ final class Charts {
   private static Graphics2D frame(BufferedImage image, String title, String xLabel, String yLabel) {
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, WIDTH, HEIGHT);
     g.setColor(Color.BLACK);
@@ -131,6 +142,8 @@ final class Charts {
   }
 
   private static String format(double value) {
-    return value >= 100 || value == Math.rint(value) ? String.valueOf(Math.round(value)) : String.format("%.2f", value);
+    return value >= 100 || value == Math.rint(value)
+        ? String.valueOf(Math.round(value))
+        : String.format("%.2f", value);
   }
 }

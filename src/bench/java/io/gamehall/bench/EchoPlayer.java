@@ -9,9 +9,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The baseline's client: sends a message the size of a Gomoku move command once per period and times its echo on the
- * same connection, so at the same number of players it loads the server with the same inbound message rate as the
- * game scenario.
+ * The baseline's client: sends a message the size of a Gomoku move command once per period and
+ * times its echo on the same connection, so at the same number of players it loads the server with
+ * the same inbound message rate as the game scenario.
  */
 final class EchoPlayer implements WebSocket.Listener {
   // The same size as {"type":"act","id":"m12","table":"t-xxxxxxxxxx","move":"H8","seq":123}.

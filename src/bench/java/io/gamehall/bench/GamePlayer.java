@@ -19,11 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A guest who quick-matches into Gomoku and plays random legal moves, at most one per move period, for as long as the
- * run lasts; rematches after every result. It checks what a real client relies on: every table event's seq follows
- * the last one seen, no point is played twice in a match, and its opponent saw the same moves. It can be dropped
- * (socket aborted, no close frame) and then resumes the way the SDK does: hello with its token, resume from the last
- * seq, and the unacknowledged move resent with the same id.
+ * A guest who quick-matches into Gomoku and plays random legal moves, at most one per move period,
+ * for as long as the run lasts; rematches after every result. It checks what a real client relies
+ * on: every table event's seq follows the last one seen, no point is played twice in a match, and
+ * its opponent saw the same moves. It can be dropped (socket aborted, no close frame) and then
+ * resumes the way the SDK does: hello with its token, resume from the last seq, and the
+ * unacknowledged move resent with the same id.
  */
 final class GamePlayer implements WebSocket.Listener {
   private static final String COLUMNS = "ABCDEFGHIJKLMNO";
@@ -67,7 +68,10 @@ final class GamePlayer implements WebSocket.Listener {
     return matched;
   }
 
-  /** Cuts the socket without a close frame, as a lost network would; the table keeps the seat for its grace time. */
+  /**
+   * Cuts the socket without a close frame, as a lost network would; the table keeps the seat for
+   * its grace time.
+   */
   synchronized CompletableFuture<Void> drop() {
     dropped = true;
     back = new CompletableFuture<>();
@@ -79,7 +83,10 @@ final class GamePlayer implements WebSocket.Listener {
     return back;
   }
 
-  /** Opens a new socket; hello carries the token, and the welcome's tables are resumed from the last seq. */
+  /**
+   * Opens a new socket; hello carries the token, and the welcome's tables are resumed from the last
+   * seq.
+   */
   CompletableFuture<Void> reconnect() {
     return connect();
   }
@@ -99,8 +106,16 @@ final class GamePlayer implements WebSocket.Listener {
     arena.measurements.count("connections opened");
     JsonObject hello =
         token == null
-            ? Json.createObjectBuilder().add("type", "hello").add("id", "h").add("nickname", nickname).build()
-            : Json.createObjectBuilder().add("type", "hello").add("id", "h").add("token", token).build();
+            ? Json.createObjectBuilder()
+                .add("type", "hello")
+                .add("id", "h")
+                .add("nickname", nickname)
+                .build()
+            : Json.createObjectBuilder()
+                .add("type", "hello")
+                .add("id", "h")
+                .add("token", token)
+                .build();
     send(hello.toString());
     ws.request(1);
   }
@@ -119,7 +134,8 @@ final class GamePlayer implements WebSocket.Listener {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
           handle(reader.readObject());
         } catch (RuntimeException e) {
-          arena.measurements.problem("harness could not handle a message: " + e.getClass().getSimpleName());
+          arena.measurements.problem(
+              "harness could not handle a message: " + e.getClass().getSimpleName());
         }
       }
     }
@@ -138,15 +154,22 @@ final class GamePlayer implements WebSocket.Listener {
   public synchronized CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
     if (ws == socket && !dropped) {
       if (code == 1008 && "hello required".equals(reason)) {
-        // The server was too busy to read our hello within its deadline. The SDK treats 1008 as transient and
-        // reconnects after a pause; so does this player, and the count is reported beside the problems.
+        // The server was too busy to read our hello within its deadline. The SDK treats 1008 as
+        // transient and
+        // reconnects after a pause; so does this player, and the count is reported beside the
+        // problems.
         arena.measurements.count("reconnects after 1008 hello required");
         socket = null;
         CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
-            .execute(() -> connect().exceptionally(e -> {
-              arena.measurements.problem("reconnect failed: " + e.getClass().getSimpleName());
-              return null;
-            }));
+            .execute(
+                () ->
+                    connect()
+                        .exceptionally(
+                            e -> {
+                              arena.measurements.problem(
+                                  "reconnect failed: " + e.getClass().getSimpleName());
+                              return null;
+                            }));
       } else {
         arena.measurements.problem("closed by the server: " + code + " " + reason);
       }
@@ -181,10 +204,10 @@ final class GamePlayer implements WebSocket.Listener {
   }
 
   /**
-   * Right after a resume the server may have just played the seat's move itself (托管 starts a second after the
-   * drop, and may even win or lose the match with it), so a resent or fresh move can meet {@code stale},
-   * {@code not_your_turn} or {@code game_over}: a race the protocol types, not a fault. Any other refusal, or one
-   * at another time, is a problem.
+   * Right after a resume the server may have just played the seat's move itself (托管 starts a second
+   * after the drop, and may even win or lose the match with it), so a resent or fresh move can meet
+   * {@code stale}, {@code not_your_turn} or {@code game_over}: a race the protocol types, not a
+   * fault. Any other refusal, or one at another time, is a problem.
    */
   private void refused(String code) {
     boolean race = code.equals("stale") || code.equals("not_your_turn") || code.equals("game_over");
@@ -231,9 +254,9 @@ final class GamePlayer implements WebSocket.Listener {
   }
 
   /**
-   * The table answers {@code resume} with the missed events (or a snapshot) and then, for a seat it had marked
-   * offline, an {@code online} event: that event ends the replay. Were the drop not yet noticed by the server, there
-   * is no such event, so a timer ends the wait after a while instead.
+   * The table answers {@code resume} with the missed events (or a snapshot) and then, for a seat it
+   * had marked offline, an {@code online} event: that event ends the replay. Were the drop not yet
+   * noticed by the server, there is no such event, so a timer ends the wait after a while instead.
    */
   private void resumed(String how) {
     if (resumeId == null) {
@@ -243,7 +266,8 @@ final class GamePlayer implements WebSocket.Listener {
     resumedAt = System.nanoTime();
     arena.measurements.count(how);
     back.complete(null);
-    // The move sent just before the drop: if the replay did not show it, send it again under the same id, which
+    // The move sent just before the drop: if the replay did not show it, send it again under the
+    // same id, which
     // the table applies at most once.
     if (pendingMove != null && live && toAct == mySeat) {
       arena.measurements.count("moves resent after a resume");
@@ -309,7 +333,8 @@ final class GamePlayer implements WebSocket.Listener {
         live = true;
         toAct = -1;
         forget();
-        lastMoveAt = System.nanoTime() - ThreadLocalRandom.current().nextLong(arena.movePeriodNanos);
+        lastMoveAt =
+            System.nanoTime() - ThreadLocalRandom.current().nextLong(arena.movePeriodNanos);
         arena.measurements.count("matches started");
       }
       case "clock" -> {
@@ -351,14 +376,17 @@ final class GamePlayer implements WebSocket.Listener {
     }
     arena.measurements.count("opponent moves received");
     Long sentAt = arena.sentMoves.remove(table + "|" + point);
-    // A move replayed after a resume is late by design, and one the server played for an offline seat was never
+    // A move replayed after a resume is late by design, and one the server played for an offline
+    // seat was never
     // sent: neither is a move-to-opponent latency.
     if (sentAt != null && resumeId == null) {
       arena.measurements.latency("move to opponent").record(System.nanoTime() - sentAt);
     }
   }
 
-  /** On our turn, moves once the period since our last move has passed; never twice for one turn. */
+  /**
+   * On our turn, moves once the period since our last move has passed; never twice for one turn.
+   */
   private void maybeMove() {
     if (!live || toAct != mySeat || pendingId != null || resumeId != null || socket == null) {
       return;
@@ -382,7 +410,9 @@ final class GamePlayer implements WebSocket.Listener {
     String point;
     ThreadLocalRandom random = ThreadLocalRandom.current();
     do {
-      point = COLUMNS.charAt(random.nextInt(COLUMNS.length())) + String.valueOf(1 + random.nextInt(COLUMNS.length()));
+      point =
+          COLUMNS.charAt(random.nextInt(COLUMNS.length()))
+              + String.valueOf(1 + random.nextInt(COLUMNS.length()));
     } while (board.contains(point));
     pendingMove = point;
     lastMoveAt = System.nanoTime();
@@ -392,7 +422,13 @@ final class GamePlayer implements WebSocket.Listener {
   }
 
   private void sendAct(String id, String point) {
-    send(command("act", id).add("table", table).add("move", point).add("seq", lastSeq).build().toString());
+    send(
+        command("act", id)
+            .add("table", table)
+            .add("move", point)
+            .add("seq", lastSeq)
+            .build()
+            .toString());
   }
 
   private void forget() {
@@ -425,5 +461,4 @@ final class GamePlayer implements WebSocket.Listener {
                 });
     arena.measurements.count("messages sent");
   }
-
 }

@@ -17,9 +17,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Full TLS handshakes plus WebSocket upgrades, started at a fixed rate (open loop): each attempt gets a fresh
- * SSLContext, so no session is resumed, and its time runs from when it was due, so a client or server falling behind
- * shows up as latency rather than as a quietly lower rate.
+ * Full TLS handshakes plus WebSocket upgrades, started at a fixed rate (open loop): each attempt
+ * gets a fresh SSLContext, so no session is resumed, and its time runs from when it was due, so a
+ * client or server falling behind shows up as latency rather than as a quietly lower rate.
  */
 final class Handshakes {
   private final Wss wss;
@@ -80,16 +80,23 @@ final class Handshakes {
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
         String request =
-            "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+            "GET "
+                + uri.getRawPath()
+                + " HTTP/1.1\r\nHost: "
+                + uri.getHost()
+                + ":"
+                + uri.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                + Base64.getEncoder().encodeToString(key)
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String status = statusLine(socket.getInputStream());
         if (status.startsWith("HTTP/1.1 101")) {
           measurements.latency("handshake+upgrade").record(System.nanoTime() - due);
           measurements.count("upgrades");
-          // A close frame (masked, code 1000), so the server sees an orderly goodbye rather than a reset.
+          // A close frame (masked, code 1000), so the server sees an orderly goodbye rather than a
+          // reset.
           out.write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xE8});
           out.flush();
         } else {

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A guest who says hello and then only keeps the socket alive: the JDK's WebSocket answers the server's ping frames
- * with pongs by itself, as a browser does. Any close it did not ask for is a dropped connection.
+ * A guest who says hello and then only keeps the socket alive: the JDK's WebSocket answers the
+ * server's ping frames with pongs by itself, as a browser does. Any close it did not ask for is a
+ * dropped connection.
  */
 final class IdlePlayer implements WebSocket.Listener {
   private final Measurements measurements;
@@ -19,8 +20,13 @@ final class IdlePlayer implements WebSocket.Listener {
 
   private final Supplier<CompletableFuture<WebSocket>> open;
 
-  /** @param open opens a socket with this player as its listener (again after a {@code hello required} close) */
-  IdlePlayer(Measurements measurements, java.util.function.Function<IdlePlayer, CompletableFuture<WebSocket>> open) {
+  /**
+   * @param open opens a socket with this player as its listener (again after a {@code hello
+   *     required} close)
+   */
+  IdlePlayer(
+      Measurements measurements,
+      java.util.function.Function<IdlePlayer, CompletableFuture<WebSocket>> open) {
     this.measurements = measurements;
     this.open = () -> open.apply(this);
   }
@@ -76,13 +82,19 @@ final class IdlePlayer implements WebSocket.Listener {
   public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
     if (!closing) {
       if (code == 1008 && "hello required".equals(reason) && !welcomed.isDone()) {
-        // The server was too busy to read the hello in time; the SDK reconnects after such a close, so does this.
+        // The server was too busy to read the hello in time; the SDK reconnects after such a close,
+        // so does this.
         measurements.count("reconnects after 1008 hello required");
         CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
-            .execute(() -> connect().exceptionally(e -> {
-              measurements.problem("idle reconnect failed: " + e.getClass().getSimpleName());
-              return null;
-            }));
+            .execute(
+                () ->
+                    connect()
+                        .exceptionally(
+                            e -> {
+                              measurements.problem(
+                                  "idle reconnect failed: " + e.getClass().getSimpleName());
+                              return null;
+                            }));
       } else {
         measurements.problem("idle connection closed by the server: " + code + " " + reason);
       }

@@ -9,8 +9,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * What the players observe, shared by all of them: named latency recorders (HdrHistogram, microseconds, read once a
- * second by the sampler so every chart point is one second's interval), named counters, and problems by kind.
+ * What the players observe, shared by all of them: named latency recorders (HdrHistogram,
+ * microseconds, read once a second by the sampler so every chart point is one second's interval),
+ * named counters, and problems by kind.
  */
 final class Measurements {
   private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
@@ -68,7 +69,10 @@ final class Measurements {
     return adder == null ? 0 : adder.sum();
   }
 
-  /** Something that must not happen in a clean run: an error, a refusal, an unexpected close, a gap in seq. */
+  /**
+   * Something that must not happen in a clean run: an error, a refusal, an unexpected close, a gap
+   * in seq.
+   */
   void problem(String kind) {
     problems.computeIfAbsent(kind, n -> new LongAdder()).increment();
   }

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * One run's results: a Markdown report for people, {@code summary.properties} for scripts and the smoke test, and
- * the charts beside them in the run's directory.
+ * One run's results: a Markdown report for people, {@code summary.properties} for scripts and the
+ * smoke test, and the charts beside them in the run's directory.
  */
 final class Report {
   final Path directory;
@@ -52,7 +52,10 @@ final class Report {
 
   void problems(Map<String, Long> problems) {
     long total = problems.values().stream().mapToLong(Long::longValue).sum();
-    figure("problems", "problems (errors, refusals, unexpected closes, seq gaps, disagreements)", total);
+    figure(
+        "problems",
+        "problems (errors, refusals, unexpected closes, seq gaps, disagreements)",
+        total);
     problems.forEach((kind, count) -> lines.add("  - " + kind + ": " + count));
   }
 

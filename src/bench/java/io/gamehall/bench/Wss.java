@@ -21,10 +21,11 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * WebSocket clients over TLS trusting only the build's dev CA, spread over source addresses 127.0.0.1..N. Loopback
- * gives about 28k ephemeral ports per source address, so a large run needs several; the JDK's HttpClient binds a
- * local address only from Java 19 on ({@code Builder.localAddress}), called reflectively so this code still compiles
- * for Java 17, where every client falls back to the default address (enough for a smoke run).
+ * WebSocket clients over TLS trusting only the build's dev CA, spread over source addresses
+ * 127.0.0.1..N. Loopback gives about 28k ephemeral ports per source address, so a large run needs
+ * several; the JDK's HttpClient binds a local address only from Java 19 on ({@code
+ * Builder.localAddress}), called reflectively so this code still compiles for Java 17, where every
+ * client falls back to the default address (enough for a smoke run).
  */
 final class Wss {
   private static final Logger LOG = Logger.getLogger(Wss.class.getName());
@@ -40,7 +41,8 @@ final class Wss {
     try (InputStream in = Files.newInputStream(truststore)) {
       store.load(in, password);
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
     trust = tmf.getTrustManagers();
     Method localAddress = localAddressMethod();
@@ -50,7 +52,10 @@ final class Wss {
     for (int i = 0; i < count; i++) {
       InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (i + 1)});
       HttpClient.Builder builder =
-          HttpClient.newBuilder().sslContext(shared).executor(executor).connectTimeout(Duration.ofSeconds(30));
+          HttpClient.newBuilder()
+              .sslContext(shared)
+              .executor(executor)
+              .connectTimeout(Duration.ofSeconds(30));
       if (spread) {
         localAddress.invoke(builder, address);
       }
@@ -58,7 +63,10 @@ final class Wss {
       addresses.add(address);
     }
     if (!spread && sourceAddresses > 1) {
-      LOG.warning("Java " + Runtime.version().feature() + " cannot bind a source address: all sockets from 127.0.0.1");
+      LOG.warning(
+          "Java "
+              + Runtime.version().feature()
+              + " cannot bind a source address: all sockets from 127.0.0.1");
     }
   }
 
@@ -67,14 +75,20 @@ final class Wss {
     return spread ? clients.size() : 1;
   }
 
-  /** A fresh context: its empty session cache forces a full handshake on the next connection made with it. */
+  /**
+   * A fresh context: its empty session cache forces a full handshake on the next connection made
+   * with it.
+   */
   SSLContext newContext() throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust, null);
     return context;
   }
 
-  /** The source address the next connection will use, round robin, for raw sockets that bind it themselves. */
+  /**
+   * The source address the next connection will use, round robin, for raw sockets that bind it
+   * themselves.
+   */
   InetAddress nextAddress() {
     return addresses.get(Math.floorMod(next.get(), addresses.size()));
   }
@@ -82,7 +96,10 @@ final class Wss {
   /** Opens a socket on the next source address, round robin. */
   CompletableFuture<WebSocket> open(URI uri, WebSocket.Listener listener) {
     HttpClient client = clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
-    return client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, listener);
+    return client
+        .newWebSocketBuilder()
+        .connectTimeout(Duration.ofSeconds(30))
+        .buildAsync(uri, listener);
   }
 
   private static Method localAddressMethod() {

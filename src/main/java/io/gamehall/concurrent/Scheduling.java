@@ -17,14 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads the hall runs on. In a Jakarta EE container: the container's default managed scheduler and executor,
- * and a bounded bot pool made from its managed thread factory. Where there is none (the embedded test tier runs plain
- * CDI) it owns daemon threads and shuts them down with the application.
+ * The threads the hall runs on. In a Jakarta EE container: the container's default managed
+ * scheduler and executor, and a bounded bot pool made from its managed thread factory. Where there
+ * is none (the embedded test tier runs plain CDI) it owns daemon threads and shuts them down with
+ * the application.
  */
 @ApplicationScoped
 public class Scheduling {
-  /** Bots think at most this many at once; more waiting bot turns than the queue holds fall back to default moves. */
+  /**
+   * Bots think at most this many at once; more waiting bot turns than the queue holds fall back to
+   * default moves.
+   */
   private static final int BOT_THREADS = 2;
+
   private static final int BOT_QUEUE = 256;
 
   @Resource private ManagedScheduledExecutorService managedScheduler;
@@ -40,12 +45,19 @@ public class Scheduling {
       ownScheduler = Executors.newSingleThreadScheduledExecutor(daemon("gamehall-scheduler"));
     }
     if (managedExecutor == null) {
-      ownExecutor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("gamehall-table"));
+      ownExecutor =
+          Executors.newFixedThreadPool(
+              Runtime.getRuntime().availableProcessors(), daemon("gamehall-table"));
     }
     ThreadFactory botThreads = managedThreads != null ? managedThreads : daemon("gamehall-bot");
     bots =
         new ThreadPoolExecutor(
-            BOT_THREADS, BOT_THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BOT_QUEUE), botThreads);
+            BOT_THREADS,
+            BOT_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(BOT_QUEUE),
+            botThreads);
   }
 
   /** Timers: heartbeats, turn clocks, matchmaking ticks. */
@@ -59,14 +71,16 @@ public class Scheduling {
   }
 
   /**
-   * A factory for a pool of the caller's own: the container's managed threads (naming, class loader and transactions
-   * work on them) or, without a container, daemon threads named {@code name-N}.
+   * A factory for a pool of the caller's own: the container's managed threads (naming, class loader
+   * and transactions work on them) or, without a container, daemon threads named {@code name-N}.
    */
   public ThreadFactory threads(String name) {
     return managedThreads != null ? managedThreads : daemon(name);
   }
 
-  /** Bounded: a bot's search never delays a table's queue or another table's bot beyond this pool. */
+  /**
+   * Bounded: a bot's search never delays a table's queue or another table's bot beyond this pool.
+   */
   public ExecutorService botExecutor() {
     return bots;
   }

@@ -7,18 +7,24 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The hall's protective limits and policies, read like {@link HallSettings} ({@code gamehall.<name>} system property or
- * {@code GAMEHALL_<NAME>} environment variable); docs/security.md lists each with its default and close or error code.
+ * The hall's protective limits and policies, read like {@link HallSettings} ({@code
+ * gamehall.<name>} system property or {@code GAMEHALL_<NAME>} environment variable);
+ * docs/security.md lists each with its default and close or error code.
  *
- * @param allowedOrigins exact browser origins allowed to open the socket; empty means same-origin only
- * @param trustForwardedFor take the client address from the first X-Forwarded-For hop (only behind our own proxy)
+ * @param allowedOrigins exact browser origins allowed to open the socket; empty means same-origin
+ *     only
+ * @param trustForwardedFor take the client address from the first X-Forwarded-For hop (only behind
+ *     our own proxy)
  * @param maxConnectionsPerAddress open sockets per client address; one more is closed with 1008
- * @param helloTimeoutSeconds a connection that has not completed {@code hello} by then is closed with 1008
+ * @param helloTimeoutSeconds a connection that has not completed {@code hello} by then is closed
+ *     with 1008
  * @param messagesPerSecond sustained text messages per connection (token bucket refill rate)
  * @param messageBurst messages a connection may send at once (token bucket size); beyond it: 1008
- * @param createTablesPerMinute {@code create_table} requests per player connection and minute; more get RATE_LIMITED
+ * @param createTablesPerMinute {@code create_table} requests per player connection and minute; more
+ *     get RATE_LIMITED
  * @param maxTablesPerPlayer tables a player may sit at at once; one more gets TOO_MANY_TABLES
- * @param drainSeconds how long a drain waits for running games before it closes every socket with 1001
+ * @param drainSeconds how long a drain waits for running games before it closes every socket with
+ *     1001
  */
 public record GuardSettings(
     Set<String> allowedOrigins,
@@ -64,7 +70,10 @@ public record GuardSettings(
     return from(HallSettings::lookup);
   }
 
-  /** Origins compare in lower case (browsers serialise scheme and host so); a trailing slash is not part of one. */
+  /**
+   * Origins compare in lower case (browsers serialise scheme and host so); a trailing slash is not
+   * part of one.
+   */
   static Set<String> origins(String raw) {
     if (raw == null || raw.isBlank()) {
       return Set.of();
@@ -80,7 +89,9 @@ public record GuardSettings(
   private static void checkOrigin(String origin) {
     if (!origin.matches("https?://[^/\\s]+")) {
       throw new IllegalArgumentException(
-          "gamehall.allowed.origins takes exact origins like https://game.example.com, got '" + origin + "'");
+          "gamehall.allowed.origins takes exact origins like https://game.example.com, got '"
+              + origin
+              + "'");
     }
   }
 

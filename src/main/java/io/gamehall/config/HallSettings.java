@@ -3,15 +3,20 @@ package io.gamehall.config;
 import java.util.function.Function;
 
 /**
- * The server's tunables. Each is read from the system property {@code gamehall.<name>} or else the environment
- * variable {@code GAMEHALL_<NAME>} (dots become underscores), else the default documented in docs/deployment.md.
+ * The server's tunables. Each is read from the system property {@code gamehall.<name>} or else the
+ * environment variable {@code GAMEHALL_<NAME>} (dots become underscores), else the default
+ * documented in docs/deployment.md.
  *
- * @param heartbeatSeconds interval of server WebSocket pings; must stay well under any proxy read timeout (nginx: 60 s)
- * @param deadPeerSeconds a connection from which nothing, not even a pong, arrived for this long is closed
- * @param maxMessageBytes largest accepted text message; a larger one closes the connection with 1009
+ * @param heartbeatSeconds interval of server WebSocket pings; must stay well under any proxy read
+ *     timeout (nginx: 60 s)
+ * @param deadPeerSeconds a connection from which nothing, not even a pong, arrived for this long is
+ *     closed
+ * @param maxMessageBytes largest accepted text message; a larger one closes the connection with
+ *     1009
  * @param outboxCapacity messages that may wait for a slow client before it is closed with 4002
  */
-public record HallSettings(int heartbeatSeconds, int deadPeerSeconds, int maxMessageBytes, int outboxCapacity) {
+public record HallSettings(
+    int heartbeatSeconds, int deadPeerSeconds, int maxMessageBytes, int outboxCapacity) {
 
   public HallSettings {
     positive("heartbeat.seconds", heartbeatSeconds);
@@ -19,17 +24,25 @@ public record HallSettings(int heartbeatSeconds, int deadPeerSeconds, int maxMes
     positive("outbox.capacity", outboxCapacity);
     if (deadPeerSeconds <= heartbeatSeconds) {
       throw new IllegalArgumentException(
-          "gamehall.dead.peer.seconds (" + deadPeerSeconds + ") must exceed gamehall.heartbeat.seconds ("
-              + heartbeatSeconds + "): a live client answers a ping only after it was sent");
+          "gamehall.dead.peer.seconds ("
+              + deadPeerSeconds
+              + ") must exceed gamehall.heartbeat.seconds ("
+              + heartbeatSeconds
+              + "): a live client answers a ping only after it was sent");
     }
   }
 
-  /** The defaults: a 25 s heartbeat clears nginx's 60 s read timeout with room for one lost ping. */
+  /**
+   * The defaults: a 25 s heartbeat clears nginx's 60 s read timeout with room for one lost ping.
+   */
   public static HallSettings defaults() {
     return new HallSettings(25, 75, 16 * 1024, 256);
   }
 
-  /** Reads every setting through {@code lookup} (a name like {@code gamehall.heartbeat.seconds} to a value or null). */
+  /**
+   * Reads every setting through {@code lookup} (a name like {@code gamehall.heartbeat.seconds} to a
+   * value or null).
+   */
   public static HallSettings from(Function<String, String> lookup) {
     HallSettings d = defaults();
     return new HallSettings(
@@ -44,10 +57,15 @@ public record HallSettings(int heartbeatSeconds, int deadPeerSeconds, int maxMes
     return from(HallSettings::lookup);
   }
 
-  /** A setting by name: the system property, else the environment variable ({@code a.b} as {@code A_B}), else null. */
+  /**
+   * A setting by name: the system property, else the environment variable ({@code a.b} as {@code
+   * A_B}), else null.
+   */
   public static String lookup(String name) {
     String value = System.getProperty(name);
-    return value != null ? value : System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+    return value != null
+        ? value
+        : System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
   }
 
   private static int intValue(Function<String, String> lookup, String name, int fallback) {

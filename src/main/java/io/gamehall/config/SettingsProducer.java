@@ -3,7 +3,10 @@ package io.gamehall.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** Makes {@link HallSettings} and {@link GuardSettings} injectable; read once, at first use, so a bad value fails the first connection loudly. */
+/**
+ * Makes {@link HallSettings} and {@link GuardSettings} injectable; read once, at first use, so a
+ * bad value fails the first connection loudly.
+ */
 @ApplicationScoped
 public class SettingsProducer {
   private final HallSettings settings = HallSettings.fromSystem();

@@ -12,20 +12,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Creates endpoint instances with their collaborators passed in, looked up through the portable {@link CDI} API, and
- * guards the handshake.
+ * Creates endpoint instances with their collaborators passed in, looked up through the portable
+ * {@link CDI} API, and guards the handshake.
  *
- * <p>Containers disagree on injecting into endpoints (and a plain Tyrus server does not inject at all), so the
- * endpoint takes its dependencies in its constructor and this configurator is the one place that finds them.
+ * <p>Containers disagree on injecting into endpoints (and a plain Tyrus server does not inject at
+ * all), so the endpoint takes its dependencies in its constructor and this configurator is the one
+ * place that finds them.
  *
- * <p>Order of the handshake callbacks, read from both implementations: Tyrus 2.1 ({@code TyrusEndpointWrapper.upgrade},
- * then {@code onHandShakeResponse}) and Undertow 2.3 ({@code JsrHybi13Handshake.matches}, then
- * {@code HandshakeUtil.prepareUpgrade}) both call {@code checkOrigin} before {@code modifyHandshake}, and
- * {@code checkOrigin} sees only the Origin value. So: an allow-list ({@code gamehall.allowed.origins}, the production
- * path) is judged in {@code checkOrigin} and a refused origin never gets the upgrade. The same-origin default needs
- * the Host header: under a servlet container {@link HandshakeFilter} supplies it and {@code checkOrigin} refuses there
- * too; where no filter ran, {@code modifyHandshake} compares Origin with Host and a mismatch is closed with 1008
- * right after the upgrade (before any message is read).
+ * <p>Order of the handshake callbacks, read from both implementations: Tyrus 2.1 ({@code
+ * TyrusEndpointWrapper.upgrade}, then {@code onHandShakeResponse}) and Undertow 2.3 ({@code
+ * JsrHybi13Handshake.matches}, then {@code HandshakeUtil.prepareUpgrade}) both call {@code
+ * checkOrigin} before {@code modifyHandshake}, and {@code checkOrigin} sees only the Origin value.
+ * So: an allow-list ({@code gamehall.allowed.origins}, the production path) is judged in {@code
+ * checkOrigin} and a refused origin never gets the upgrade. The same-origin default needs the Host
+ * header: under a servlet container {@link HandshakeFilter} supplies it and {@code checkOrigin}
+ * refuses there too; where no filter ran, {@code modifyHandshake} compares Origin with Host and a
+ * mismatch is closed with 1008 right after the upgrade (before any message is read).
  */
 public class HallConfigurator extends ServerEndpointConfig.Configurator {
 
@@ -45,7 +47,8 @@ public class HallConfigurator extends ServerEndpointConfig.Configurator {
   }
 
   @Override
-  public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+  public void modifyHandshake(
+      ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
     // Header names are case-insensitive; containers differ in how they present them.
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.putAll(request.getHeaders());
@@ -55,12 +58,16 @@ public class HallConfigurator extends ServerEndpointConfig.Configurator {
     String refusal = null;
     if (!policy.originAllowed(origin, first(headers.get("Host")))) {
       refusal = "origin not allowed";
-    } else if (!HandshakeFilter.VERSION.equals(String.valueOf(first(headers.get("Sec-WebSocket-Version"))).strip())) {
-      // Only reached where HandshakeFilter did not run and the container upgraded a draft version anyway.
+    } else if (!HandshakeFilter.VERSION.equals(
+        String.valueOf(first(headers.get("Sec-WebSocket-Version"))).strip())) {
+      // Only reached where HandshakeFilter did not run and the container upgraded a draft version
+      // anyway.
       refusal = "WebSocket version 13 required";
     }
-    String peer = policy.peer(headers.get("X-Forwarded-For"), direct == null ? null : direct.address());
-    // Jakarta WebSocket 2.1: these user properties are this connection's own copy and become its session's.
+    String peer =
+        policy.peer(headers.get("X-Forwarded-For"), direct == null ? null : direct.address());
+    // Jakarta WebSocket 2.1: these user properties are this connection's own copy and become its
+    // session's.
     config.getUserProperties().put(Handshake.KEY, new Handshake(peer, refusal));
   }
 

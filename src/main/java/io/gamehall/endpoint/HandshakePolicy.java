@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Who may open the socket: the origin rule and the client address the per-address cap counts. Pure, so each
- * container's order of handshake callbacks only decides where it is asked, not what it answers.
+ * Who may open the socket: the origin rule and the client address the per-address cap counts. Pure,
+ * so each container's order of handshake callbacks only decides where it is asked, not what it
+ * answers.
  */
 final class HandshakePolicy {
   private final GuardSettings guard;
@@ -16,16 +17,20 @@ final class HandshakePolicy {
     this.guard = guard;
   }
 
-  /** True if the allow-list is configured, so an origin can be judged without knowing the request's Host. */
+  /**
+   * True if the allow-list is configured, so an origin can be judged without knowing the request's
+   * Host.
+   */
   boolean hasAllowList() {
     return !guard.allowedOrigins().isEmpty();
   }
 
   /**
-   * Whether a handshake with {@code origin} may proceed. No Origin header: a non-browser client, which could send any
-   * Origin it liked anyway, so the header only protects browsers (against cross-site WebSocket hijacking). With an
-   * allow-list: exact membership. Without one: same origin, the Origin's host and port equal to {@code host} (the
-   * Host header); {@code host} null means not known yet, and the origin passes for now.
+   * Whether a handshake with {@code origin} may proceed. No Origin header: a non-browser client,
+   * which could send any Origin it liked anyway, so the header only protects browsers (against
+   * cross-site WebSocket hijacking). With an allow-list: exact membership. Without one: same
+   * origin, the Origin's host and port equal to {@code host} (the Host header); {@code host} null
+   * means not known yet, and the origin passes for now.
    */
   boolean originAllowed(String origin, String host) {
     if (origin == null) {
@@ -44,13 +49,19 @@ final class HandshakePolicy {
       if (uri.getHost() == null || scheme == null) {
         return false;
       }
-      int defaultPort = scheme.equalsIgnoreCase("https") ? 443 : scheme.equalsIgnoreCase("http") ? 80 : -1;
-      String expected = authority(uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort(), defaultPort);
+      int defaultPort =
+          scheme.equalsIgnoreCase("https") ? 443 : scheme.equalsIgnoreCase("http") ? 80 : -1;
+      String expected =
+          authority(uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort(), defaultPort);
       URI hostUri = new URI("x://" + host.strip());
       if (hostUri.getHost() == null) {
         return false;
       }
-      String actual = authority(hostUri.getHost(), hostUri.getPort() < 0 ? defaultPort : hostUri.getPort(), defaultPort);
+      String actual =
+          authority(
+              hostUri.getHost(),
+              hostUri.getPort() < 0 ? defaultPort : hostUri.getPort(),
+              defaultPort);
       return expected.equals(actual);
     } catch (java.net.URISyntaxException e) {
       return false;
@@ -63,8 +74,9 @@ final class HandshakePolicy {
   }
 
   /**
-   * The address the per-address cap counts: the first X-Forwarded-For hop when we trust our proxy (it appends what it
-   * saw, so the first hop is the client as the outermost proxy saw it), else the direct peer; null if neither is known.
+   * The address the per-address cap counts: the first X-Forwarded-For hop when we trust our proxy
+   * (it appends what it saw, so the first hop is the client as the outermost proxy saw it), else
+   * the direct peer; null if neither is known.
    */
   String peer(List<String> forwardedFor, String direct) {
     if (guard.trustForwardedFor() && forwardedFor != null && !forwardedFor.isEmpty()) {

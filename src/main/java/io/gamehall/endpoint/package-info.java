@@ -1,2 +1,5 @@
-/** Thin {@code @ServerEndpoint} adapters: translate container callbacks and delegate; no state beyond the connection. */
+/**
+ * Thin {@code @ServerEndpoint} adapters: translate container callbacks and delegate; no state
+ * beyond the connection.
+ */
 package io.gamehall.endpoint;

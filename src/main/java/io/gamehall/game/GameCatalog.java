@@ -11,7 +11,8 @@ public final class GameCatalog {
   private final Map<String, GameRules> byId;
 
   public GameCatalog(List<GameRules> games) {
-    this.byId = games.stream().collect(Collectors.toUnmodifiableMap(GameRules::id, Function.identity()));
+    this.byId =
+        games.stream().collect(Collectors.toUnmodifiableMap(GameRules::id, Function.identity()));
   }
 
   public Optional<GameRules> find(String id) {

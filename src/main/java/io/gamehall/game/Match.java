@@ -8,15 +8,18 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * One game in progress. Confined to its table: the table calls it from one thread at a time (its serial queue), so
- * implementations need no locks. Actions are strings in the game's own notation (Gomoku {@code H8}, Xiangqi ICCS
- * {@code h2e2}, Dou Dizhu {@code bid 2}, {@code play 33344}, {@code pass}); docs/rules.md lists them.
+ * One game in progress. Confined to its table: the table calls it from one thread at a time (its
+ * serial queue), so implementations need no locks. Actions are strings in the game's own notation
+ * (Gomoku {@code H8}, Xiangqi ICCS {@code h2e2}, Dou Dizhu {@code bid 2}, {@code play 33344},
+ * {@code pass}); docs/rules.md lists them.
  */
 public interface Match {
   /** The seat expected to act now, or -1 when the match is over. */
   int toAct();
 
-  /** Applies {@code action} for {@code seat}. A rejected action leaves the match exactly as it was. */
+  /**
+   * Applies {@code action} for {@code seat}. A rejected action leaves the match exactly as it was.
+   */
   Step apply(int seat, String action);
 
   /** The result, once the rules have ended the match. */
@@ -28,13 +31,15 @@ public interface Match {
   /** What spectators may see: public information only. */
   Map<String, Object> publicView();
 
-  /** A legal action for the seat to act, chosen without thought: used when its clock runs out (托管). */
+  /**
+   * A legal action for the seat to act, chosen without thought: used when its clock runs out (托管).
+   */
   String defaultAction(int seat);
 
   /**
-   * A bot's decision for {@code seat}, to run off the table's thread: the callable works on a copy (or on the seat's
-   * view) taken now, stops by {@code budget} or when {@code cancelled} says so, and returns an action. The table
-   * applies it only if the match has not moved on meanwhile.
+   * A bot's decision for {@code seat}, to run off the table's thread: the callable works on a copy
+   * (or on the seat's view) taken now, stops by {@code budget} or when {@code cancelled} says so,
+   * and returns an action. The table applies it only if the match has not moved on meanwhile.
    */
   Callable<String> bot(int seat, Duration budget, BooleanSupplier cancelled);
 
@@ -47,13 +52,17 @@ public interface Match {
   /** Ends the match as a draw both sides agreed to; only games for two seats offer it. */
   Optional<Result> agreeDraw();
 
-  /** Takes back the last move of {@code seat} (and any reply after it); empty if the game or position cannot. */
+  /**
+   * Takes back the last move of {@code seat} (and any reply after it); empty if the game or
+   * position cannot.
+   */
   Optional<List<Event>> undo(int seat);
 
   /**
-   * The whole rules state of a running match in this game's own stable, versioned text form (hidden information
-   * included: it is for the server's own storage, never for clients), or empty if the game cannot be saved.
-   * {@link GameRules#restore} reads it back into a match that behaves exactly like this one from here on.
+   * The whole rules state of a running match in this game's own stable, versioned text form (hidden
+   * information included: it is for the server's own storage, never for clients), or empty if the
+   * game cannot be saved. {@link GameRules#restore} reads it back into a match that behaves exactly
+   * like this one from here on.
    */
   default Optional<String> snapshot() {
     return Optional.empty();

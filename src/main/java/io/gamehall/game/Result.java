@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a match ended: the winning seats (empty for a draw), the points each seat scores, why it ended, and a
- * game-specific detail such as {@code five}, {@code checkmate} or {@code spring}.
+ * How a match ended: the winning seats (empty for a draw), the points each seat scores, why it
+ * ended, and a game-specific detail such as {@code five}, {@code checkmate} or {@code spring}.
  */
-public record Result(List<Integer> winners, Map<Integer, Integer> points, EndReason reason, String detail) {
+public record Result(
+    List<Integer> winners, Map<Integer, Integer> points, EndReason reason, String detail) {
   public Result {
     winners = List.copyOf(winners);
     points = Map.copyOf(points);
@@ -22,8 +23,9 @@ public record Result(List<Integer> winners, Map<Integer, Integer> points, EndRea
   }
 
   /**
-   * The result as a plain tree for views and events: {@code winners}, {@code points} by seat (keys are the seat
-   * numbers as strings, in seat order), {@code reason} in lower case and {@code detail}.
+   * The result as a plain tree for views and events: {@code winners}, {@code points} by seat (keys
+   * are the seat numbers as strings, in seat order), {@code reason} in lower case and {@code
+   * detail}.
    */
   public Map<String, Object> toTree() {
     Map<String, Object> tree = new LinkedHashMap<>();

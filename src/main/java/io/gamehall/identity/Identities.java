@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Guest identities and their session tokens. Keys come from {@code gamehall.token.keys} (system property or
- * {@code GAMEHALL_TOKEN_KEYS}): {@code kid:base64secret[,kid:base64secret...]}, the first signing. Without it a key
- * is made on first start and kept under the server's data directory ({@link StoredTokenKey}), so tokens survive a
- * restart of one server; only where there is no data directory is it random per start. A cluster sets the variable.
+ * Guest identities and their session tokens. Keys come from {@code gamehall.token.keys} (system
+ * property or {@code GAMEHALL_TOKEN_KEYS}): {@code kid:base64secret[,kid:base64secret...]}, the
+ * first signing. Without it a key is made on first start and kept under the server's data directory
+ * ({@link StoredTokenKey}), so tokens survive a restart of one server; only where there is no data
+ * directory is it random per start. A cluster sets the variable.
  */
 @ApplicationScoped
 public class Identities {
@@ -28,7 +29,9 @@ public class Identities {
   private final SessionTokens tokens;
 
   public Identities() {
-    this(HallSettings.lookup("gamehall.token.keys"), HallSettings.lookup("gamehall.token.ttl.hours"),
+    this(
+        HallSettings.lookup("gamehall.token.keys"),
+        HallSettings.lookup("gamehall.token.ttl.hours"),
         StoredTokenKey.directory(HallSettings::lookup));
   }
 
@@ -36,22 +39,30 @@ public class Identities {
     this(keys, ttlHours, Optional.empty());
   }
 
-  /** With no configured keys, the key stored in {@code keyDirectory} (made on first use), else a random one. */
+  /**
+   * With no configured keys, the key stored in {@code keyDirectory} (made on first use), else a
+   * random one.
+   */
   Identities(String keys, String ttlHours, Optional<Path> keyDirectory) {
     Duration ttl = Duration.ofHours(ttlHours == null ? 24 * 7 : Long.parseLong(ttlHours.strip()));
     List<SessionTokens.SigningKey> signing =
-        keys != null ? parse(keys) : List.of(keyDirectory.map(this::storedKey).orElseGet(this::ephemeralKey));
+        keys != null
+            ? parse(keys)
+            : List.of(keyDirectory.map(this::storedKey).orElseGet(this::ephemeralKey));
     this.tokens = new SessionTokens(signing, ttl, Clock.systemUTC());
   }
 
   private SessionTokens.SigningKey storedKey(Path directory) {
     try {
       SessionTokens.SigningKey key = StoredTokenKey.loadOrCreate(directory, random);
-      LOG.info("gamehall.token.keys is not set: session tokens are signed with the key stored under " + directory);
+      LOG.info(
+          "gamehall.token.keys is not set: session tokens are signed with the key stored under "
+              + directory);
       return key;
     } catch (IOException | IllegalArgumentException e) {
       // The message names the file, never its content.
-      LOG.warning("cannot use the stored token key under " + directory + " (" + e.getMessage() + ")");
+      LOG.warning(
+          "cannot use the stored token key under " + directory + " (" + e.getMessage() + ")");
       return ephemeralKey();
     }
   }
@@ -77,7 +88,6 @@ public class Identities {
     return tokens.verify(token);
   }
 
-
   private SessionTokens.SigningKey ephemeralKey() {
     LOG.warning(
         "gamehall.token.keys is not set: session tokens are signed with a random key and will not survive a restart");
@@ -92,13 +102,14 @@ public class Identities {
       int colon = entry.indexOf(':');
       if (colon < 1) {
         // Never echo the value: it is a secret.
-        throw new IllegalArgumentException("gamehall.token.keys must be kid:base64secret[,kid:base64secret]");
+        throw new IllegalArgumentException(
+            "gamehall.token.keys must be kid:base64secret[,kid:base64secret]");
       }
       keys.add(
           new SessionTokens.SigningKey(
-              entry.substring(0, colon).strip(), Base64.getDecoder().decode(entry.substring(colon + 1).strip())));
+              entry.substring(0, colon).strip(),
+              Base64.getDecoder().decode(entry.substring(colon + 1).strip())));
     }
     return keys;
   }
-
 }

@@ -15,17 +15,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and verifies session tokens: {@code v1.<kid>.<payload>.<signature>}, where the payload (base64url) holds
- * the player id, nickname, issue and expiry times, and the signature is HMAC-SHA256 over {@code v1.<kid>.<payload>}
- * with the key named by {@code kid}.
+ * Issues and verifies session tokens: {@code v1.<kid>.<payload>.<signature>}, where the payload
+ * (base64url) holds the player id, nickname, issue and expiry times, and the signature is
+ * HMAC-SHA256 over {@code v1.<kid>.<payload>} with the key named by {@code kid}.
  *
- * <p>Rotation: new tokens are signed with the first key; every listed key still verifies, so an old key can stay
- * listed until the tokens it signed have expired. Thread-safe and immutable.
+ * <p>Rotation: new tokens are signed with the first key; every listed key still verifies, so an old
+ * key can stay listed until the tokens it signed have expired. Thread-safe and immutable.
  */
 public final class SessionTokens {
   private static final String VERSION = "v1";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
   /** Tokens are short: anything longer is refused before any decoding or MAC work. */
   public static final int MAX_TOKEN_LENGTH = 512;
 
@@ -74,12 +75,17 @@ public final class SessionTokens {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     // Fields are separated by a newline, which neither ids nor cleaned nicknames can contain.
     Instant expires = now.plus(ttl);
-    String body = playerId + "\n" + nickname + "\n" + now.getEpochSecond() + "\n" + expires.getEpochSecond();
-    String signed = VERSION + "." + key.id() + "." + B64.encodeToString(body.getBytes(StandardCharsets.UTF_8));
+    String body =
+        playerId + "\n" + nickname + "\n" + now.getEpochSecond() + "\n" + expires.getEpochSecond();
+    String signed =
+        VERSION + "." + key.id() + "." + B64.encodeToString(body.getBytes(StandardCharsets.UTF_8));
     return new Issued(signed + "." + B64.encodeToString(mac(key, signed)), expires);
   }
 
-  /** The claims of a genuine, unexpired token; empty for anything else (forged, expired, unknown key, garbage). */
+  /**
+   * The claims of a genuine, unexpired token; empty for anything else (forged, expired, unknown
+   * key, garbage).
+   */
   public Optional<Claims> verify(String token) {
     if (token == null || token.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The signing key made on first start when no {@code gamehall.token.keys} is configured, kept in a file readable only
- * by the server's user so that session tokens (and with them the seats of running tables) survive a restart. The file
- * lies under the server's data directory, never in the application or the repository, and its content is never
- * logged.
+ * The signing key made on first start when no {@code gamehall.token.keys} is configured, kept in a
+ * file readable only by the server's user so that session tokens (and with them the seats of
+ * running tables) survive a restart. The file lies under the server's data directory, never in the
+ * application or the repository, and its content is never logged.
  */
 final class StoredTokenKey {
   static final String KEY_ID = "local";
@@ -25,8 +25,9 @@ final class StoredTokenKey {
   private StoredTokenKey() {}
 
   /**
-   * Where the key lives: {@code gamehall.data.dir} if set, else {@code <jboss.server.data.dir>/gamehall} on WildFly;
-   * none elsewhere (the key is then made afresh at each start, as before).
+   * Where the key lives: {@code gamehall.data.dir} if set, else {@code
+   * <jboss.server.data.dir>/gamehall} on WildFly; none elsewhere (the key is then made afresh at
+   * each start, as before).
    */
   static Optional<Path> directory(Function<String, String> settings) {
     String configured = settings.apply("gamehall.data.dir");
@@ -38,7 +39,8 @@ final class StoredTokenKey {
   }
 
   /** The key stored in {@code directory}, made and stored first if there is none yet. */
-  static SessionTokens.SigningKey loadOrCreate(Path directory, SecureRandom random) throws IOException {
+  static SessionTokens.SigningKey loadOrCreate(Path directory, SecureRandom random)
+      throws IOException {
     Path file = directory.resolve(FILE);
     if (!Files.exists(file)) {
       Files.createDirectories(directory);
@@ -47,8 +49,10 @@ final class StoredTokenKey {
       Path temp = Files.createTempFile(directory, FILE, ".tmp");
       try {
         restrict(temp);
-        Files.writeString(temp, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
-        // Atomic and never replacing: of two servers starting on one data directory, the first key wins for both.
+        Files.writeString(
+            temp, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
+        // Atomic and never replacing: of two servers starting on one data directory, the first key
+        // wins for both.
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {
         // Someone else stored one first: use theirs.
@@ -58,7 +62,8 @@ final class StoredTokenKey {
     }
     byte[] secret;
     try {
-      secret = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+      secret =
+          Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
     } catch (IllegalArgumentException e) {
       throw new IOException(file + " does not hold a base64 key", e);
     }

@@ -1,2 +1,5 @@
-/** Player identity: guest ids and the signed session tokens that let a reconnecting client be the same player. */
+/**
+ * Player identity: guest ids and the signed session tokens that let a reconnecting client be the
+ * same player.
+ */
 package io.gamehall.identity;

@@ -28,8 +28,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The lobby: who watches the directory, quick-match queues, creating and joining tables. Directory changes come from
- * the tables (through the registry) and are pushed to every subscriber whose game filter matches.
+ * The lobby: who watches the directory, quick-match queues, creating and joining tables. Directory
+ * changes come from the tables (through the registry) and are pushed to every subscriber whose game
+ * filter matches.
  */
 @ApplicationScoped
 public class Lobby {
@@ -51,7 +52,9 @@ public class Lobby {
     }
   }
 
-  /** Quick-match policy; the bot fill delay is {@code gamehall.match.bot.fill.seconds} (default 15). */
+  /**
+   * Quick-match policy; the bot fill delay is {@code gamehall.match.bot.fill.seconds} (default 15).
+   */
   private static MatchMaker.Policy policy() {
     MatchMaker.Policy d = MatchMaker.Policy.defaults();
     String fill = HallSettings.lookup("gamehall.match.bot.fill.seconds");
@@ -59,7 +62,10 @@ public class Lobby {
       return d;
     }
     return new MatchMaker.Policy(
-        d.initialBand(), d.widenPerSecond(), d.maxBand(), java.time.Duration.ofSeconds(Long.parseLong(fill.strip())));
+        d.initialBand(),
+        d.widenPerSecond(),
+        d.maxBand(),
+        java.time.Duration.ofSeconds(Long.parseLong(fill.strip())));
   }
 
   @PostConstruct
@@ -84,9 +90,12 @@ public class Lobby {
     subscribers.remove(member.playerId());
   }
 
-  /** The connection of {@code member} is gone: it stops receiving lobby pushes and leaves any queue. */
+  /**
+   * The connection of {@code member} is gone: it stops receiving lobby pushes and leaves any queue.
+   */
   public void gone(LobbyMember member) {
-    // Only this connection's subscription: after a takeover the player's newer connection may have subscribed.
+    // Only this connection's subscription: after a takeover the player's newer connection may have
+    // subscribed.
     subscribers.computeIfPresent(member.playerId(), (id, s) -> s.member() == member ? null : s);
     if (queued.remove(member.playerId(), member)) {
       synchronized (matchMaker) {
@@ -105,17 +114,25 @@ public class Lobby {
     waiting.forEach(m -> cancelMatch(m, null));
   }
 
-  /** Refuses with DRAINING or TOO_MANY_TABLES, or returns true if {@code member} may take a seat at another table. */
+  /**
+   * Refuses with DRAINING or TOO_MANY_TABLES, or returns true if {@code member} may take a seat at
+   * another table.
+   */
   private boolean mayOpen(LobbyMember member, String re, String tableId) {
     if (draining) {
-      member.send(new ServerMessage.Error(re, ErrorCode.DRAINING, "the server is draining for maintenance"));
+      member.send(
+          new ServerMessage.Error(
+              re, ErrorCode.DRAINING, "the server is draining for maintenance"));
       return false;
     }
     java.util.Set<String> seated = tables.tablesOf(member.playerId());
-    if (seated.size() >= guard.maxTablesPerPlayer() && (tableId == null || !seated.contains(tableId))) {
+    if (seated.size() >= guard.maxTablesPerPlayer()
+        && (tableId == null || !seated.contains(tableId))) {
       member.send(
           new ServerMessage.Error(
-              re, ErrorCode.TOO_MANY_TABLES, "you sit at " + seated.size() + " tables already; leave one first"));
+              re,
+              ErrorCode.TOO_MANY_TABLES,
+              "you sit at " + seated.size() + " tables already; leave one first"));
       return false;
     }
     return true;
@@ -127,7 +144,8 @@ public class Lobby {
     }
     Optional<GameRules> rules = tables.catalog().find(game);
     if (rules.isEmpty()) {
-      member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
+      member.send(
+          new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
       return;
     }
     try {
@@ -138,15 +156,21 @@ public class Lobby {
     }
     long since = System.currentTimeMillis();
     synchronized (matchMaker) {
-      // Quick match ignores options beyond the game's defaults: players in one queue must agree on the rules.
+      // Quick match ignores options beyond the game's defaults: players in one queue must agree on
+      // the rules.
       matchMaker.enqueue(
           new MatchMaker.Ticket(
-              member.playerId(), game, rules.get().maxSeats(), store.cachedRating(member.playerId(), game), since));
+              member.playerId(),
+              game,
+              rules.get().maxSeats(),
+              store.cachedRating(member.playerId(), game),
+              since));
       queued.put(member.playerId(), member);
     }
     member.send(new ServerMessage.Matching(re, game, true, null));
     pushPresence(game);
-    // The real rating loads off this thread (cached afterwards); the ticket takes it if it is still waiting.
+    // The real rating loads off this thread (cached afterwards); the ticket takes it if it is still
+    // waiting.
     store
         .rating(member.playerId(), game)
         .thenAccept(rating -> rerate(member.playerId(), game, rating))
@@ -160,10 +184,13 @@ public class Lobby {
   private void rerate(String playerId, String game, int rating) {
     synchronized (matchMaker) {
       Optional<MatchMaker.Ticket> ticket = matchMaker.ticketOf(playerId);
-      if (ticket.isPresent() && ticket.get().game().equals(game) && ticket.get().rating() != rating) {
+      if (ticket.isPresent()
+          && ticket.get().game().equals(game)
+          && ticket.get().rating() != rating) {
         MatchMaker.Ticket t = ticket.get();
         matchMaker.cancel(playerId);
-        matchMaker.enqueue(new MatchMaker.Ticket(playerId, game, t.seats(), rating, t.enqueuedMillis()));
+        matchMaker.enqueue(
+            new MatchMaker.Ticket(playerId, game, t.seats(), rating, t.enqueuedMillis()));
       }
     }
   }
@@ -183,13 +210,19 @@ public class Lobby {
   }
 
   public void createTable(
-      LobbyMember member, String re, String game, Map<String, String> options, boolean privateTable, boolean practice) {
+      LobbyMember member,
+      String re,
+      String game,
+      Map<String, String> options,
+      boolean privateTable,
+      boolean practice) {
     if (!mayOpen(member, re, null)) {
       return;
     }
     Optional<GameRules> rules = tables.catalog().find(game);
     if (rules.isEmpty()) {
-      member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
+      member.send(
+          new ServerMessage.Error(re, ErrorCode.UNKNOWN_GAME, "no game '" + game + "' here"));
       return;
     }
     TableRegistry.Entry entry;
@@ -223,7 +256,8 @@ public class Lobby {
   private void sit(LobbyMember member, Table table, String cid) {
     tables.seated(member.playerId(), table.id());
     table.submit(
-        member.tableMember(), new Command.Sit(member.playerId(), cid, member.nickname(), Command.Sit.ANY_SEAT));
+        member.tableMember(),
+        new Command.Sit(member.playerId(), cid, member.nickname(), Command.Sit.ANY_SEAT));
   }
 
   /** Forms quick-match groups; runs on the scheduler once a second. */
@@ -252,7 +286,11 @@ public class Lobby {
       }
       sit(member, entry.table(), "quick-" + entry.table().id());
       // Quick-matched players start at once: nobody waits for a ready click.
-      entry.table().submit(member.tableMember(), new Command.Ready(member.playerId(), "ready-" + entry.table().id(), true));
+      entry
+          .table()
+          .submit(
+              member.tableMember(),
+              new Command.Ready(member.playerId(), "ready-" + entry.table().id(), true));
       member.send(new ServerMessage.Matching(null, group.game(), false, entry.table().id()));
     }
     for (int i = 0; i < group.bots(); i++) {
@@ -268,10 +306,18 @@ public class Lobby {
   }
 
   void tableRemoved(String tableId) {
-    subscribers.values().forEach(s -> s.member().send(new ServerMessage.LobbyUpdate("table_removed", Map.of("table", tableId))));
+    subscribers
+        .values()
+        .forEach(
+            s ->
+                s.member()
+                    .send(
+                        new ServerMessage.LobbyUpdate("table_removed", Map.of("table", tableId))));
   }
 
-  /** Called on the table's queue: storing (and rating) happens on the store's executor, never here. */
+  /**
+   * Called on the table's queue: storing (and rating) happens on the store's executor, never here.
+   */
   private void matchEnded(MatchRecord record) {
     LOG.fine(() -> "match ended at " + record.tableId() + ": " + record.result().reason());
     if (store.available()) {
@@ -329,7 +375,8 @@ public class Lobby {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("table", s.tableId());
     out.put("game", s.game());
-    out.put("state", s.phase() == Phase.FILLING && s.seatsTaken() == 0 ? "created" : state(s.phase()));
+    out.put(
+        "state", s.phase() == Phase.FILLING && s.seatsTaken() == 0 ? "created" : state(s.phase()));
     out.put("seats", s.seats());
     out.put("seatsTaken", s.seatsTaken());
     out.put("spectators", s.spectators());

@@ -12,6 +12,9 @@ public interface LobbyMember {
   /** Queues a message; never blocks. */
   void send(ServerMessage message);
 
-  /** This connection as a table member: the same object for every table, so tables can tell connections apart. */
+  /**
+   * This connection as a table member: the same object for every table, so tables can tell
+   * connections apart.
+   */
   TableMember tableMember();
 }

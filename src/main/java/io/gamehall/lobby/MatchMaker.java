@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Quick-match queues, one per game. Players who wait longer accept wider rating gaps; after {@code botFillAfter} a
- * waiting player is seated with bots in the free seats. Not thread-safe: the lobby calls it under its own lock.
+ * Quick-match queues, one per game. Players who wait longer accept wider rating gaps; after {@code
+ * botFillAfter} a waiting player is seated with bots in the free seats. Not thread-safe: the lobby
+ * calls it under its own lock.
  */
 public final class MatchMaker {
   /** One player waiting for a {@code seats}-player game. */
@@ -27,6 +28,7 @@ public final class MatchMaker {
   }
 
   private final Policy policy;
+
   /** Insertion order is waiting order: the longest-waiting player is served first. */
   private final Map<String, Ticket> waiting = new LinkedHashMap<>();
 
@@ -55,7 +57,8 @@ public final class MatchMaker {
   /** The rating gap {@code ticket} accepts at {@code now}. */
   int band(Ticket ticket, long now) {
     long waitedSeconds = Math.max(0, now - ticket.enqueuedMillis()) / 1000;
-    return (int) Math.min(policy.maxBand(), policy.initialBand() + waitedSeconds * policy.widenPerSecond());
+    return (int)
+        Math.min(policy.maxBand(), policy.initialBand() + waitedSeconds * policy.widenPerSecond());
   }
 
   /** Forms every group possible at {@code now} and removes its players from the queues. */

@@ -1,10 +1,10 @@
 package io.gamehall.lobby;
 
+import io.gamehall.concurrent.Scheduling;
+import io.gamehall.config.HallSettings;
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
 import io.gamehall.game.Games;
-import io.gamehall.concurrent.Scheduling;
-import io.gamehall.config.HallSettings;
 import io.gamehall.table.MatchRecord;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
@@ -29,8 +29,8 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Creates, finds and disposes tables, and keeps the private-table codes. Tables tell it (through their listener)
- * when they change, end a match or empty, and it passes that on to the lobby.
+ * Creates, finds and disposes tables, and keeps the private-table codes. Tables tell it (through
+ * their listener) when they change, end a match or empty, and it passes that on to the lobby.
  */
 @ApplicationScoped
 public class TableRegistry {
@@ -75,24 +75,36 @@ public class TableRegistry {
   @PreDestroy
   void shutdown() {
     tables.values().forEach(e -> e.table().close());
-    // After the tables: their closing may still call off timers. Stops the clock's tick on the container scheduler.
+    // After the tables: their closing may still call off timers. Stops the clock's tick on the
+    // container scheduler.
     clock.close();
   }
 
-  /** From now on every table saves its newest state through {@code sink}; set once at start-up, before traffic. */
+  /**
+   * From now on every table saves its newest state through {@code sink}; set once at start-up,
+   * before traffic.
+   */
   public void keepCheckpoints(Checkpoints sink) {
     this.checkpoints = sink;
   }
 
   /**
-   * Puts a table saved by an earlier process back, under its old id and join code, with its seated players told
-   * where to resume. Throws {@link IllegalArgumentException} if the game is unknown or cannot read the state.
+   * Puts a table saved by an earlier process back, under its old id and join code, with its seated
+   * players told where to resume. Throws {@link IllegalArgumentException} if the game is unknown or
+   * cannot read the state.
    */
   public Entry restore(TableState state, String code) {
     GameRules rules =
-        catalog.find(state.game()).orElseThrow(() -> new IllegalArgumentException("unknown game " + state.game()));
+        catalog
+            .find(state.game())
+            .orElseThrow(() -> new IllegalArgumentException("unknown game " + state.game()));
     TableSpec spec =
-        new TableSpec(state.tableId(), rules, state.options(), state.seats().size(), state.practice(),
+        new TableSpec(
+            state.tableId(),
+            rules,
+            state.options(),
+            state.seats().size(),
+            state.practice(),
             state.spectatable());
     Table table = Table.restore(state, spec, settings, runtime, new Hooks(state.tableId(), code));
     Entry entry = new Entry(table, code, table.summary());
@@ -110,14 +122,15 @@ public class TableRegistry {
   }
 
   /**
-   * Freezes every table for a shutdown (each hands its last state to the checkpoint sink first) and waits for them,
-   * at most {@code within}; returns how many did not finish in time.
+   * Freezes every table for a shutdown (each hands its last state to the checkpoint sink first) and
+   * waits for them, at most {@code within}; returns how many did not finish in time.
    */
   public int suspendAll(java.time.Duration within) {
     java.util.List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
     tables.values().forEach(e -> all.add(e.table().suspend()));
     try {
-      java.util.concurrent.CompletableFuture.allOf(all.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+      java.util.concurrent.CompletableFuture.allOf(
+              all.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
           .get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -139,15 +152,20 @@ public class TableRegistry {
   }
 
   /**
-   * Opens a table. Throws {@link IllegalArgumentException} (with a message for the player) if the game refuses the
-   * options.
+   * Opens a table. Throws {@link IllegalArgumentException} (with a message for the player) if the
+   * game refuses the options.
    */
-  public Entry create(GameRules rules, Map<String, String> options, boolean privateTable, boolean practice) {
+  public Entry create(
+      GameRules rules, Map<String, String> options, boolean privateTable, boolean practice) {
     String id = newTableId();
     String code = privateTable ? newCode(id) : null;
     int seats = rules.maxSeats();
     Table table =
-        new Table(new TableSpec(id, rules, options, seats, practice, !privateTable), settings, runtime, new Hooks(id, code));
+        new Table(
+            new TableSpec(id, rules, options, seats, practice, !privateTable),
+            settings,
+            runtime,
+            new Hooks(id, code));
     Entry entry = new Entry(table, code, table.summary());
     tables.put(id, entry);
     if (code != null) {
@@ -173,12 +191,16 @@ public class TableRegistry {
 
   /** Tables whose match is running now. */
   public int playing() {
-    return (int) tables.values().stream().filter(e -> e.summary().phase() == io.gamehall.table.Phase.PLAYING).count();
+    return (int)
+        tables.values().stream()
+            .filter(e -> e.summary().phase() == io.gamehall.table.Phase.PLAYING)
+            .count();
   }
 
   /** How many tables are in each phase, every phase listed. */
   public Map<io.gamehall.table.Phase, Integer> byPhase() {
-    Map<io.gamehall.table.Phase, Integer> counts = new java.util.EnumMap<>(io.gamehall.table.Phase.class);
+    Map<io.gamehall.table.Phase, Integer> counts =
+        new java.util.EnumMap<>(io.gamehall.table.Phase.class);
     for (io.gamehall.table.Phase phase : io.gamehall.table.Phase.values()) {
       counts.put(phase, 0);
     }
@@ -191,7 +213,10 @@ public class TableRegistry {
     return trusteeActivations.get();
   }
 
-  /** Remembers that {@code playerId} sits at {@code tableId}, so a resumed session can be told where to go back. */
+  /**
+   * Remembers that {@code playerId} sits at {@code tableId}, so a resumed session can be told where
+   * to go back.
+   */
   public void seated(String playerId, String tableId) {
     seatedTables.computeIfAbsent(playerId, p -> ConcurrentHashMap.newKeySet()).add(tableId);
   }
@@ -214,9 +239,9 @@ public class TableRegistry {
   }
 
   /**
-   * Table timings from {@code gamehall.table.*} settings (system property or environment), defaults otherwise:
-   * turn.seconds 20, bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000, log.capacity 512, spectators 50,
-   * checkpoint.interval.millis 1000.
+   * Table timings from {@code gamehall.table.*} settings (system property or environment), defaults
+   * otherwise: turn.seconds 20, bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000,
+   * log.capacity 512, spectators 50, checkpoint.interval.millis 1000.
    */
   static TableSettings tableSettings(java.util.function.Function<String, String> lookup) {
     TableSettings d = TableSettings.defaults();
@@ -224,20 +249,27 @@ public class TableRegistry {
         .withTimeBank(seconds(lookup, "gamehall.table.bank.seconds", d.timeBank()))
         .withReconnectGrace(seconds(lookup, "gamehall.table.grace.seconds", d.reconnectGrace()))
         .withTrusteeDelay(
-            java.time.Duration.ofMillis(number(lookup, "gamehall.table.trustee.delay.millis", d.trusteeDelay().toMillis())))
+            java.time.Duration.ofMillis(
+                number(lookup, "gamehall.table.trustee.delay.millis", d.trusteeDelay().toMillis())))
         .withLogCapacity((int) number(lookup, "gamehall.table.log.capacity", d.logCapacity()))
         .withSpectatorCap((int) number(lookup, "gamehall.table.spectators", d.spectatorCap()))
         .withCheckpointInterval(
             java.time.Duration.ofMillis(
-                number(lookup, "gamehall.table.checkpoint.interval.millis", d.checkpointInterval().toMillis())));
+                number(
+                    lookup,
+                    "gamehall.table.checkpoint.interval.millis",
+                    d.checkpointInterval().toMillis())));
   }
 
   private static java.time.Duration seconds(
-      java.util.function.Function<String, String> lookup, String name, java.time.Duration fallback) {
+      java.util.function.Function<String, String> lookup,
+      String name,
+      java.time.Duration fallback) {
     return java.time.Duration.ofSeconds(number(lookup, name, fallback.toSeconds()));
   }
 
-  private static long number(java.util.function.Function<String, String> lookup, String name, long fallback) {
+  private static long number(
+      java.util.function.Function<String, String> lookup, String name, long fallback) {
     String raw = lookup.apply(name);
     if (raw == null || raw.isBlank()) {
       return fallback;
@@ -280,7 +312,8 @@ public class TableRegistry {
 
     @Override
     public void stateChanged(TableSummary summary) {
-      Entry updated = tables.computeIfPresent(tableId, (id, e) -> new Entry(e.table(), e.code(), summary));
+      Entry updated =
+          tables.computeIfPresent(tableId, (id, e) -> new Entry(e.table(), e.code(), summary));
       if (updated != null) {
         onChange.accept(updated);
       }

@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * Operator actions, POST only, for the {@code gamehall-admin} role (web.xml): {@code /admin/drain?message=...},
- * {@code /admin/kick?player=g-...&reason=...}, {@code /admin/notice?message=...}.
+ * Operator actions, POST only, for the {@code gamehall-admin} role (web.xml): {@code
+ * /admin/drain?message=...}, {@code /admin/kick?player=g-...&reason=...}, {@code
+ * /admin/notice?message=...}.
  */
 @WebServlet("/admin/*")
 public class AdminServlet extends HttpServlet {
@@ -22,23 +23,31 @@ public class AdminServlet extends HttpServlet {
   @Inject transient ConnectionRegistry connections;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String action = request.getPathInfo() == null ? "" : request.getPathInfo();
     String who = request.getUserPrincipal() == null ? "?" : request.getUserPrincipal().getName();
     switch (action) {
       case "/drain":
-        connections.drain(text(request, "message", "The server restarts for maintenance; your game finishes first."));
+        connections.drain(
+            text(
+                request,
+                "message",
+                "The server restarts for maintenance; your game finishes first."));
         LOG.info(() -> "drain started by " + who);
         reply(response, 202, "{\"draining\":true}");
         return;
       case "/kick":
         String player = request.getParameter("player");
-        boolean kicked = player != null && connections.kick(player, text(request, "reason", "Removed by an operator."));
+        boolean kicked =
+            player != null
+                && connections.kick(player, text(request, "reason", "Removed by an operator."));
         LOG.info(() -> "kick of " + player + " by " + who + ": " + kicked);
         reply(response, kicked ? 200 : 404, "{\"kicked\":" + kicked + "}");
         return;
       case "/notice":
-        connections.broadcastNotice(new ServerMessage.Notice("broadcast", text(request, "message", ""), null));
+        connections.broadcastNotice(
+            new ServerMessage.Notice("broadcast", text(request, "message", ""), null));
         reply(response, 200, "{\"sent\":true}");
         return;
       default:
@@ -55,7 +64,8 @@ public class AdminServlet extends HttpServlet {
     return value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;
   }
 
-  private static void reply(HttpServletResponse response, int status, String json) throws IOException {
+  private static void reply(HttpServletResponse response, int status, String json)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");

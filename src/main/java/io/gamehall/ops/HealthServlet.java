@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code /health/live}: the application answers. {@code /health/ready}: the registries are up and the hall is not
- * draining (a load balancer should stop sending new players here when it says 503).
+ * {@code /health/live}: the application answers. {@code /health/ready}: the registries are up and
+ * the hall is not draining (a load balancer should stop sending new players here when it says 503).
  */
 @WebServlet(urlPatterns = {"/health/live", "/health/ready"})
 public class HealthServlet extends HttpServlet {
@@ -20,7 +20,8 @@ public class HealthServlet extends HttpServlet {
   @Inject transient TableRegistry tables;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     boolean ready = true;
     String status = "UP";
     if (request.getServletPath().endsWith("ready")) {

@@ -12,8 +12,9 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * {@code /metrics} in the Prometheus text format: counters are totals since start (Prometheus derives per-second
- * rates), gauges are read at scrape time. Read-only; expose it only to the internal network (docs/security.md).
+ * {@code /metrics} in the Prometheus text format: counters are totals since start (Prometheus
+ * derives per-second rates), gauges are read at scrape time. Read-only; expose it only to the
+ * internal network (docs/security.md).
  */
 @WebServlet("/metrics")
 public class MetricsServlet extends HttpServlet {
@@ -22,25 +23,50 @@ public class MetricsServlet extends HttpServlet {
   @Inject transient TableRegistry tables;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     ConnectionStats stats = connections.stats();
     StringBuilder out = new StringBuilder(1024);
     gauge(out, "gamehall_connections", "open WebSocket connections", connections.size());
-    gauge(out, "gamehall_draining", "1 while a drain is in progress", connections.draining() ? 1 : 0);
-    gauge(out, "gamehall_outbox_depth_max", "deepest outbox right now", connections.maxOutboxDepth());
+    gauge(
+        out, "gamehall_draining", "1 while a drain is in progress", connections.draining() ? 1 : 0);
+    gauge(
+        out, "gamehall_outbox_depth_max", "deepest outbox right now", connections.maxOutboxDepth());
     out.append("# HELP gamehall_tables tables by phase\n# TYPE gamehall_tables gauge\n");
-    tables.byPhase().forEach(
-        (phase, n) -> out.append("gamehall_tables{phase=\"").append(phase.name().toLowerCase(Locale.ROOT))
-            .append("\"} ").append(n).append('\n'));
+    tables
+        .byPhase()
+        .forEach(
+            (phase, n) ->
+                out.append("gamehall_tables{phase=\"")
+                    .append(phase.name().toLowerCase(Locale.ROOT))
+                    .append("\"} ")
+                    .append(n)
+                    .append('\n'));
     counter(out, "gamehall_connections_opened_total", "connections accepted", stats.openedTotal());
     counter(out, "gamehall_messages_in_total", "text messages received", stats.messagesInTotal());
-    counter(out, "gamehall_messages_out_total", "messages queued to clients", stats.messagesOutTotal());
-    counter(out, "gamehall_resumes_total", "hellos that resumed an identity by token", stats.resumesTotal());
-    counter(out, "gamehall_trustee_activations_total", "seats put under 托管 (auto-play) after a timeout or a drop",
+    counter(
+        out, "gamehall_messages_out_total", "messages queued to clients", stats.messagesOutTotal());
+    counter(
+        out,
+        "gamehall_resumes_total",
+        "hellos that resumed an identity by token",
+        stats.resumesTotal());
+    counter(
+        out,
+        "gamehall_trustee_activations_total",
+        "seats put under 托管 (auto-play) after a timeout or a drop",
         tables.trusteeActivations());
-    out.append("# HELP gamehall_closes_total connections closed, by close code\n# TYPE gamehall_closes_total counter\n");
-    stats.closesByCode().forEach(
-        (code, n) -> out.append("gamehall_closes_total{code=\"").append(code).append("\"} ").append(n).append('\n'));
+    out.append(
+        "# HELP gamehall_closes_total connections closed, by close code\n# TYPE gamehall_closes_total counter\n");
+    stats
+        .closesByCode()
+        .forEach(
+            (code, n) ->
+                out.append("gamehall_closes_total{code=\"")
+                    .append(code)
+                    .append("\"} ")
+                    .append(n)
+                    .append('\n'));
     response.setContentType("text/plain; version=0.0.4");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
@@ -48,13 +74,30 @@ public class MetricsServlet extends HttpServlet {
   }
 
   private static void gauge(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")
-        .append(name).append(' ').append(value).append('\n');
+    out.append("# HELP ")
+        .append(name)
+        .append(' ')
+        .append(help)
+        .append("\n# TYPE ")
+        .append(name)
+        .append(" gauge\n")
+        .append(name)
+        .append(' ')
+        .append(value)
+        .append('\n');
   }
 
   private static void counter(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n")
-        .append(name).append(' ').append(value).append('\n');
+    out.append("# HELP ")
+        .append(name)
+        .append(' ')
+        .append(help)
+        .append("\n# TYPE ")
+        .append(name)
+        .append(" counter\n")
+        .append(name)
+        .append(' ')
+        .append(value)
+        .append('\n');
   }
-
 }

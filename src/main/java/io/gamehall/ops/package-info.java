@@ -1,2 +1,5 @@
-/** Operations: health, metrics and the operator's admin actions, as plain servlets (no JAX-RS needed). */
+/**
+ * Operations: health, metrics and the operator's admin actions, as plain servlets (no JAX-RS
+ * needed).
+ */
 package io.gamehall.ops;

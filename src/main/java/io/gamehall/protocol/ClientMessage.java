@@ -5,16 +5,17 @@ import java.util.Map;
 /**
  * Messages from a client to the server.
  *
- * <p>{@code id} is an optional client-chosen string echoed as {@code re} in the direct reply, so a client can match
- * replies and errors to its requests.
+ * <p>{@code id} is an optional client-chosen string echoed as {@code re} in the direct reply, so a
+ * client can match replies and errors to its requests.
  */
 public sealed interface ClientMessage {
   /** The client-chosen id, or {@code null}. */
   String id();
 
   /**
-   * Java 17 has no pattern matching in switch, so dispatch is a visitor: adding a message type breaks the build of
-   * every handler that does not handle it yet, the same guarantee an exhaustive switch gives.
+   * Java 17 has no pattern matching in switch, so dispatch is a visitor: adding a message type
+   * breaks the build of every handler that does not handle it yet, the same guarantee an exhaustive
+   * switch gives.
    */
   <R> R accept(Visitor<R> visitor);
 
@@ -52,8 +53,8 @@ public sealed interface ClientMessage {
   }
 
   /**
-   * Opens the conversation. Without a token: a new guest identity ({@code nickname} may be null: a default is
-   * assigned). With the token of an earlier {@code welcome}: the same identity back.
+   * Opens the conversation. Without a token: a new guest identity ({@code nickname} may be null: a
+   * default is assigned). With the token of an earlier {@code welcome}: the same identity back.
    */
   record Hello(String id, int protocol, String nickname, String token) implements ClientMessage {
     @Override
@@ -62,7 +63,9 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Application-level ping; {@code t} is an opaque client timestamp echoed in the pong, or null. */
+  /**
+   * Application-level ping; {@code t} is an opaque client timestamp echoed in the pong, or null.
+   */
   record Ping(String id, Long t) implements ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -71,8 +74,8 @@ public sealed interface ClientMessage {
   }
 
   /**
-   * Input that could not be decoded. The decoder returns this instead of throwing so that a bad frame becomes a
-   * typed {@code error} reply on an open connection, the same on every container.
+   * Input that could not be decoded. The decoder returns this instead of throwing so that a bad
+   * frame becomes a typed {@code error} reply on an open connection, the same on every container.
    */
   record Invalid(String id, ErrorCode code, String detail) implements ClientMessage {
     @Override
@@ -81,7 +84,10 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Starts (or, with {@code on=false}, stops) lobby updates, for one game or all ({@code game} null). */
+  /**
+   * Starts (or, with {@code on=false}, stops) lobby updates, for one game or all ({@code game}
+   * null).
+   */
   record SubscribeLobby(String id, String game, boolean on) implements ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -106,10 +112,11 @@ public sealed interface ClientMessage {
   }
 
   /**
-   * Creates a table and seats the creator. {@code privateTable}: hidden from the directory, joined by a 6-digit code.
-   * {@code practice}: bots fill the other seats at once.
+   * Creates a table and seats the creator. {@code privateTable}: hidden from the directory, joined
+   * by a 6-digit code. {@code practice}: bots fill the other seats at once.
    */
-  record CreateTable(String id, String game, Map<String, String> options, boolean privateTable, boolean practice)
+  record CreateTable(
+      String id, String game, Map<String, String> options, boolean privateTable, boolean practice)
       implements ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -133,7 +140,10 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Turns the welcomed guest into an account with a login name and password, keeping its id and history. */
+  /**
+   * Turns the welcomed guest into an account with a login name and password, keeping its id and
+   * history.
+   */
   record Register(String id, String name, String password) implements ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -146,7 +156,10 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Opens the conversation as a registered account instead of {@code hello}; answered with {@code welcome}. */
+  /**
+   * Opens the conversation as a registered account instead of {@code hello}; answered with {@code
+   * welcome}.
+   */
   record Login(String id, int protocol, String name, String password) implements ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {

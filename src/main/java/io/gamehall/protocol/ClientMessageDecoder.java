@@ -1,9 +1,9 @@
 package io.gamehall.protocol;
 
-import io.gamehall.protocol.ClientMessage.Hello;
-import io.gamehall.protocol.ClientMessage.Invalid;
 import io.gamehall.protocol.ClientMessage.CancelMatch;
 import io.gamehall.protocol.ClientMessage.CreateTable;
+import io.gamehall.protocol.ClientMessage.Hello;
+import io.gamehall.protocol.ClientMessage.Invalid;
 import io.gamehall.protocol.ClientMessage.JoinTable;
 import io.gamehall.protocol.ClientMessage.Ping;
 import io.gamehall.protocol.ClientMessage.QuickMatch;
@@ -13,7 +13,8 @@ import jakarta.json.JsonObject;
 import jakarta.websocket.Decoder;
 
 /**
- * Server side: text frame to {@link ClientMessage}. Never throws: anything it cannot read becomes {@link Invalid}.
+ * Server side: text frame to {@link ClientMessage}. Never throws: anything it cannot read becomes
+ * {@link Invalid}.
  */
 public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
 
@@ -25,39 +26,51 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
       id = idOrNull(obj);
       String type = Json.requireType(obj);
       return switch (type) {
-        case "hello" -> new Hello(
-            Json.optionalId(obj),
-            Json.optionalInt(obj, "protocol", Limits.PROTOCOL_VERSION, 1, Integer.MAX_VALUE),
-            nickname(obj),
-            Json.optionalString(obj, "token", Limits.MAX_TOKEN_LENGTH));
+        case "hello" ->
+            new Hello(
+                Json.optionalId(obj),
+                Json.optionalInt(obj, "protocol", Limits.PROTOCOL_VERSION, 1, Integer.MAX_VALUE),
+                nickname(obj),
+                Json.optionalString(obj, "token", Limits.MAX_TOKEN_LENGTH));
         case "ping" -> new Ping(Json.optionalId(obj), Json.optionalLong(obj, "t"));
-        case "subscribe_lobby" -> new SubscribeLobby(
-            Json.optionalId(obj), game(obj, false), Json.optionalBoolean(obj, "on", true));
-        case "quick_match" -> new QuickMatch(Json.optionalId(obj), game(obj, true), Json.options(obj));
+        case "subscribe_lobby" ->
+            new SubscribeLobby(
+                Json.optionalId(obj), game(obj, false), Json.optionalBoolean(obj, "on", true));
+        case "quick_match" ->
+            new QuickMatch(Json.optionalId(obj), game(obj, true), Json.options(obj));
         case "cancel_match" -> new CancelMatch(Json.optionalId(obj));
-        case "create_table" -> new CreateTable(
-            Json.optionalId(obj),
-            game(obj, true),
-            Json.options(obj),
-            Json.optionalBoolean(obj, "private", false),
-            Json.optionalBoolean(obj, "practice", false));
+        case "create_table" ->
+            new CreateTable(
+                Json.optionalId(obj),
+                game(obj, true),
+                Json.options(obj),
+                Json.optionalBoolean(obj, "private", false),
+                Json.optionalBoolean(obj, "practice", false));
         case "join_table" -> joinTable(obj);
-        case "register" -> new ClientMessage.Register(
-            Json.optionalId(obj), Json.requireString(obj, "name", 64), password(obj));
-        case "login" -> new ClientMessage.Login(
-            Json.optionalId(obj),
-            Json.optionalInt(obj, "protocol", Limits.PROTOCOL_VERSION, 1, Integer.MAX_VALUE),
-            Json.requireString(obj, "name", 64),
-            password(obj));
+        case "register" ->
+            new ClientMessage.Register(
+                Json.optionalId(obj), Json.requireString(obj, "name", 64), password(obj));
+        case "login" ->
+            new ClientMessage.Login(
+                Json.optionalId(obj),
+                Json.optionalInt(obj, "protocol", Limits.PROTOCOL_VERSION, 1, Integer.MAX_VALUE),
+                Json.requireString(obj, "name", 64),
+                password(obj));
         case "history" -> new ClientMessage.History(Json.optionalId(obj), offset(obj), limit(obj));
         case "get_match" -> new ClientMessage.GetMatch(Json.optionalId(obj), matchId(obj));
-        case "replay" -> new ClientMessage.Replay(
-            Json.optionalId(obj), matchId(obj), Json.optionalInt(obj, "ply", 0, 0, Limits.MAX_REPLAY_PLY));
-        case "leaderboard" -> new ClientMessage.Leaderboard(Json.optionalId(obj), game(obj, true), offset(obj), limit(obj));
+        case "replay" ->
+            new ClientMessage.Replay(
+                Json.optionalId(obj),
+                matchId(obj),
+                Json.optionalInt(obj, "ply", 0, 0, Limits.MAX_REPLAY_PLY));
+        case "leaderboard" ->
+            new ClientMessage.Leaderboard(
+                Json.optionalId(obj), game(obj, true), offset(obj), limit(obj));
         default -> {
           TableAction action = tableAction(type, obj);
           if (action == null) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + clip(type) + "'");
+            throw new ProtocolException(
+                ErrorCode.UNKNOWN_TYPE, "unknown message type '" + clip(type) + "'");
           }
           yield new TableRequest(Json.optionalId(obj), tableId(obj), action);
         }
@@ -80,7 +93,8 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
         return new TableAction.Ready();
       case "act":
         return new TableAction.Act(
-            Json.requireString(obj, "move", Limits.MAX_MOVE_LENGTH), Json.optionalLongIn(obj, "seq", null, 0L, Long.MAX_VALUE));
+            Json.requireString(obj, "move", Limits.MAX_MOVE_LENGTH),
+            Json.optionalLongIn(obj, "seq", null, 0L, Long.MAX_VALUE));
       case "resign":
         return new TableAction.Resign();
       case "offer_draw":
@@ -109,7 +123,8 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
     String text = Json.optionalString(obj, "text", Limits.MAX_CHAT_FIELD_LENGTH);
     String phrase = Json.optionalString(obj, "phrase", 32);
     if ((text == null) == (phrase == null)) {
-      throw new ProtocolException(ErrorCode.MISSING_FIELD, "chat needs exactly one of 'text' or 'phrase'");
+      throw new ProtocolException(
+          ErrorCode.MISSING_FIELD, "chat needs exactly one of 'text' or 'phrase'");
     }
     return new TableAction.Chat(text, phrase);
   }
@@ -118,7 +133,8 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
     String table = Json.optionalString(obj, "table", Limits.MAX_TABLE_ID_LENGTH);
     String code = Json.optionalString(obj, "code", 6);
     if ((table == null) == (code == null)) {
-      throw new ProtocolException(ErrorCode.MISSING_FIELD, "join_table needs exactly one of 'table' or 'code'");
+      throw new ProtocolException(
+          ErrorCode.MISSING_FIELD, "join_table needs exactly one of 'table' or 'code'");
     }
     if (code != null && !code.matches("[0-9]{6}")) {
       throw new ProtocolException(ErrorCode.INVALID_FIELD, "code must be 6 digits");
@@ -147,7 +163,8 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
   }
 
   private static String game(JsonObject obj, boolean required) throws ProtocolException {
-    String game = required ? Json.requireString(obj, "game", 16) : Json.optionalString(obj, "game", 16);
+    String game =
+        required ? Json.requireString(obj, "game", 16) : Json.optionalString(obj, "game", 16);
     if (game != null && !game.matches("[a-z]{1,16}")) {
       throw new ProtocolException(ErrorCode.INVALID_FIELD, "game must be a lower-case game id");
     }
@@ -179,7 +196,8 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
     }
     if (cleaned.codePointCount(0, cleaned.length()) > Limits.MAX_NICKNAME_LENGTH) {
       throw new ProtocolException(
-          ErrorCode.INVALID_FIELD, "nickname is longer than " + Limits.MAX_NICKNAME_LENGTH + " characters");
+          ErrorCode.INVALID_FIELD,
+          "nickname is longer than " + Limits.MAX_NICKNAME_LENGTH + " characters");
     }
     return cleaned;
   }

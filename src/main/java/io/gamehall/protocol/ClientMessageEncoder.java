@@ -12,17 +12,20 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
   public String encode(ClientMessage message) throws EncodeException {
     String text = message.accept(WRITER);
     if (text == null) {
-      throw new EncodeException(message, "an Invalid message is a decoding result, not something to send");
+      throw new EncodeException(
+          message, "an Invalid message is a decoding result, not something to send");
     }
     return text;
   }
 
-  private static String write(String type, String id, java.util.function.Consumer<JsonGenerator> fields) {
-    return Json.write(g -> {
-      g.write("type", type);
-      Json.writeOptional(g, "id", id);
-      fields.accept(g);
-    });
+  private static String write(
+      String type, String id, java.util.function.Consumer<JsonGenerator> fields) {
+    return Json.write(
+        g -> {
+          g.write("type", type);
+          Json.writeOptional(g, "id", id);
+          fields.accept(g);
+        });
   }
 
   private static void options(JsonGenerator g, Map<String, String> options) {
@@ -37,11 +40,14 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
       new ClientMessage.Visitor<>() {
         @Override
         public String hello(ClientMessage.Hello h) {
-          return write("hello", h.id(), g -> {
-            g.write("protocol", h.protocol());
-            Json.writeOptional(g, "nickname", h.nickname());
-            Json.writeOptional(g, "token", h.token());
-          });
+          return write(
+              "hello",
+              h.id(),
+              g -> {
+                g.write("protocol", h.protocol());
+                Json.writeOptional(g, "nickname", h.nickname());
+                Json.writeOptional(g, "token", h.token());
+              });
         }
 
         @Override
@@ -56,18 +62,24 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
 
         @Override
         public String subscribeLobby(ClientMessage.SubscribeLobby s) {
-          return write("subscribe_lobby", s.id(), g -> {
-            Json.writeOptional(g, "game", s.game());
-            g.write("on", s.on());
-          });
+          return write(
+              "subscribe_lobby",
+              s.id(),
+              g -> {
+                Json.writeOptional(g, "game", s.game());
+                g.write("on", s.on());
+              });
         }
 
         @Override
         public String quickMatch(ClientMessage.QuickMatch q) {
-          return write("quick_match", q.id(), g -> {
-            g.write("game", q.game());
-            options(g, q.options());
-          });
+          return write(
+              "quick_match",
+              q.id(),
+              g -> {
+                g.write("game", q.game());
+                options(g, q.options());
+              });
         }
 
         @Override
@@ -77,36 +89,49 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
 
         @Override
         public String createTable(ClientMessage.CreateTable c) {
-          return write("create_table", c.id(), g -> {
-            g.write("game", c.game());
-            options(g, c.options());
-            g.write("private", c.privateTable()).write("practice", c.practice());
-          });
+          return write(
+              "create_table",
+              c.id(),
+              g -> {
+                g.write("game", c.game());
+                options(g, c.options());
+                g.write("private", c.privateTable()).write("practice", c.practice());
+              });
         }
 
         @Override
         public String joinTable(ClientMessage.JoinTable j) {
-          return write("join_table", j.id(), g -> {
-            Json.writeOptional(g, "table", j.table());
-            Json.writeOptional(g, "code", j.code());
-          });
+          return write(
+              "join_table",
+              j.id(),
+              g -> {
+                Json.writeOptional(g, "table", j.table());
+                Json.writeOptional(g, "code", j.code());
+              });
         }
 
         @Override
         public String register(ClientMessage.Register r) {
-          return write("register", r.id(), g -> g.write("name", r.name()).write("password", r.password()));
+          return write(
+              "register", r.id(), g -> g.write("name", r.name()).write("password", r.password()));
         }
 
         @Override
         public String login(ClientMessage.Login l) {
-          return write("login", l.id(), g -> {
-            g.write("protocol", l.protocol()).write("name", l.name()).write("password", l.password());
-          });
+          return write(
+              "login",
+              l.id(),
+              g -> {
+                g.write("protocol", l.protocol())
+                    .write("name", l.name())
+                    .write("password", l.password());
+              });
         }
 
         @Override
         public String history(ClientMessage.History h) {
-          return write("history", h.id(), g -> g.write("offset", h.offset()).write("limit", h.limit()));
+          return write(
+              "history", h.id(), g -> g.write("offset", h.offset()).write("limit", h.limit()));
         }
 
         @Override
@@ -121,9 +146,12 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
 
         @Override
         public String leaderboard(ClientMessage.Leaderboard l) {
-          return write("leaderboard", l.id(), g -> {
-            g.write("game", l.game()).write("offset", l.offset()).write("limit", l.limit());
-          });
+          return write(
+              "leaderboard",
+              l.id(),
+              g -> {
+                g.write("game", l.game()).write("offset", l.offset()).write("limit", l.limit());
+              });
         }
 
         @Override
@@ -145,10 +173,13 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
     }
 
     private String fields(String type, java.util.function.Consumer<JsonGenerator> more) {
-      return write(type, request.id(), g -> {
-        g.write("table", request.table());
-        more.accept(g);
-      });
+      return write(
+          type,
+          request.id(),
+          g -> {
+            g.write("table", request.table());
+            more.accept(g);
+          });
     }
 
     @Override
@@ -173,10 +204,12 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
 
     @Override
     public String act(TableAction.Act a) {
-      return fields("act", g -> {
-        g.write("move", a.move());
-        Json.writeOptional(g, "seq", a.seq());
-      });
+      return fields(
+          "act",
+          g -> {
+            g.write("move", a.move());
+            Json.writeOptional(g, "seq", a.seq());
+          });
     }
 
     @Override
@@ -206,10 +239,12 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
 
     @Override
     public String chat(TableAction.Chat a) {
-      return fields("chat", g -> {
-        Json.writeOptional(g, "text", a.text());
-        Json.writeOptional(g, "phrase", a.phrase());
-      });
+      return fields(
+          "chat",
+          g -> {
+            Json.writeOptional(g, "text", a.text());
+            Json.writeOptional(g, "phrase", a.phrase());
+          });
     }
 
     @Override
@@ -219,11 +254,13 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
 
     @Override
     public String addBot(TableAction.AddBot a) {
-      return fields("add_bot", g -> {
-        if (a.seat() != null) {
-          g.write("seat", a.seat());
-        }
-      });
+      return fields(
+          "add_bot",
+          g -> {
+            if (a.seat() != null) {
+              g.write("seat", a.seat());
+            }
+          });
     }
 
     @Override

@@ -3,10 +3,11 @@ package io.gamehall.protocol;
 import jakarta.websocket.CloseReason.CloseCode;
 
 /**
- * Every close code the server sends, standard (RFC 6455 section 7.4.1) and application-defined (4000-4999).
+ * Every close code the server sends, standard (RFC 6455 section 7.4.1) and application-defined
+ * (4000-4999).
  *
- * <p>Clients decide whether to reconnect from the code alone, so these numbers are part of the protocol and never
- * change meaning; docs/protocol.md lists them.
+ * <p>Clients decide whether to reconnect from the code alone, so these numbers are part of the
+ * protocol and never change meaning; docs/protocol.md lists them.
  */
 public enum CloseCodes implements CloseCode {
   /** The server is shutting down or draining; reconnect with backoff. */
@@ -14,15 +15,19 @@ public enum CloseCodes implements CloseCode {
   /** A binary frame arrived; the protocol is text-only. */
   CANNOT_ACCEPT(1003),
   /**
-   * The client broke a policy: it sent faster than the rate limit, never completed {@code hello} in time, opened too
-   * many sockets from one address, or came from an origin that is not allowed. The reason says which.
+   * The client broke a policy: it sent faster than the rate limit, never completed {@code hello} in
+   * time, opened too many sockets from one address, or came from an origin that is not allowed. The
+   * reason says which.
    */
   POLICY_VIOLATION(1008),
   /** A text message exceeded the configured size limit. */
   TOO_BIG(1009),
   /** The server failed unexpectedly while handling this connection. */
   UNEXPECTED_CONDITION(1011),
-  /** The same player connected again elsewhere (another tab or device); this older connection is replaced. */
+  /**
+   * The same player connected again elsewhere (another tab or device); this older connection is
+   * replaced.
+   */
   REPLACED(4001),
   /** The client did not read fast enough: its outbox overflowed. Reconnect and resume. */
   SLOW_CONSUMER(4002),

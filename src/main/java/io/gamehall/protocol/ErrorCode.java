@@ -20,7 +20,10 @@ public enum ErrorCode {
   HELLO_REQUIRED,
   /** {@code hello} was already answered on this connection. */
   ALREADY_WELCOMED,
-  /** The session token is forged, expired or signed with a retired key: send {@code hello} without it. */
+  /**
+   * The session token is forged, expired or signed with a retired key: send {@code hello} without
+   * it.
+   */
   INVALID_TOKEN,
   /** No game with that id is offered here. */
   UNKNOWN_GAME,
@@ -28,11 +31,16 @@ public enum ErrorCode {
   INVALID_OPTIONS,
   /** No table with that id or code exists (any more). */
   UNKNOWN_TABLE,
-  /** Too many requests of this type in a short time (for example {@code create_table}); wait and retry. */
+  /**
+   * Too many requests of this type in a short time (for example {@code create_table}); wait and
+   * retry.
+   */
   RATE_LIMITED,
   /** The player already sits at the most tables allowed at once; leave one first. */
   TOO_MANY_TABLES,
-  /** The server is draining for maintenance: no new tables or quick matches; running games finish. */
+  /**
+   * The server is draining for maintenance: no new tables or quick matches; running games finish.
+   */
   DRAINING,
   /** {@code register}: another account has that name. */
   NAME_TAKEN,
@@ -44,6 +52,8 @@ public enum ErrorCode {
   BAD_CREDENTIALS,
   /** No finished match with that id is stored. */
   UNKNOWN_MATCH,
-  /** The database is missing or failing; play goes on, history and accounts are unavailable for now. */
+  /**
+   * The database is missing or failing; play goes on, history and accounts are unavailable for now.
+   */
   STORE_UNAVAILABLE
 }

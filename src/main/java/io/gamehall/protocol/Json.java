@@ -17,7 +17,10 @@ import java.util.function.Consumer;
 
 /** The shared JSON-P provider and the typed field readers every decoder uses. */
 final class Json {
-  /** Looked up once: {@code JsonProvider.provider()} runs a ServiceLoader scan on every call. Thread-safe. */
+  /**
+   * Looked up once: {@code JsonProvider.provider()} runs a ServiceLoader scan on every call.
+   * Thread-safe.
+   */
   private static final JsonProvider PROVIDER = JsonProvider.provider();
 
   private Json() {}
@@ -32,10 +35,12 @@ final class Json {
       parser.next();
       value = parser.getValue();
       if (parser.hasNext()) {
-        throw new ProtocolException(ErrorCode.MALFORMED_JSON, "trailing content after the JSON value");
+        throw new ProtocolException(
+            ErrorCode.MALFORMED_JSON, "trailing content after the JSON value");
       }
     } catch (RuntimeException e) {
-      // Providers differ in what they throw on hostile input (Parsson: a bare RuntimeException for nesting deeper
+      // Providers differ in what they throw on hostile input (Parsson: a bare RuntimeException for
+      // nesting deeper
       // than 1000); all of it means the same thing here.
       throw new ProtocolException(ErrorCode.MALFORMED_JSON, "not valid JSON");
     }
@@ -56,8 +61,8 @@ final class Json {
   }
 
   /**
-   * Writes a plain tree (String, Number, Boolean, List, Map with string keys, null) as the value of {@code name}:
-   * how game views and event data, which know nothing of JSON, reach the wire.
+   * Writes a plain tree (String, Number, Boolean, List, Map with string keys, null) as the value of
+   * {@code name}: how game views and event data, which know nothing of JSON, reach the wire.
    */
   static void writeTree(JsonGenerator g, String name, Object value) {
     g.writeKey(name);
@@ -71,7 +76,10 @@ final class Json {
       g.write(s);
     } else if (value instanceof Boolean b) {
       g.write(b);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    } else if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       g.write(((Number) value).longValue());
     } else if (value instanceof Number n) {
       g.write(new java.math.BigDecimal(n.toString()));
@@ -114,7 +122,9 @@ final class Json {
     }
   }
 
-  /** Writes {@code name: value} unless value is null: absent and null mean the same on this wire. */
+  /**
+   * Writes {@code name: value} unless value is null: absent and null mean the same on this wire.
+   */
   static void writeOptional(JsonGenerator g, String name, String value) {
     if (value != null) {
       g.write(name, value);
@@ -127,7 +137,9 @@ final class Json {
     }
   }
 
-  /** The message id, or null when absent; an id of the wrong shape is an error like any other field. */
+  /**
+   * The message id, or null when absent; an id of the wrong shape is an error like any other field.
+   */
   static String optionalId(JsonObject obj) throws ProtocolException {
     return optionalString(obj, "id", Limits.MAX_ID_LENGTH);
   }
@@ -140,18 +152,21 @@ final class Json {
     return value;
   }
 
-  static String optionalString(JsonObject obj, String name, int maxLength) throws ProtocolException {
+  static String optionalString(JsonObject obj, String name, int maxLength)
+      throws ProtocolException {
     JsonValue value = obj.get(name);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
     if (!(value instanceof JsonString string)) {
-      throw new ProtocolException(ErrorCode.WRONG_FIELD_TYPE, "field '" + name + "' must be a string");
+      throw new ProtocolException(
+          ErrorCode.WRONG_FIELD_TYPE, "field '" + name + "' must be a string");
     }
     String text = string.getString();
     if (text.length() > maxLength) {
       throw new ProtocolException(
-          ErrorCode.INVALID_FIELD, "field '" + name + "' is longer than " + maxLength + " characters");
+          ErrorCode.INVALID_FIELD,
+          "field '" + name + "' is longer than " + maxLength + " characters");
     }
     return text;
   }
@@ -162,9 +177,11 @@ final class Json {
       return null;
     }
     if (!(value instanceof JsonNumber number)) {
-      throw new ProtocolException(ErrorCode.WRONG_FIELD_TYPE, "field '" + name + "' must be a number");
+      throw new ProtocolException(
+          ErrorCode.WRONG_FIELD_TYPE, "field '" + name + "' must be a number");
     }
-    // longValueExact rejects fractions and values beyond 64 bits instead of silently truncating them.
+    // longValueExact rejects fractions and values beyond 64 bits instead of silently truncating
+    // them.
     try {
       return number.bigDecimalValue().longValueExact();
     } catch (ArithmeticException e) {
@@ -173,7 +190,8 @@ final class Json {
     }
   }
 
-  static int optionalInt(JsonObject obj, String name, int absent, int min, int max) throws ProtocolException {
+  static int optionalInt(JsonObject obj, String name, int absent, int min, int max)
+      throws ProtocolException {
     Long value = optionalLong(obj, name);
     if (value == null) {
       return absent;
@@ -185,7 +203,8 @@ final class Json {
     return value.intValue();
   }
 
-  static boolean optionalBoolean(JsonObject obj, String name, boolean absent) throws ProtocolException {
+  static boolean optionalBoolean(JsonObject obj, String name, boolean absent)
+      throws ProtocolException {
     JsonValue value = obj.get(name);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return absent;
@@ -196,7 +215,8 @@ final class Json {
     if (value.getValueType() == JsonValue.ValueType.FALSE) {
       return false;
     }
-    throw new ProtocolException(ErrorCode.WRONG_FIELD_TYPE, "field '" + name + "' must be true or false");
+    throw new ProtocolException(
+        ErrorCode.WRONG_FIELD_TYPE, "field '" + name + "' must be true or false");
   }
 
   static boolean requireBoolean(JsonObject obj, String name) throws ProtocolException {
@@ -206,7 +226,8 @@ final class Json {
     return optionalBoolean(obj, name, false);
   }
 
-  static Long optionalLongIn(JsonObject obj, String name, Long absent, long min, long max) throws ProtocolException {
+  static Long optionalLongIn(JsonObject obj, String name, Long absent, long min, long max)
+      throws ProtocolException {
     Long value = optionalLong(obj, name);
     if (value == null) {
       return absent;
@@ -218,7 +239,10 @@ final class Json {
     return value;
   }
 
-  /** The {@code options} object: at most a few short string values, e.g. {@code {"variant":"renju"}}. */
+  /**
+   * The {@code options} object: at most a few short string values, e.g. {@code
+   * {"variant":"renju"}}.
+   */
   static Map<String, String> options(JsonObject obj) throws ProtocolException {
     JsonValue value = obj.get("options");
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -229,12 +253,14 @@ final class Json {
     }
     JsonObject options = value.asJsonObject();
     if (options.size() > Limits.MAX_OPTIONS) {
-      throw new ProtocolException(ErrorCode.INVALID_FIELD, "at most " + Limits.MAX_OPTIONS + " options");
+      throw new ProtocolException(
+          ErrorCode.INVALID_FIELD, "at most " + Limits.MAX_OPTIONS + " options");
     }
     Map<String, String> result = new LinkedHashMap<>();
     for (String key : options.keySet()) {
       if (key.length() > 32) {
-        throw new ProtocolException(ErrorCode.INVALID_FIELD, "option names are at most 32 characters");
+        throw new ProtocolException(
+            ErrorCode.INVALID_FIELD, "option names are at most 32 characters");
       }
       JsonValue option = options.get(key);
       String text;
@@ -245,10 +271,12 @@ final class Json {
           || option.getValueType() == JsonValue.ValueType.FALSE) {
         text = option.toString();
       } else {
-        throw new ProtocolException(ErrorCode.WRONG_FIELD_TYPE, "option '" + key + "' must be a string");
+        throw new ProtocolException(
+            ErrorCode.WRONG_FIELD_TYPE, "option '" + key + "' must be a string");
       }
       if (text.length() > 32) {
-        throw new ProtocolException(ErrorCode.INVALID_FIELD, "option values are at most 32 characters");
+        throw new ProtocolException(
+            ErrorCode.INVALID_FIELD, "option values are at most 32 characters");
       }
       result.put(key, text);
     }

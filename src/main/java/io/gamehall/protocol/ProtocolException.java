@@ -1,6 +1,9 @@
 package io.gamehall.protocol;
 
-/** A message that cannot be understood, with the error code and a human-readable detail for the client. */
+/**
+ * A message that cannot be understood, with the error code and a human-readable detail for the
+ * client.
+ */
 public final class ProtocolException extends Exception {
   private static final long serialVersionUID = 1L;
   private final ErrorCode code;

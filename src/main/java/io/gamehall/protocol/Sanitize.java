@@ -4,7 +4,10 @@ package io.gamehall.protocol;
 public final class Sanitize {
   private Sanitize() {}
 
-  /** Removes control and format characters (C0, C1, bidi overrides, zero-width) that can garble other clients. */
+  /**
+   * Removes control and format characters (C0, C1, bidi overrides, zero-width) that can garble
+   * other clients.
+   */
   public static String withoutControlCharacters(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); ) {

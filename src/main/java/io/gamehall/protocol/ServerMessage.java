@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Messages from the server to a client. {@code re} is the id of the client message being answered, or null. Maps
- * are plain trees (strings, numbers, booleans, lists, maps) written as JSON objects.
+ * Messages from the server to a client. {@code re} is the id of the client message being answered,
+ * or null. Maps are plain trees (strings, numbers, booleans, lists, maps) written as JSON objects.
  */
 public sealed interface ServerMessage {
   /** Exhaustive dispatch without pattern switches (Java 17); see {@link ClientMessage#accept}. */
@@ -49,9 +49,9 @@ public sealed interface ServerMessage {
   }
 
   /**
-   * Answer to {@code hello}: the identity, a session token to present on reconnect ({@code tokenExpiresAt} in epoch
-   * seconds), whether an earlier identity was {@code resumed}, the tables the player is seated at (resume each), and
-   * the connection's limits and timings.
+   * Answer to {@code hello}: the identity, a session token to present on reconnect ({@code
+   * tokenExpiresAt} in epoch seconds), whether an earlier identity was {@code resumed}, the tables
+   * the player is seated at (resume each), and the connection's limits and timings.
    */
   record Welcome(
       String re,
@@ -95,7 +95,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** One lobby change: {@code kind} is {@code table} (added or changed), {@code table_removed} or {@code presence}. */
+  /**
+   * One lobby change: {@code kind} is {@code table} (added or changed), {@code table_removed} or
+   * {@code presence}.
+   */
   record LobbyUpdate(String kind, Map<String, Object> data) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -104,8 +107,8 @@ public sealed interface ServerMessage {
   }
 
   /**
-   * The player's quick-match state for {@code game}: {@code queued} true while waiting; false when it ended, with the
-   * {@code table} the player was seated at (null if the wait was cancelled).
+   * The player's quick-match state for {@code game}: {@code queued} true while waiting; false when
+   * it ended, with the {@code table} the player was seated at (null if the wait was cancelled).
    */
   record Matching(String re, String game, boolean queued, String table) implements ServerMessage {
     @Override
@@ -115,7 +118,8 @@ public sealed interface ServerMessage {
   }
 
   /** The full state of a table as this client may see it, as of sequence {@code seq}. */
-  record Snapshot(String re, String table, long seq, Map<String, Object> state) implements ServerMessage {
+  record Snapshot(String re, String table, long seq, Map<String, Object> state)
+      implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.snapshot(this);
@@ -123,14 +127,18 @@ public sealed interface ServerMessage {
   }
 
   /** One table event, numbered {@code seq} (gapless per table). */
-  record Event(String table, long seq, String kind, Map<String, Object> data) implements ServerMessage {
+  record Event(String table, long seq, String kind, Map<String, Object> data)
+      implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.event(this);
     }
   }
 
-  /** A table command was applied (or had been already: a repeated id gets the same answer); {@code seq} after it. */
+  /**
+   * A table command was applied (or had been already: a repeated id gets the same answer); {@code
+   * seq} after it.
+   */
   record Ack(String re, String table, long seq) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -147,9 +155,9 @@ public sealed interface ServerMessage {
   }
 
   /**
-   * An operator's word to this client: {@code kind} is {@code drain} (the server stops taking new games and closes with
-   * 1001 by {@code deadline}, epoch seconds), {@code broadcast} (a message for everyone) or {@code kicked} (this
-   * connection is about to be closed by an operator).
+   * An operator's word to this client: {@code kind} is {@code drain} (the server stops taking new
+   * games and closes with 1001 by {@code deadline}, epoch seconds), {@code broadcast} (a message
+   * for everyone) or {@code kicked} (this connection is about to be closed by an operator).
    */
   record Notice(String kind, String message, Long deadline) implements ServerMessage {
     @Override
@@ -158,7 +166,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code create_table}: the new table's id and, for a private table, its 6-digit join code. */
+  /**
+   * Answer to {@code create_table}: the new table's id and, for a private table, its 6-digit join
+   * code.
+   */
   record TableCreated(String re, String table, String code) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -166,7 +177,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code register}: the player (same id as the guest it was) now has the account {@code name}. */
+  /**
+   * Answer to {@code register}: the player (same id as the guest it was) now has the account {@code
+   * name}.
+   */
   record Account(String re, String playerId, String name) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -174,7 +188,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code history}: {@code offset}, {@code limit}, {@code total} and the page of {@code matches}. */
+  /**
+   * Answer to {@code history}: {@code offset}, {@code limit}, {@code total} and the page of {@code
+   * matches}.
+   */
   record History(String re, Map<String, Object> page) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -182,7 +199,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code get_match}: the stored match, its {@code moves}, seed and commitment, and {@code pgn}. */
+  /**
+   * Answer to {@code get_match}: the stored match, its {@code moves}, seed and commitment, and
+   * {@code pgn}.
+   */
   record MatchRecord(String re, Map<String, Object> match) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -190,7 +210,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code replay}: {@code ply} of {@code plies}, the {@code move} that led here and the views. */
+  /**
+   * Answer to {@code replay}: {@code ply} of {@code plies}, the {@code move} that led here and the
+   * views.
+   */
   record ReplayFrame(String re, Map<String, Object> frame) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -198,7 +221,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code leaderboard}: {@code game}, {@code offset}, {@code limit}, {@code total} and {@code entries}. */
+  /**
+   * Answer to {@code leaderboard}: {@code game}, {@code offset}, {@code limit}, {@code total} and
+   * {@code entries}.
+   */
   record Leaderboard(String re, Map<String, Object> page) implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Client side: text frame to {@link ServerMessage}. A frame it cannot read means a broken server: it throws. */
+/**
+ * Client side: text frame to {@link ServerMessage}. A frame it cannot read means a broken server:
+ * it throws.
+ */
 public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
 
   @Override
@@ -33,11 +36,13 @@ public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
         case "pong":
           return new ServerMessage.Pong(re, Json.optionalLong(obj, "t"));
         case "error":
-          return new ServerMessage.Error(re, errorCode(obj), Json.requireString(obj, "message", 1024));
+          return new ServerMessage.Error(
+              re, errorCode(obj), Json.requireString(obj, "message", 1024));
         case "lobby":
           return new ServerMessage.Lobby(re, rest(obj, "type", "re"));
         case "lobby_update":
-          return new ServerMessage.LobbyUpdate(Json.requireString(obj, "kind", 32), rest(obj, "type", "kind"));
+          return new ServerMessage.LobbyUpdate(
+              Json.requireString(obj, "kind", 32), rest(obj, "type", "kind"));
         case "matching":
           return new ServerMessage.Matching(
               re,
@@ -56,10 +61,15 @@ public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
           return new ServerMessage.Ack(re, table(obj), seq(obj));
         case "refused":
           return new ServerMessage.Refused(
-              re, table(obj), Json.requireString(obj, "code", 64), Json.requireString(obj, "message", 1024));
+              re,
+              table(obj),
+              Json.requireString(obj, "code", 64),
+              Json.requireString(obj, "message", 1024));
         case "notice":
           return new ServerMessage.Notice(
-              Json.requireString(obj, "kind", 32), Json.requireString(obj, "message", 1024), Json.optionalLong(obj, "deadline"));
+              Json.requireString(obj, "kind", 32),
+              Json.requireString(obj, "message", 1024),
+              Json.optionalLong(obj, "deadline"));
         case "account":
           return new ServerMessage.Account(
               re, Json.requireString(obj, "playerId", 64), Json.requireString(obj, "name", 64));

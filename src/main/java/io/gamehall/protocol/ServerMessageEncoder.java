@@ -4,8 +4,12 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.websocket.Encoder;
 import java.util.function.Consumer;
 
-/** Server side: {@link ServerMessage} to text. Stateless and thread-safe, so one instance serves every connection. */
-public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, ServerMessage.Visitor<String> {
+/**
+ * Server side: {@link ServerMessage} to text. Stateless and thread-safe, so one instance serves
+ * every connection.
+ */
+public final class ServerMessageEncoder
+    implements Encoder.Text<ServerMessage>, ServerMessage.Visitor<String> {
 
   @Override
   public String encode(ServerMessage message) {
@@ -13,26 +17,30 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, 
   }
 
   private static String write(String type, String re, Consumer<JsonGenerator> fields) {
-    return Json.write(g -> {
-      g.write("type", type);
-      Json.writeOptional(g, "re", re);
-      fields.accept(g);
-    });
+    return Json.write(
+        g -> {
+          g.write("type", type);
+          Json.writeOptional(g, "re", re);
+          fields.accept(g);
+        });
   }
 
   @Override
   public String welcome(ServerMessage.Welcome w) {
-    return write("welcome", w.re(), g -> {
-      g.write("playerId", w.playerId())
-          .write("nickname", w.nickname())
-          .write("protocol", w.protocol())
-          .write("heartbeatSeconds", w.heartbeatSeconds())
-          .write("maxMessageBytes", w.maxMessageBytes())
-          .write("token", w.token())
-          .write("tokenExpiresAt", w.tokenExpiresAt())
-          .write("resumed", w.resumed());
-      Json.writeTree(g, "tables", w.tables());
-    });
+    return write(
+        "welcome",
+        w.re(),
+        g -> {
+          g.write("playerId", w.playerId())
+              .write("nickname", w.nickname())
+              .write("protocol", w.protocol())
+              .write("heartbeatSeconds", w.heartbeatSeconds())
+              .write("maxMessageBytes", w.maxMessageBytes())
+              .write("token", w.token())
+              .write("tokenExpiresAt", w.tokenExpiresAt())
+              .write("resumed", w.resumed());
+          Json.writeTree(g, "tables", w.tables());
+        });
   }
 
   @Override
@@ -42,7 +50,8 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, 
 
   @Override
   public String error(ServerMessage.Error e) {
-    return write("error", e.re(), g -> g.write("code", e.code().name()).write("message", e.message()));
+    return write(
+        "error", e.re(), g -> g.write("code", e.code().name()).write("message", e.message()));
   }
 
   @Override
@@ -52,34 +61,46 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, 
 
   @Override
   public String lobbyUpdate(ServerMessage.LobbyUpdate u) {
-    return write("lobby_update", null, g -> {
-      g.write("kind", u.kind());
-      u.data().forEach((k, v) -> Json.writeTree(g, k, v));
-    });
+    return write(
+        "lobby_update",
+        null,
+        g -> {
+          g.write("kind", u.kind());
+          u.data().forEach((k, v) -> Json.writeTree(g, k, v));
+        });
   }
 
   @Override
   public String matching(ServerMessage.Matching m) {
-    return write("matching", m.re(), g -> {
-      g.write("game", m.game()).write("queued", m.queued());
-      Json.writeOptional(g, "table", m.table());
-    });
+    return write(
+        "matching",
+        m.re(),
+        g -> {
+          g.write("game", m.game()).write("queued", m.queued());
+          Json.writeOptional(g, "table", m.table());
+        });
   }
 
   @Override
   public String snapshot(ServerMessage.Snapshot s) {
-    return write("snapshot", s.re(), g -> {
-      g.write("table", s.table()).write("seq", s.seq());
-      Json.writeTree(g, "state", s.state());
-    });
+    return write(
+        "snapshot",
+        s.re(),
+        g -> {
+          g.write("table", s.table()).write("seq", s.seq());
+          Json.writeTree(g, "state", s.state());
+        });
   }
 
   @Override
   public String event(ServerMessage.Event e) {
-    return write("event", null, g -> {
-      g.write("table", e.table()).write("seq", e.seq()).write("kind", e.kind());
-      Json.writeTree(g, "data", e.data());
-    });
+    return write(
+        "event",
+        null,
+        g -> {
+          g.write("table", e.table()).write("seq", e.seq()).write("kind", e.kind());
+          Json.writeTree(g, "data", e.data());
+        });
   }
 
   @Override
@@ -89,25 +110,34 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage>, 
 
   @Override
   public String refused(ServerMessage.Refused r) {
-    return write("refused", r.re(), g -> {
-      g.write("table", r.table()).write("code", r.code()).write("message", r.message());
-    });
+    return write(
+        "refused",
+        r.re(),
+        g -> {
+          g.write("table", r.table()).write("code", r.code()).write("message", r.message());
+        });
   }
 
   @Override
   public String notice(ServerMessage.Notice n) {
-    return write("notice", null, g -> {
-      g.write("kind", n.kind()).write("message", n.message());
-      Json.writeOptional(g, "deadline", n.deadline());
-    });
+    return write(
+        "notice",
+        null,
+        g -> {
+          g.write("kind", n.kind()).write("message", n.message());
+          Json.writeOptional(g, "deadline", n.deadline());
+        });
   }
 
   @Override
   public String tableCreated(ServerMessage.TableCreated c) {
-    return write("table_created", c.re(), g -> {
-      g.write("table", c.table());
-      Json.writeOptional(g, "code", c.code());
-    });
+    return write(
+        "table_created",
+        c.re(),
+        g -> {
+          g.write("table", c.table());
+          Json.writeOptional(g, "code", c.code());
+        });
   }
 
   @Override

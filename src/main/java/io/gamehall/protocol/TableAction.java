@@ -1,6 +1,9 @@
 package io.gamehall.protocol;
 
-/** What a {@link ClientMessage.TableRequest} asks of its table; the wire {@code type} names the action. */
+/**
+ * What a {@link ClientMessage.TableRequest} asks of its table; the wire {@code type} names the
+ * action.
+ */
 public sealed interface TableAction {
   /** Exhaustive dispatch without pattern switches (Java 17). */
   <R> R accept(Visitor<R> visitor);
@@ -64,7 +67,10 @@ public sealed interface TableAction {
     }
   }
 
-  /** A move in the game's notation, based on the table state at sequence {@code seq} (null: the latest). */
+  /**
+   * A move in the game's notation, based on the table state at sequence {@code seq} (null: the
+   * latest).
+   */
   record Act(String move, Long seq) implements TableAction {
     public <R> R accept(Visitor<R> v) {
       return v.act(this);

@@ -1,16 +1,16 @@
 package io.gamehall.session;
 
+import io.gamehall.config.GuardSettings;
 import io.gamehall.lobby.LobbyMember;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
-import io.gamehall.config.GuardSettings;
+import io.gamehall.table.TableMember;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCode;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import io.gamehall.table.TableMember;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One open WebSocket: its outbox, when the peer was last heard from, and the player it speaks for. */
+/**
+ * One open WebSocket: its outbox, when the peer was last heard from, and the player it speaks for.
+ */
 public final class Connection implements LobbyMember {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
   private static final TableOutputs TABLE_OUTPUTS = new TableOutputs();
-  private static final ByteBuffer PING_PAYLOAD = ByteBuffer.wrap(new byte[] {'g', 'h'}).asReadOnlyBuffer();
+  private static final ByteBuffer PING_PAYLOAD =
+      ByteBuffer.wrap(new byte[] {'g', 'h'}).asReadOnlyBuffer();
 
   private final Session session;
   private final ServerMessageEncoder encoder;
@@ -34,14 +37,25 @@ public final class Connection implements LobbyMember {
   private final ConnectionStats stats;
   private final TokenBucket messages;
   private final TokenBucket createTables;
-  /** register and login: each hashes a password (about 0.1 s of CPU) and a login guesses one; few are needed. */
+
+  /**
+   * register and login: each hashes a password (about 0.1 s of CPU) and a login guesses one; few
+   * are needed.
+   */
   private final TokenBucket accountAttempts;
+
   private static final int ACCOUNT_ATTEMPTS_PER_MINUTE = 5;
+
   /** Whether this connection holds one of its address's slots, so it is given back exactly once. */
   private final AtomicBoolean counted = new AtomicBoolean();
+
   private volatile PlayerIdentity player;
   private final TableMember tableMember = out -> send(out.accept(TABLE_OUTPUTS));
-  /** Tables this connection sat at or watched, to tell them when it goes. Touched only on its message thread. */
+
+  /**
+   * Tables this connection sat at or watched, to tell them when it goes. Touched only on its
+   * message thread.
+   */
   private final Set<String> tables = ConcurrentHashMap.newKeySet();
 
   Connection(
@@ -55,18 +69,26 @@ public final class Connection implements LobbyMember {
     this.encoder = encoder;
     this.peer = peer;
     this.stats = stats;
-    this.messages = new TokenBucket(guard.messagesPerSecond(), 1_000_000_000L, guard.messageBurst(), openedNanos);
+    this.messages =
+        new TokenBucket(
+            guard.messagesPerSecond(), 1_000_000_000L, guard.messageBurst(), openedNanos);
     this.createTables =
-        new TokenBucket(guard.createTablesPerMinute(), 60_000_000_000L, guard.createTablesPerMinute(), openedNanos);
+        new TokenBucket(
+            guard.createTablesPerMinute(),
+            60_000_000_000L,
+            guard.createTablesPerMinute(),
+            openedNanos);
     this.accountAttempts =
-        new TokenBucket(ACCOUNT_ATTEMPTS_PER_MINUTE, 60_000_000_000L, ACCOUNT_ATTEMPTS_PER_MINUTE, openedNanos);
+        new TokenBucket(
+            ACCOUNT_ATTEMPTS_PER_MINUTE, 60_000_000_000L, ACCOUNT_ATTEMPTS_PER_MINUTE, openedNanos);
     this.outbox =
         new Outbox(
             (text, done) -> {
               try {
                 session.getAsyncRemote().sendText(text, done::accept);
               } catch (RuntimeException closedMeanwhile) {
-                // The peer went away while a table or the lobby was sending to it (Tyrus: IllegalStateException or
+                // The peer went away while a table or the lobby was sending to it (Tyrus:
+                // IllegalStateException or
                 // "Socket is not connected"): that is a failed send, not a server failure.
                 done.accept(new SendResult(closedMeanwhile));
               }
@@ -175,12 +197,16 @@ public final class Connection implements LobbyMember {
       session.getAsyncRemote().sendPing(PING_PAYLOAD.duplicate());
     } catch (IOException | RuntimeException e) {
       // A socket that went away between the isOpen check and the send: Undertow says IOException or
-      // IllegalStateException, Tyrus a bare RuntimeException ("Socket is not connected"). All mean the same.
+      // IllegalStateException, Tyrus a bare RuntimeException ("Socket is not connected"). All mean
+      // the same.
       close(CloseCodes.UNEXPECTED_CONDITION, "ping failed");
     }
   }
 
-  /** Closes once with {@code code}; later calls do nothing. The reason must fit the 123-byte close frame. */
+  /**
+   * Closes once with {@code code}; later calls do nothing. The reason must fit the 123-byte close
+   * frame.
+   */
   public void close(CloseCode code, String reason) {
     if (!closing.compareAndSet(false, true)) {
       return;

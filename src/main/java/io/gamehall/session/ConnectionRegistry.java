@@ -1,16 +1,16 @@
 package io.gamehall.session;
 
+import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
 import io.gamehall.config.HallSettings;
-import io.gamehall.concurrent.Scheduling;
 import io.gamehall.identity.Identities;
 import io.gamehall.lobby.Lobby;
 import io.gamehall.lobby.TableRegistry;
-import io.gamehall.store.HallStore;
 import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
+import io.gamehall.store.HallStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +25,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every open connection, and the heartbeat that keeps them alive behind proxies and finds the dead ones.
+ * Every open connection, and the heartbeat that keeps them alive behind proxies and finds the dead
+ * ones.
  *
- * <p>Each heartbeat tick pings every connection and closes those silent for longer than the dead-peer timeout.
- * Silence is measured from what the peer sent (pongs included), not from what we wrote: on a half-open TCP connection
- * writes keep succeeding for minutes, so a write-based idle timer would never fire.
+ * <p>Each heartbeat tick pings every connection and closes those silent for longer than the
+ * dead-peer timeout. Silence is measured from what the peer sent (pongs included), not from what we
+ * wrote: on a half-open TCP connection writes keep succeeding for minutes, so a write-based idle
+ * timer would never fire.
  */
 @ApplicationScoped
 public class ConnectionRegistry {
@@ -59,7 +61,8 @@ public class ConnectionRegistry {
   void start() {
     hall = new Conversation.Hall(settings, identities, lobby, tables, this, store);
     long period = settings.heartbeatSeconds();
-    heartbeat = scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
+    heartbeat =
+        scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -79,8 +82,9 @@ public class ConnectionRegistry {
   }
 
   /**
-   * Registers a freshly opened WebSocket session, and closes it at once with 1008 if the handshake was refused
-   * (same-origin check where the container runs it after {@code checkOrigin}) or its address has too many sockets.
+   * Registers a freshly opened WebSocket session, and closes it at once with 1008 if the handshake
+   * was refused (same-origin check where the container runs it after {@code checkOrigin}) or its
+   * address has too many sockets.
    */
   public Connection open(Session session) {
     Object info = session.getUserProperties().get(Handshake.KEY);
@@ -96,19 +100,25 @@ public class ConnectionRegistry {
     } else if (drain != null) {
       connection.send(drain.notice());
     }
-    // The hello deadline: a socket that never identifies itself only costs us memory and a heartbeat slot.
-    scheduling.scheduler().schedule(
-        () -> {
-          if (connection.player() == null) {
-            connection.close(CloseCodes.POLICY_VIOLATION, "hello required");
-          }
-        },
-        guard.helloTimeoutSeconds(),
-        TimeUnit.SECONDS);
+    // The hello deadline: a socket that never identifies itself only costs us memory and a
+    // heartbeat slot.
+    scheduling
+        .scheduler()
+        .schedule(
+            () -> {
+              if (connection.player() == null) {
+                connection.close(CloseCodes.POLICY_VIOLATION, "hello required");
+              }
+            },
+            guard.helloTimeoutSeconds(),
+            TimeUnit.SECONDS);
     return connection;
   }
 
-  /** Counts the connection against its address; false (and not counted) if the address is at its cap. */
+  /**
+   * Counts the connection against its address; false (and not counted) if the address is at its
+   * cap.
+   */
   private boolean countAddress(Connection connection) {
     if (connection.peer() == null) {
       return true;
@@ -138,16 +148,19 @@ public class ConnectionRegistry {
       connection.close(CloseCodes.POLICY_VIOLATION, "message rate limit exceeded");
       return;
     }
-    // Containers differ in enforcing the session's text buffer limit (Undertow does, Tyrus does not for a single
+    // Containers differ in enforcing the session's text buffer limit (Undertow does, Tyrus does not
+    // for a single
     // frame), so the limit is checked here as well, before any parsing.
     if (utf8LengthExceeds(text, settings.maxMessageBytes())) {
-      connection.close(CloseCodes.TOO_BIG, "message larger than " + settings.maxMessageBytes() + " bytes");
+      connection.close(
+          CloseCodes.TOO_BIG, "message larger than " + settings.maxMessageBytes() + " bytes");
       return;
     }
     try {
       decoder.decode(text).accept(entry.conversation());
     } catch (RuntimeException e) {
-      // Our own failure, logged once here; container-reported errors reach the endpoint's @OnError instead.
+      // Our own failure, logged once here; container-reported errors reach the endpoint's @OnError
+      // instead.
       LOG.log(Level.SEVERE, "failure while handling a message", e);
       connection.close(CloseCodes.UNEXPECTED_CONDITION, "server error");
     }
@@ -185,7 +198,9 @@ public class ConnectionRegistry {
     entry.conversation().closed();
   }
 
-  /** Makes {@code connection} the player's one live connection; returns the one it replaces, if any. */
+  /**
+   * Makes {@code connection} the player's one live connection; returns the one it replaces, if any.
+   */
   Connection bind(String playerId, Connection connection) {
     Connection previous = byPlayer.put(playerId, connection);
     return previous == connection ? null : previous;
@@ -214,8 +229,9 @@ public class ConnectionRegistry {
   }
 
   /**
-   * Starts a graceful drain: the lobby stops opening tables and quick matches, every client gets a {@code notice},
-   * and once no game is running (or after {@code gamehall.drain.seconds}) every socket is closed with 1001.
+   * Starts a graceful drain: the lobby stops opening tables and quick matches, every client gets a
+   * {@code notice}, and once no game is running (or after {@code gamehall.drain.seconds}) every
+   * socket is closed with 1001.
    */
   public synchronized void drain(String message) {
     if (drain != null) {
@@ -248,10 +264,16 @@ public class ConnectionRegistry {
 
   /** Sends {@code notice} to every welcomed connection. */
   public void broadcastNotice(ServerMessage.Notice notice) {
-    open.values().stream().map(Entry::connection).filter(c -> c.player() != null).forEach(c -> c.send(notice));
+    open.values().stream()
+        .map(Entry::connection)
+        .filter(c -> c.player() != null)
+        .forEach(c -> c.send(notice));
   }
 
-  /** Closes the player's connection with 1008 after telling it why; false if the player is not connected. */
+  /**
+   * Closes the player's connection with 1008 after telling it why; false if the player is not
+   * connected.
+   */
   public boolean kick(String playerId, String reason) {
     Connection connection = byPlayer.get(playerId);
     if (connection == null) {

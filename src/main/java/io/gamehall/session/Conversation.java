@@ -11,10 +11,10 @@ import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.Limits;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
-import io.gamehall.table.Command;
 import io.gamehall.store.HallStore;
 import io.gamehall.store.Passwords;
 import io.gamehall.store.PlayerEntity;
+import io.gamehall.table.Command;
 import io.gamehall.table.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +27,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers one connection's messages. Runs on the container's thread for that connection, one message at a time;
- * lobby and table work is handed to their services, which never block it.
+ * Answers one connection's messages. Runs on the container's thread for that connection, one
+ * message at a time; lobby and table work is handed to their services, which never block it.
  */
 final class Conversation implements ClientMessage.Visitor<Void> {
   private static final Logger LOG = Logger.getLogger(Conversation.class.getName());
   private final Connection connection;
   private final Hall hall;
   private long generatedIds;
-  /** A login is checking its password off this thread; a hello or second login meanwhile is refused. */
+
+  /**
+   * A login is checking its password off this thread; a hello or second login meanwhile is refused.
+   */
   private final AtomicBoolean loggingIn = new AtomicBoolean();
 
   /** The application-scoped services a conversation delegates to. */
@@ -62,12 +65,16 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (resumed) {
       Optional<SessionTokens.Claims> claims = hall.identities().verify(hello.token());
       if (claims.isEmpty()) {
-        return fail(hello.id(), ErrorCode.INVALID_TOKEN, "the token is not valid (forged or expired); say hello without it");
+        return fail(
+            hello.id(),
+            ErrorCode.INVALID_TOKEN,
+            "the token is not valid (forged or expired); say hello without it");
       }
       identity = new PlayerIdentity(claims.get().playerId(), claims.get().nickname());
     } else {
       String playerId = hall.identities().newGuestId();
-      String nickname = hello.nickname() != null ? hello.nickname() : "Guest-" + playerId.substring(2, 6);
+      String nickname =
+          hello.nickname() != null ? hello.nickname() : "Guest-" + playerId.substring(2, 6);
       identity = new PlayerIdentity(playerId, nickname);
     }
     welcomeAs(hello.id(), identity, resumed);
@@ -159,9 +166,12 @@ final class Conversation implements ClientMessage.Visitor<Void> {
   public Void createTable(ClientMessage.CreateTable c) {
     if (welcomed(c.id())) {
       if (!connection.allowCreateTable()) {
-        return fail(c.id(), ErrorCode.RATE_LIMITED, "too many tables created this minute; wait a little");
+        return fail(
+            c.id(), ErrorCode.RATE_LIMITED, "too many tables created this minute; wait a little");
       }
-      hall.lobby().createTable(connection, cid(c.id()), c.game(), c.options(), c.privateTable(), c.practice());
+      hall.lobby()
+          .createTable(
+              connection, cid(c.id()), c.game(), c.options(), c.privateTable(), c.practice());
     }
     return null;
   }
@@ -191,81 +201,87 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     String me = connection.playerId();
     Table t = table.get();
     Command command =
-        request.action().accept(
-            new TableAction.Visitor<Command>() {
-              @Override
-              public Command spectate(TableAction.Spectate a) {
-                return new Command.Spectate(me, cid, connection.nickname());
-              }
+        request
+            .action()
+            .accept(
+                new TableAction.Visitor<Command>() {
+                  @Override
+                  public Command spectate(TableAction.Spectate a) {
+                    return new Command.Spectate(me, cid, connection.nickname());
+                  }
 
-              @Override
-              public Command resume(TableAction.Resume a) {
-                t.resume(me, connection.tableMember(), a.lastSeq());
-                return null;
-              }
+                  @Override
+                  public Command resume(TableAction.Resume a) {
+                    t.resume(me, connection.tableMember(), a.lastSeq());
+                    return null;
+                  }
 
-              @Override
-              public Command leave(TableAction.Leave a) {
-                hall.tables().left(me, t.id());
-                return new Command.Leave(me, cid);
-              }
+                  @Override
+                  public Command leave(TableAction.Leave a) {
+                    hall.tables().left(me, t.id());
+                    return new Command.Leave(me, cid);
+                  }
 
-              @Override
-              public Command ready(TableAction.Ready a) {
-                return new Command.Ready(me, cid, true);
-              }
+                  @Override
+                  public Command ready(TableAction.Ready a) {
+                    return new Command.Ready(me, cid, true);
+                  }
 
-              @Override
-              public Command act(TableAction.Act a) {
-                // No seq means "whatever the state is now": never stale.
-                return new Command.Act(me, cid, a.move(), a.seq() == null ? Long.MAX_VALUE : a.seq());
-              }
+                  @Override
+                  public Command act(TableAction.Act a) {
+                    // No seq means "whatever the state is now": never stale.
+                    return new Command.Act(
+                        me, cid, a.move(), a.seq() == null ? Long.MAX_VALUE : a.seq());
+                  }
 
-              @Override
-              public Command resign(TableAction.Resign a) {
-                return new Command.Resign(me, cid);
-              }
+                  @Override
+                  public Command resign(TableAction.Resign a) {
+                    return new Command.Resign(me, cid);
+                  }
 
-              @Override
-              public Command offerDraw(TableAction.OfferDraw a) {
-                return new Command.OfferDraw(me, cid);
-              }
+                  @Override
+                  public Command offerDraw(TableAction.OfferDraw a) {
+                    return new Command.OfferDraw(me, cid);
+                  }
 
-              @Override
-              public Command answerDraw(TableAction.AnswerDraw a) {
-                return new Command.AnswerDraw(me, cid, a.accept());
-              }
+                  @Override
+                  public Command answerDraw(TableAction.AnswerDraw a) {
+                    return new Command.AnswerDraw(me, cid, a.accept());
+                  }
 
-              @Override
-              public Command requestUndo(TableAction.RequestUndo a) {
-                return new Command.RequestUndo(me, cid);
-              }
+                  @Override
+                  public Command requestUndo(TableAction.RequestUndo a) {
+                    return new Command.RequestUndo(me, cid);
+                  }
 
-              @Override
-              public Command answerUndo(TableAction.AnswerUndo a) {
-                return new Command.AnswerUndo(me, cid, a.accept());
-              }
+                  @Override
+                  public Command answerUndo(TableAction.AnswerUndo a) {
+                    return new Command.AnswerUndo(me, cid, a.accept());
+                  }
 
-              @Override
-              public Command chat(TableAction.Chat a) {
-                return a.text() != null ? new Command.Chat(me, cid, a.text()) : new Command.ChatPhrase(me, cid, a.phrase());
-              }
+                  @Override
+                  public Command chat(TableAction.Chat a) {
+                    return a.text() != null
+                        ? new Command.Chat(me, cid, a.text())
+                        : new Command.ChatPhrase(me, cid, a.phrase());
+                  }
 
-              @Override
-              public Command rematch(TableAction.Rematch a) {
-                return new Command.Rematch(me, cid);
-              }
+                  @Override
+                  public Command rematch(TableAction.Rematch a) {
+                    return new Command.Rematch(me, cid);
+                  }
 
-              @Override
-              public Command addBot(TableAction.AddBot a) {
-                return new Command.AddBot(me, cid, a.seat() == null ? Command.Sit.ANY_SEAT : a.seat());
-              }
+                  @Override
+                  public Command addBot(TableAction.AddBot a) {
+                    return new Command.AddBot(
+                        me, cid, a.seat() == null ? Command.Sit.ANY_SEAT : a.seat());
+                  }
 
-              @Override
-              public Command takeControl(TableAction.TakeControl a) {
-                return new Command.TakeControl(me, cid);
-              }
-            });
+                  @Override
+                  public Command takeControl(TableAction.TakeControl a) {
+                    return new Command.TakeControl(me, cid);
+                  }
+                });
     if (command != null) {
       t.submit(connection.tableMember(), command);
     }
@@ -278,7 +294,8 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       return null;
     }
     if (!connection.allowAccountAttempt()) {
-      return fail(login.id(), ErrorCode.RATE_LIMITED, "too many login attempts this minute; wait a little");
+      return fail(
+          login.id(), ErrorCode.RATE_LIMITED, "too many login attempts this minute; wait a little");
     }
     String name = Passwords.accountName(login.name());
     if (name == null) {
@@ -304,7 +321,10 @@ final class Conversation implements ClientMessage.Visitor<Void> {
               if (failure != null) {
                 storeFailed(login.id(), failure);
               } else if (player.isEmpty()) {
-                fail(login.id(), ErrorCode.BAD_CREDENTIALS, "no account with that name and password");
+                fail(
+                    login.id(),
+                    ErrorCode.BAD_CREDENTIALS,
+                    "no account with that name and password");
               }
             });
     return null;
@@ -316,7 +336,8 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       return null;
     }
     if (!connection.allowAccountAttempt()) {
-      return fail(r.id(), ErrorCode.RATE_LIMITED, "too many account requests this minute; wait a little");
+      return fail(
+          r.id(), ErrorCode.RATE_LIMITED, "too many account requests this minute; wait a little");
     }
     String name = Passwords.accountName(r.name());
     if (name == null) {
@@ -333,9 +354,11 @@ final class Conversation implements ClientMessage.Visitor<Void> {
         done -> {
           switch (done.outcome()) {
             case NAME_TAKEN:
-              return new ServerMessage.Error(r.id(), ErrorCode.NAME_TAKEN, "the name " + name + " is taken");
+              return new ServerMessage.Error(
+                  r.id(), ErrorCode.NAME_TAKEN, "the name " + name + " is taken");
             case ALREADY_REGISTERED:
-              return new ServerMessage.Error(r.id(), ErrorCode.ALREADY_REGISTERED, "this player has an account");
+              return new ServerMessage.Error(
+                  r.id(), ErrorCode.ALREADY_REGISTERED, "this player has an account");
             default:
               return new ServerMessage.Account(r.id(), me, done.accountName());
           }
@@ -358,7 +381,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
   public Void getMatch(ClientMessage.GetMatch g) {
     if (welcomed(g.id())) {
       answer(
-          g.id(), hall.store().game(g.match()), found -> storedOr(g.id(), g.match(), found, ServerMessage.MatchRecord::new));
+          g.id(),
+          hall.store().game(g.match()),
+          found -> storedOr(g.id(), g.match(), found, ServerMessage.MatchRecord::new));
     }
     return null;
   }
@@ -409,7 +434,10 @@ final class Conversation implements ClientMessage.Visitor<Void> {
   }
 
   private void storeFailed(String re, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof IllegalArgumentException) {
       fail(re, ErrorCode.INVALID_FIELD, cause.getMessage());
       return;
@@ -429,7 +457,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     java.util.Set<String> used = new java.util.HashSet<>(connection.tables());
     used.addAll(hall.tables().tablesOf(connection.playerId()));
     for (String tableId : used) {
-      hall.tables().find(tableId).ifPresent(t -> t.disconnected(connection.playerId(), connection.tableMember()));
+      hall.tables()
+          .find(tableId)
+          .ifPresent(t -> t.disconnected(connection.playerId(), connection.tableMember()));
     }
   }
 
@@ -441,7 +471,10 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     return true;
   }
 
-  /** The client's id when it gave one; else a fresh one, so the table can still answer (without deduplication). */
+  /**
+   * The client's id when it gave one; else a fresh one, so the table can still answer (without
+   * deduplication).
+   */
   private String cid(String id) {
     return id != null ? id : "srv-" + (++generatedIds);
   }

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 /**
  * A bounded queue of encoded messages drained by one asynchronous send at a time.
  *
- * <p>Concurrent sends on one WebSocket session are illegal, and a blocking send would let one slow phone stall
- * whoever is sending to it. So callers only enqueue; the container's completion callback starts the next send. A
- * client that lets more than {@code capacity} messages pile up is reported through {@code onOverflow} and gets
- * nothing more.
+ * <p>Concurrent sends on one WebSocket session are illegal, and a blocking send would let one slow
+ * phone stall whoever is sending to it. So callers only enqueue; the container's completion
+ * callback starts the next send. A client that lets more than {@code capacity} messages pile up is
+ * reported through {@code onOverflow} and gets nothing more.
  */
 final class Outbox {
   /** Starts one asynchronous send of {@code text} and calls the handler when it completes. */

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns what a table says into wire messages; the table's views become plain trees for the JSON encoder. */
+/**
+ * Turns what a table says into wire messages; the table's views become plain trees for the JSON
+ * encoder.
+ */
 final class TableOutputs implements TableOutput.Visitor<ServerMessage> {
 
   @Override
@@ -59,7 +62,13 @@ final class TableOutputs implements TableOutput.Visitor<ServerMessage> {
     if (v.clock() != null) {
       out.put(
           "clock",
-          Map.of("seat", v.clock().seat(), "deadline", v.clock().deadline(), "bankMillis", v.clock().bankMillis()));
+          Map.of(
+              "seat",
+              v.clock().seat(),
+              "deadline",
+              v.clock().deadline(),
+              "bankMillis",
+              v.clock().bankMillis()));
     } else {
       out.put("clock", null);
     }
@@ -69,5 +78,4 @@ final class TableOutputs implements TableOutput.Visitor<ServerMessage> {
     out.put("lastResult", v.lastResult() == null ? null : v.lastResult().toTree());
     return out;
   }
-
 }

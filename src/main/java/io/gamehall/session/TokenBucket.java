@@ -1,9 +1,10 @@
 package io.gamehall.session;
 
 /**
- * A token bucket: {@code capacity} tokens, refilled continuously at {@code capacity / refillNanos} per nanosecond.
- * Each allowed event takes one token. Synchronised because containers may deliver one connection's messages on
- * different threads (one at a time, but without a happens-before guarantee we would rely on).
+ * A token bucket: {@code capacity} tokens, refilled continuously at {@code capacity / refillNanos}
+ * per nanosecond. Each allowed event takes one token. Synchronised because containers may deliver
+ * one connection's messages on different threads (one at a time, but without a happens-before
+ * guarantee we would rely on).
  */
 final class TokenBucket {
   private final double capacity;

@@ -1,5 +1,5 @@
 /**
- * A player's connection: its bounded outbox, heartbeat bookkeeping and the conversation state before and after
- * {@code welcome}. Nothing here blocks on a socket.
+ * A player's connection: its bounded outbox, heartbeat bookkeeping and the conversation state
+ * before and after {@code welcome}. Nothing here blocks on a socket.
  */
 package io.gamehall.session;

@@ -20,17 +20,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the hall asks of the database, always asynchronously: the socket threads and table queues hand work to
- * {@link StoreExecutor} and answer when it completes. Turns stored rows into the plain trees the protocol sends.
+ * What the hall asks of the database, always asynchronously: the socket threads and table queues
+ * hand work to {@link StoreExecutor} and answer when it completes. Turns stored rows into the plain
+ * trees the protocol sends.
  *
- * <p>Where no JPA is deployed (the embedded test tier runs bare CDI) the repositories are not resolvable:
- * {@link #available()} is false, the hall plays on with default ratings and store requests answer "unavailable".
+ * <p>Where no JPA is deployed (the embedded test tier runs bare CDI) the repositories are not
+ * resolvable: {@link #available()} is false, the hall plays on with default ratings and store
+ * requests answer "unavailable".
  */
 @ApplicationScoped
 public class HallStore {
   private static final Logger LOG = Logger.getLogger(HallStore.class.getName());
-  /** Cached ratings kept at most; past it the cache starts over (a miss costs one primary-key read). */
+
+  /**
+   * Cached ratings kept at most; past it the cache starts over (a miss costs one primary-key read).
+   */
   private static final int RATING_CACHE_MAX = 100_000;
+
   private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
   @Inject Instance<PlayerRepository> players;
@@ -40,7 +46,10 @@ public class HallStore {
   private final Map<String, Integer> ratings = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  /** The store could not do what was asked (no database here, or it failed): the client gets a typed error. */
+  /**
+   * The store could not do what was asked (no database here, or it failed): the client gets a typed
+   * error.
+   */
   public static final class Unavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -101,23 +110,31 @@ public class HallStore {
   /** Account outcome: the account name on success, or which error to report. */
   public record Registered(PlayerRepository.Registration outcome, String accountName) {}
 
-  public CompletableFuture<Registered> register(String playerId, String nickname, String accountName, String password) {
+  public CompletableFuture<Registered> register(
+      String playerId, String nickname, String accountName, String password) {
     return run(
         () -> {
           String hash = Passwords.hash(password);
           return new Registered(
-              players.get().register(playerId, nickname, accountName, hash, System.currentTimeMillis()),
+              players
+                  .get()
+                  .register(playerId, nickname, accountName, hash, System.currentTimeMillis()),
               accountName);
         });
   }
 
-  /** The player behind {@code accountName} if the password matches; empty for a wrong name or password alike. */
+  /**
+   * The player behind {@code accountName} if the password matches; empty for a wrong name or
+   * password alike.
+   */
   public CompletableFuture<Optional<PlayerEntity>> login(String accountName, String password) {
     return run(
         () -> {
           Optional<PlayerEntity> player = players.get().byAccount(accountName);
           // Hash even for an unknown name, so timing does not tell which names exist.
-          boolean ok = Passwords.verify(password, player.map(PlayerEntity::passwordHash).orElse(Passwords.DUMMY));
+          boolean ok =
+              Passwords.verify(
+                  password, player.map(PlayerEntity::passwordHash).orElse(Passwords.DUMMY));
           return ok ? player : Optional.empty();
         });
   }
@@ -133,7 +150,10 @@ public class HallStore {
         });
   }
 
-  /** One stored match with its moves, its fairness data and, for Xiangqi, a PGN export; empty if unknown. */
+  /**
+   * One stored match with its moves, its fairness data and, for Xiangqi, a PGN export; empty if
+   * unknown.
+   */
   public CompletableFuture<Optional<Map<String, Object>>> game(String matchId) {
     return run(
         () ->
@@ -167,7 +187,9 @@ public class HallStore {
                 .map(
                     m ->
                         Replays.frame(
-                            catalog.find(m.game()).orElseThrow(() -> new Unavailable("no game " + m.game())),
+                            catalog
+                                .find(m.game())
+                                .orElseThrow(() -> new Unavailable("no game " + m.game())),
                             m,
                             ply)));
   }
@@ -176,7 +198,8 @@ public class HallStore {
   public CompletableFuture<Map<String, Object>> leaderboard(String game, int offset, int limit) {
     return run(
         () -> {
-          MatchRepository.Page<MatchRepository.Standing> page = matches.get().leaderboard(game, offset, limit);
+          MatchRepository.Page<MatchRepository.Standing> page =
+              matches.get().leaderboard(game, offset, limit);
           List<Object> items = new ArrayList<>();
           page.items().forEach(s -> items.add(tree(s)));
           return pageTree("game", game, page.offset(), limit, page.total(), "entries", items);
@@ -191,7 +214,13 @@ public class HallStore {
   }
 
   private static Map<String, Object> pageTree(
-      String ownerKey, String owner, int offset, int limit, long total, String itemsKey, List<Object> items) {
+      String ownerKey,
+      String owner,
+      int offset,
+      int limit,
+      long total,
+      String itemsKey,
+      List<Object> items) {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put(ownerKey, owner);
     tree.put("offset", offset);
@@ -220,7 +249,9 @@ public class HallStore {
     return tree;
   }
 
-  /** A flat record of plain values as a protocol tree: its components in declaration order, by name. */
+  /**
+   * A flat record of plain values as a protocol tree: its components in declaration order, by name.
+   */
   static Map<String, Object> tree(Record record) {
     Map<String, Object> tree = new LinkedHashMap<>();
     for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {

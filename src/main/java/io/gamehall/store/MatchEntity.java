@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A finished match: its seats with rating changes and its move log, enough to list, show and replay it. */
+/**
+ * A finished match: its seats with rating changes and its move log, enough to list, show and replay
+ * it.
+ */
 @Entity
 @Table(name = "match_record")
 public class MatchEntity {

@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finished matches and ratings. Storing a match and moving its players' ratings is one transaction: history and
- * ratings never disagree. Each public method is a transaction; callers run it through {@link StoreExecutor}.
+ * Finished matches and ratings. Storing a match and moving its players' ratings is one transaction:
+ * history and ratings never disagree. Each public method is a transaction; callers run it through
+ * {@link StoreExecutor}.
  */
 @ApplicationScoped
 @Transactional
@@ -33,8 +34,9 @@ public class MatchRepository {
   EntityManager em;
 
   /**
-   * Stores {@code record} under {@code matchId} and, if it is rated, updates the ratings of its players. Returns the
-   * new rating of each rated player (empty when unrated, or when the id was stored already: a retry is harmless).
+   * Stores {@code record} under {@code matchId} and, if it is rated, updates the ratings of its
+   * players. Returns the new rating of each rated player (empty when unrated, or when the id was
+   * stored already: a retry is harmless).
    */
   public Map<String, Integer> record(String matchId, MatchRecord record, long now) {
     if (em.find(MatchEntity.class, matchId) != null) {
@@ -125,7 +127,10 @@ public class MatchRepository {
     return changed;
   }
 
-  /** A page of {@code playerId}'s matches, newest first, without move logs; and how many there are in all. */
+  /**
+   * A page of {@code playerId}'s matches, newest first, without move logs; and how many there are
+   * in all.
+   */
   public Page<StoredMatch> history(String playerId, int offset, int limit) {
     List<MatchEntity> found =
         em.createQuery(
@@ -135,8 +140,10 @@ public class MatchRepository {
             .setFirstResult(offset)
             .setMaxResults(limit)
             .getResultList();
-    // A player sits at most once in a match, so its seat rows count its matches. Plain SQL: the JPQL count over the
-    // element-collection join came back 0 on WildFly's H2 (2.2.224) while the same page query found the rows.
+    // A player sits at most once in a match, so its seat rows count its matches. Plain SQL: the
+    // JPQL count over the
+    // element-collection join came back 0 on WildFly's H2 (2.2.224) while the same page query found
+    // the rows.
     long total =
         ((Number)
                 em.createNativeQuery("SELECT COUNT(*) FROM match_seat WHERE player_id = ?1")
@@ -156,7 +163,10 @@ public class MatchRepository {
     return m == null ? Optional.empty() : Optional.of(detach(m, true));
   }
 
-  /** The rating of {@code playerId} in {@code game}, or {@link Elo#START} if it has played no rated match. */
+  /**
+   * The rating of {@code playerId} in {@code game}, or {@link Elo#START} if it has played no rated
+   * match.
+   */
   public int rating(String playerId, String game) {
     RatingEntity row = em.find(RatingEntity.class, new RatingEntity.Key(playerId, game));
     return row == null ? Elo.START : row.rating;
@@ -164,12 +174,22 @@ public class MatchRepository {
 
   /** One leaderboard line. */
   public record Standing(
-      int rank, String playerId, String nickname, int rating, int games, int wins, int losses, int draws) {}
+      int rank,
+      String playerId,
+      String nickname,
+      int rating,
+      int games,
+      int wins,
+      int losses,
+      int draws) {}
 
   /** A page of a result list and the full count. */
   public record Page<T>(List<T> items, int offset, long total) {}
 
-  /** A page of {@code game}'s leaderboard: highest rating first, ties by most games then id, so pages are stable. */
+  /**
+   * A page of {@code game}'s leaderboard: highest rating first, ties by most games then id, so
+   * pages are stable.
+   */
   public Page<Standing> leaderboard(String game, int offset, int limit) {
     List<Object[]> rows =
         em.createQuery(
@@ -189,7 +209,14 @@ public class MatchRepository {
       RatingEntity r = (RatingEntity) row[0];
       items.add(
           new Standing(
-              offset + items.size() + 1, r.playerId, (String) row[1], r.rating, r.games, r.wins, r.losses, r.draws));
+              offset + items.size() + 1,
+              r.playerId,
+              (String) row[1],
+              r.rating,
+              r.games,
+              r.wins,
+              r.losses,
+              r.draws));
     }
     return new Page<>(items, offset, total);
   }
@@ -199,7 +226,15 @@ public class MatchRepository {
     for (int s = 0; s < m.seats.size(); s++) {
       MatchEntity.SeatRow r = m.seats.get(s);
       seats.add(
-          new StoredMatch.Seat(s, r.playerId, r.nickname, r.bot, r.points, r.outcome, r.ratingBefore, r.ratingAfter));
+          new StoredMatch.Seat(
+              s,
+              r.playerId,
+              r.nickname,
+              r.bot,
+              r.points,
+              r.outcome,
+              r.ratingBefore,
+              r.ratingAfter));
     }
     List<MatchRecord.Move> moves = new ArrayList<>();
     if (withMoves) {
@@ -214,8 +249,23 @@ public class MatchRepository {
       }
     }
     return new StoredMatch(
-        m.id, m.tableId, m.game, options(m.options), m.seatCount, m.seed, m.commitment, m.revealedSeed, m.reason,
-        m.detail, winners, m.rated, m.startedAt, m.endedAt, m.durationMs, seats, moves);
+        m.id,
+        m.tableId,
+        m.game,
+        options(m.options),
+        m.seatCount,
+        m.seed,
+        m.commitment,
+        m.revealedSeed,
+        m.reason,
+        m.detail,
+        winners,
+        m.rated,
+        m.startedAt,
+        m.endedAt,
+        m.durationMs,
+        seats,
+        moves);
   }
 
   static String optionsJson(Map<String, String> options) {
@@ -228,7 +278,9 @@ public class MatchRepository {
     Map<String, String> out = new LinkedHashMap<>();
     try (jakarta.json.JsonReader reader = Json.createReader(new StringReader(json))) {
       JsonObject obj = reader.readObject();
-      obj.forEach((k, v) -> out.put(k, v instanceof JsonString ? ((JsonString) v).getString() : v.toString()));
+      obj.forEach(
+          (k, v) ->
+              out.put(k, v instanceof JsonString ? ((JsonString) v).getString() : v.toString()));
     }
     return out;
   }

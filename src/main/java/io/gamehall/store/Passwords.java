@@ -9,19 +9,22 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Account names, password rules and PBKDF2-HMAC-SHA256 hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash}
- * (Base64). The JDK's PBKDF2 rather than Jakarta Security's {@code Pbkdf2PasswordHash}: that bean is not injectable in
- * every container this WAR targets without an identity store configured, and the format here keeps iterations per
- * hash, so raising them later only needs new hashes, not a migration.
+ * Account names, password rules and PBKDF2-HMAC-SHA256 hashes, stored as {@code
+ * pbkdf2-sha256$iterations$salt$hash} (Base64). The JDK's PBKDF2 rather than Jakarta Security's
+ * {@code Pbkdf2PasswordHash}: that bean is not injectable in every container this WAR targets
+ * without an identity store configured, and the format here keeps iterations per hash, so raising
+ * them later only needs new hashes, not a migration.
  */
 public final class Passwords {
   /**
-   * OWASP's 2023 guidance for PBKDF2-HMAC-SHA256 is 600,000 iterations. Hashes run on the shared managed executor of
-   * a small game server, where 600,000 took seconds under load (measured on the 2-core build machine), so this is
-   * lower; the per-connection limit of five attempts a minute bounds online guessing, and the count is stored per
-   * hash, so it can be raised without a migration.
+   * OWASP's 2023 guidance for PBKDF2-HMAC-SHA256 is 600,000 iterations. Hashes run on the shared
+   * managed executor of a small game server, where 600,000 took seconds under load (measured on the
+   * 2-core build machine), so this is lower; the per-connection limit of five attempts a minute
+   * bounds online guessing, and the count is stored per hash, so it can be raised without a
+   * migration.
    */
   static final int ITERATIONS = 150_000;
+
   public static final int MIN_LENGTH = 8;
   public static final int MAX_LENGTH = 128;
   private static final int SALT_BYTES = 16;
@@ -30,7 +33,10 @@ public final class Passwords {
 
   private Passwords() {}
 
-  /** The stored form of an account name (lower case), or null if it is not 3-20 of a-z, 0-9 and underscore. */
+  /**
+   * The stored form of an account name (lower case), or null if it is not 3-20 of a-z, 0-9 and
+   * underscore.
+   */
   public static String accountName(String raw) {
     if (raw == null) {
       return null;
@@ -47,7 +53,8 @@ public final class Passwords {
     if (password.length() > MAX_LENGTH) {
       return "the password is longer than " + MAX_LENGTH + " characters";
     }
-    if (!password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(c -> !Character.isLetter(c))) {
+    if (!password.chars().anyMatch(Character::isLetter)
+        || !password.chars().anyMatch(c -> !Character.isLetter(c))) {
       return "the password needs letters and at least one digit or symbol";
     }
     if (password.toLowerCase(Locale.ROOT).contains(accountName)) {
@@ -60,7 +67,11 @@ public final class Passwords {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return "pbkdf2-sha256$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$"
+    return "pbkdf2-sha256$"
+        + ITERATIONS
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
         + b64.encodeToString(derive(password, salt, ITERATIONS));
   }
 
@@ -90,6 +101,9 @@ public final class Passwords {
     }
   }
 
-  /** A hash to compare against when the account does not exist, so a miss costs as long as a wrong password. */
+  /**
+   * A hash to compare against when the account does not exist, so a miss costs as long as a wrong
+   * password.
+   */
   static final String DUMMY = hash(new String(new char[] {'x', '1', 'y', '2', 'z', '3', 'w', '4'}));
 }

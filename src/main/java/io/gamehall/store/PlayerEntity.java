@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A player: every guest once welcomed, and the account it may have upgraded to (same id, so history stays). */
+/**
+ * A player: every guest once welcomed, and the account it may have upgraded to (same id, so history
+ * stays).
+ */
 @Entity
 @Table(name = "player")
 public class PlayerEntity {

@@ -7,14 +7,19 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Players and accounts. Each public method is one transaction; callers run it off the socket and table threads. */
+/**
+ * Players and accounts. Each public method is one transaction; callers run it off the socket and
+ * table threads.
+ */
 @ApplicationScoped
 @Transactional
 public class PlayerRepository {
   @PersistenceContext(unitName = "gamehall")
   EntityManager em;
 
-  /** Records a welcomed player (a new guest, or a returning one whose nickname may have changed). */
+  /**
+   * Records a welcomed player (a new guest, or a returning one whose nickname may have changed).
+   */
   public void seen(String playerId, String nickname, long now) {
     PlayerEntity player = em.find(PlayerEntity.class, playerId);
     if (player == null) {
@@ -32,10 +37,12 @@ public class PlayerRepository {
   }
 
   /**
-   * Turns the guest {@code playerId} into an account named {@code accountName} (already normalized), keeping its id
-   * and so its history and ratings. The unique index on the name settles a race between two registrations.
+   * Turns the guest {@code playerId} into an account named {@code accountName} (already
+   * normalized), keeping its id and so its history and ratings. The unique index on the name
+   * settles a race between two registrations.
    */
-  public Registration register(String playerId, String nickname, String accountName, String passwordHash, long now) {
+  public Registration register(
+      String playerId, String nickname, String accountName, String passwordHash, long now) {
     if (byAccount(accountName).isPresent()) {
       return Registration.NAME_TAKEN;
     }
@@ -54,7 +61,8 @@ public class PlayerRepository {
   /** The player with that account name, with its stored hash for the caller to verify. */
   public Optional<PlayerEntity> byAccount(String accountName) {
     List<PlayerEntity> found =
-        em.createQuery("SELECT p FROM PlayerEntity p WHERE p.accountName = :name", PlayerEntity.class)
+        em.createQuery(
+                "SELECT p FROM PlayerEntity p WHERE p.accountName = :name", PlayerEntity.class)
             .setParameter("name", accountName)
             .getResultList();
     return found.stream().findFirst();

@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A player's rating in one game, with the counts the leaderboard shows and the provisional K-factor needs. */
+/**
+ * A player's rating in one game, with the counts the leaderboard shows and the provisional K-factor
+ * needs.
+ */
 @Entity
 @Table(name = "rating")
 @IdClass(RatingEntity.Key.class)

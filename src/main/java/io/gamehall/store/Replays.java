@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Replays stored matches through the game's own rules: the same seed, options and actions rebuild every position, so
- * a replay is exactly what was played (and a stored log the rules refuse is reported, not papered over).
+ * Replays stored matches through the game's own rules: the same seed, options and actions rebuild
+ * every position, so a replay is exactly what was played (and a stored log the rules refuse is
+ * reported, not papered over).
  */
 public final class Replays {
   private static final DateTimeFormatter PGN_DATE =
@@ -25,8 +26,8 @@ public final class Replays {
   private Replays() {}
 
   /**
-   * The match after its first {@code ply} actions: the public view and, since the match is over, every seat's view
-   * (hands included), the action that led here and how many there are.
+   * The match after its first {@code ply} actions: the public view and, since the match is over,
+   * every seat's view (hands included), the action that led here and how many there are.
    */
   public static Map<String, Object> frame(GameRules rules, StoredMatch m, int ply) {
     if (ply < 0 || ply > m.moves().size()) {
@@ -55,7 +56,14 @@ public final class Replays {
       Step step = match.apply(move.seat(), move.action());
       if (!(step instanceof Step.Accepted)) {
         throw new IllegalStateException(
-            "match " + m.id() + ": the rules refuse stored move " + (i + 1) + " (" + move.action() + "): " + step);
+            "match "
+                + m.id()
+                + ": the rules refuse stored move "
+                + (i + 1)
+                + " ("
+                + move.action()
+                + "): "
+                + step);
       }
     }
     return match;
@@ -70,13 +78,13 @@ public final class Replays {
   }
 
   /**
-   * A Xiangqi match in the PGN form Chinese chess programs exchange: tag pairs with the start position as FEN and
-   * {@code Format "ICCS"}, then numbered move pairs in ICCS ({@code H2-E2}). Seat 0 is red.
+   * A Xiangqi match in the PGN form Chinese chess programs exchange: tag pairs with the start
+   * position as FEN and {@code Format "ICCS"}, then numbered move pairs in ICCS ({@code H2-E2}).
+   * Seat 0 is red.
    */
   public static String xiangqiPgn(GameRules rules, StoredMatch m) {
     Object fen = replayTo(rules, m, 0).publicView().get("fen");
-    String result =
-        m.winners().isEmpty() ? "1/2-1/2" : m.winners().contains(0) ? "1-0" : "0-1";
+    String result = m.winners().isEmpty() ? "1/2-1/2" : m.winners().contains(0) ? "1-0" : "0-1";
     StringBuilder pgn = new StringBuilder();
     tag(pgn, "Game", "Chinese Chess");
     tag(pgn, "Event", "GameHall " + m.id());
@@ -99,7 +107,10 @@ public final class Replays {
   }
 
   private static void tag(StringBuilder pgn, String name, String value) {
-    pgn.append('[').append(name).append(" \"").append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+    pgn.append('[')
+        .append(name)
+        .append(" \"")
+        .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
         .append("\"]\n");
   }
 

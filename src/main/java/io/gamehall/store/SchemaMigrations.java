@@ -20,12 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Brings a database schema up to date from versioned SQL scripts listed in {@code db/migration/index.txt}.
+ * Brings a database schema up to date from versioned SQL scripts listed in {@code
+ * db/migration/index.txt}.
  *
- * <p>An explicit index instead of a classpath scan: listing a directory inside a WAR differs between WildFly's VFS and
- * Payara's class loaders, and a scan would silently skip a script a container fails to list. Each applied script is
- * recorded in {@code gamehall_schema} with its SHA-256, so a shipped script that was edited stops the start instead of
- * leaving databases that disagree. Pure JDBC, no container types: the same class runs in the server and in tests.
+ * <p>An explicit index instead of a classpath scan: listing a directory inside a WAR differs
+ * between WildFly's VFS and Payara's class loaders, and a scan would silently skip a script a
+ * container fails to list. Each applied script is recorded in {@code gamehall_schema} with its
+ * SHA-256, so a shipped script that was edited stops the start instead of leaving databases that
+ * disagree. Pure JDBC, no container types: the same class runs in the server and in tests.
  */
 public final class SchemaMigrations {
   public static final String INDEX = "db/migration/index.txt";
@@ -53,7 +55,8 @@ public final class SchemaMigrations {
       }
       int version = Integer.parseInt(m.group(1));
       if (version <= last) {
-        throw new IllegalStateException(INDEX + ": versions must ascend, " + name + " follows version " + last);
+        throw new IllegalStateException(
+            INDEX + ": versions must ascend, " + name + " follows version " + last);
       }
       last = version;
       String sql = read(loader, DIRECTORY + name);
@@ -63,10 +66,12 @@ public final class SchemaMigrations {
   }
 
   /**
-   * Applies the scripts not yet recorded, each in its own transaction, and returns the versions applied. Fails if a
-   * recorded script's checksum differs from the shipped one, or if the database has a version this build lacks.
+   * Applies the scripts not yet recorded, each in its own transaction, and returns the versions
+   * applied. Fails if a recorded script's checksum differs from the shipped one, or if the database
+   * has a version this build lacks.
    */
-  public static List<Integer> migrate(Connection connection, List<Script> scripts) throws SQLException {
+  public static List<Integer> migrate(Connection connection, List<Script> scripts)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     try {
       connection.setAutoCommit(false);
@@ -78,12 +83,15 @@ public final class SchemaMigrations {
         Script shipped = known.get(done.getKey());
         if (shipped == null) {
           throw new IllegalStateException(
-              "the database has schema version " + done.getKey() + ", which this build does not know: refusing to"
+              "the database has schema version "
+                  + done.getKey()
+                  + ", which this build does not know: refusing to"
                   + " run an older build against a newer schema");
         }
         if (!shipped.checksum().equals(done.getValue())) {
           throw new IllegalStateException(
-              shipped.name() + " changed after it was applied (checksum differs): add a new version instead");
+              shipped.name()
+                  + " changed after it was applied (checksum differs): add a new version instead");
         }
       }
       List<Integer> now = new ArrayList<>();
@@ -97,7 +105,9 @@ public final class SchemaMigrations {
           }
           try (PreparedStatement record =
               connection.prepareStatement(
-                  "INSERT INTO " + HISTORY + " (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO "
+                      + HISTORY
+                      + " (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
             record.setInt(1, script.version());
             record.setString(2, script.name());
             record.setString(3, script.checksum());
@@ -123,8 +133,9 @@ public final class SchemaMigrations {
   }
 
   /**
-   * Splits a script into statements: a statement ends with a semicolon at the end of a line; lines starting with
-   * {@code --} are comments. Deliberately simple (no procedural blocks), which the portable-SQL rule makes enough.
+   * Splits a script into statements: a statement ends with a semicolon at the end of a line; lines
+   * starting with {@code --} are comments. Deliberately simple (no procedural blocks), which the
+   * portable-SQL rule makes enough.
    */
   static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
@@ -142,7 +153,8 @@ public final class SchemaMigrations {
       }
     }
     if (!current.toString().isBlank()) {
-      throw new IllegalStateException("a statement lacks its closing semicolon: " + current.toString().strip());
+      throw new IllegalStateException(
+          "a statement lacks its closing semicolon: " + current.toString().strip());
     }
     return out;
   }
@@ -153,7 +165,9 @@ public final class SchemaMigrations {
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(
-          "CREATE TABLE " + HISTORY + " (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
+          "CREATE TABLE "
+              + HISTORY
+              + " (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
               + " checksum VARCHAR(64) NOT NULL, applied_at BIGINT NOT NULL)");
     }
     connection.commit();
@@ -200,7 +214,8 @@ public final class SchemaMigrations {
   private static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

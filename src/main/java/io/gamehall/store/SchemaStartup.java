@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Migrates the schema of the default datasource when the application starts, before the endpoint takes traffic. A
- * failure fails the deployment: serving with a schema the code does not expect would corrupt history.
+ * Migrates the schema of the default datasource when the application starts, before the endpoint
+ * takes traffic. A failure fails the deployment: serving with a schema the code does not expect
+ * would corrupt history.
  */
 @ApplicationScoped
 public class SchemaStartup {
@@ -24,15 +25,19 @@ public class SchemaStartup {
   private volatile int version;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) throws SQLException {
-    List<SchemaMigrations.Script> scripts = SchemaMigrations.load(SchemaStartup.class.getClassLoader());
+    List<SchemaMigrations.Script> scripts =
+        SchemaMigrations.load(SchemaStartup.class.getClassLoader());
     // Outside any JTA transaction: the connection runs its own local transactions, one per script.
     try (Connection connection = dataSource.getConnection()) {
       List<Integer> applied = SchemaMigrations.migrate(connection, scripts);
       version = SchemaMigrations.currentVersion(connection);
       LOG.info(
           () ->
-              "schema at version " + version + (applied.isEmpty() ? " (up to date)" : ", applied " + applied)
-                  + " on " + product(connection));
+              "schema at version "
+                  + version
+                  + (applied.isEmpty() ? " (up to date)" : ", applied " + applied)
+                  + " on "
+                  + product(connection));
     }
   }
 

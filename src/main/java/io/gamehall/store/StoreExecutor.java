@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs database work off the table queues and the socket threads: a table never waits on the database, it hands its
- * finished match here and moves on. A pool of its own (not the executor the tables run on), so a slow database or a
- * burst of password hashes never delays a move. Bounded: beyond {@link #QUEUE} waiting tasks new work fails fast
- * with a RejectedExecutionException, which callers turn into a logged failure or a typed error. The threads come from
- * the container's managed thread factory, so transactional beans work on them.
+ * Runs database work off the table queues and the socket threads: a table never waits on the
+ * database, it hands its finished match here and moves on. A pool of its own (not the executor the
+ * tables run on), so a slow database or a burst of password hashes never delays a move. Bounded:
+ * beyond {@link #QUEUE} waiting tasks new work fails fast with a RejectedExecutionException, which
+ * callers turn into a logged failure or a typed error. The threads come from the container's
+ * managed thread factory, so transactional beans work on them.
  */
 @ApplicationScoped
 public class StoreExecutor {
@@ -31,7 +32,12 @@ public class StoreExecutor {
   void start() {
     pool =
         new ThreadPoolExecutor(
-            THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), scheduling.threads("gamehall-store"));
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            scheduling.threads("gamehall-store"));
     pool.allowCoreThreadTimeOut(true);
   }
 

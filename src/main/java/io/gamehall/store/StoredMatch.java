@@ -4,7 +4,10 @@ import io.gamehall.table.MatchRecord;
 import java.util.List;
 import java.util.Map;
 
-/** A finished match as stored, detached from the persistence context. {@code moves} is empty in history listings. */
+/**
+ * A finished match as stored, detached from the persistence context. {@code moves} is empty in
+ * history listings.
+ */
 public record StoredMatch(
     String id,
     String tableId,
@@ -24,7 +27,10 @@ public record StoredMatch(
     List<Seat> seats,
     List<MatchRecord.Move> moves) {
 
-  /** One seat: who (null player for a bot), the points scored, win/loss/draw, and the rating before and after. */
+  /**
+   * One seat: who (null player for a bot), the points scored, win/loss/draw, and the rating before
+   * and after.
+   */
   public record Seat(
       int seat,
       String playerId,

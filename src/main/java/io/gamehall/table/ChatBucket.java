@@ -1,6 +1,9 @@
 package io.gamehall.table;
 
-/** A token bucket on the table clock: {@code burst} messages at once, refilled completely over {@code windowMillis}. */
+/**
+ * A token bucket on the table clock: {@code burst} messages at once, refilled completely over
+ * {@code windowMillis}.
+ */
 final class ChatBucket {
   private final int burst;
   private final long windowMillis;

@@ -5,8 +5,9 @@ final class ChatText {
   private ChatText() {}
 
   /**
-   * Removes control and format characters (C0, C1, bidi overrides, zero-width), lone surrogates, unassigned and
-   * private-use code points, which can garble or spoof other clients, then trims surrounding white space.
+   * Removes control and format characters (C0, C1, bidi overrides, zero-width), lone surrogates,
+   * unassigned and private-use code points, which can garble or spoof other clients, then trims
+   * surrounding white space.
    */
   static String clean(String s) {
     StringBuilder out = new StringBuilder(s.length());

@@ -1,8 +1,8 @@
 package io.gamehall.table;
 
 /**
- * A player's request to a table. Each carries the player id and the client's command id {@code cid}: a repeated cid
- * is answered again with the first answer and never applied twice.
+ * A player's request to a table. Each carries the player id and the client's command id {@code
+ * cid}: a repeated cid is answered again with the first answer and never applied twice.
  */
 public sealed interface Command {
   String playerId();
@@ -70,7 +70,10 @@ public sealed interface Command {
     }
   }
 
-  /** Plays {@code action} in the game's notation; {@code basedOnSeq} is the last sequence number the client had seen. */
+  /**
+   * Plays {@code action} in the game's notation; {@code basedOnSeq} is the last sequence number the
+   * client had seen.
+   */
   record Act(String playerId, String cid, String action, long basedOnSeq) implements Command {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -113,7 +116,9 @@ public sealed interface Command {
     }
   }
 
-  /** Free text; control and format characters are removed before length and emptiness are checked. */
+  /**
+   * Free text; control and format characters are removed before length and emptiness are checked.
+   */
   record Chat(String playerId, String cid, String text) implements Command {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -121,7 +126,10 @@ public sealed interface Command {
     }
   }
 
-  /** One of the table's quick phrases ({@link TableSettings#phrases()}), which clients translate themselves. */
+  /**
+   * One of the table's quick phrases ({@link TableSettings#phrases()}), which clients translate
+   * themselves.
+   */
   record ChatPhrase(String playerId, String cid, String phraseId) implements Command {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -144,7 +152,10 @@ public sealed interface Command {
     }
   }
 
-  /** Seats a bot at {@code seat} (or the first free seat for {@link Sit#ANY_SEAT}); practice tables only. */
+  /**
+   * Seats a bot at {@code seat} (or the first free seat for {@link Sit#ANY_SEAT}); practice tables
+   * only.
+   */
   record AddBot(String playerId, String cid, int seat) implements Command {
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A finished match for history, replays and ratings: who sat where (bots marked), how it ended, and everything needed
- * to replay it exactly: the options, the seed the match started from and the accepted actions in order.
+ * A finished match for history, replays and ratings: who sat where (bots marked), how it ended, and
+ * everything needed to replay it exactly: the options, the seed the match started from and the
+ * accepted actions in order.
  *
  * @param abandonedBy the seat whose player left for good and ended the match, or -1
  * @param seedHex the 32-byte seed given to {@code GameRules.start}, in hex
@@ -37,7 +38,10 @@ public record MatchRecord(
     moves = List.copyOf(moves);
   }
 
-  /** One accepted action: the seat, the action in the game's notation, and when, counted from the match start. */
+  /**
+   * One accepted action: the seat, the action in the game's notation, and when, counted from the
+   * match start.
+   */
   public record Move(int seat, String action, long atMillis) {}
 
   public long durationMillis() {

@@ -11,21 +11,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The production clock: wall time, and timers kept in one hall-wide sorted map that a single periodic task on the
- * caller's scheduler (the container's, in a server) drains.
+ * The production clock: wall time, and timers kept in one hall-wide sorted map that a single
+ * periodic task on the caller's scheduler (the container's, in a server) drains.
  *
- * <p>Why not one scheduler task per timer: a table arms a turn timer every turn and cancels it on the next move, and
- * a cancelled task stays in a {@code ScheduledThreadPoolExecutor}'s queue until its delay (up to 80 s) runs out unless
- * the executor removes on cancel, which the container's managed scheduler does not; under load that was tens of dead
- * futures per table, each with the container's context wrappers (docs/performance.md). Here cancel removes the entry
- * from the map at once, so a called-off timer holds no reference to its task.
+ * <p>Why not one scheduler task per timer: a table arms a turn timer every turn and cancels it on
+ * the next move, and a cancelled task stays in a {@code ScheduledThreadPoolExecutor}'s queue until
+ * its delay (up to 80 s) runs out unless the executor removes on cancel, which the container's
+ * managed scheduler does not; under load that was tens of dead futures per table, each with the
+ * container's context wrappers (docs/performance.md). Here cancel removes the entry from the map at
+ * once, so a called-off timer holds no reference to its task.
  *
- * <p>Why a fixed-rate tick rather than one container task re-armed for the earliest due time: re-arming would put a
- * new container task (with its wrappers) in the scheduler's queue every time a move makes an earlier timer, and would
- * need a careful race-free hand-over between the armed task and concurrent schedulers; the tick is one task from
- * the first timer until {@link #close}, so the scheduler's queue holds a constant one entry. Its price is that a
- * timer fires up to {@link #TICK_MILLIS} late (never early) and about 20 cheap wake-ups a second, which is nothing
- * next to 20 s turns and 1 s 托管 delays.
+ * <p>Why a fixed-rate tick rather than one container task re-armed for the earliest due time:
+ * re-arming would put a new container task (with its wrappers) in the scheduler's queue every time
+ * a move makes an earlier timer, and would need a careful race-free hand-over between the armed
+ * task and concurrent schedulers; the tick is one task from the first timer until {@link #close},
+ * so the scheduler's queue holds a constant one entry. Its price is that a timer fires up to {@link
+ * #TICK_MILLIS} late (never early) and about 20 cheap wake-ups a second, which is nothing next to
+ * 20 s turns and 1 s 托管 delays.
  */
 public final class ScheduledTableClock implements TableClock, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ScheduledTableClock.class.getName());
@@ -34,8 +36,13 @@ public final class ScheduledTableClock implements TableClock, AutoCloseable {
   static final long TICK_MILLIS = 50;
 
   private final ScheduledExecutorService scheduler;
-  /** Pending timers by (due time, sequence); the sequence keeps equal due times apart and in scheduling order. */
+
+  /**
+   * Pending timers by (due time, sequence); the sequence keeps equal due times apart and in
+   * scheduling order.
+   */
   private final ConcurrentSkipListMap<Due, Runnable> timers = new ConcurrentSkipListMap<>();
+
   private final AtomicLong sequence = new AtomicLong();
   private volatile ScheduledFuture<?> tick;
   private volatile boolean closed;
@@ -67,7 +74,10 @@ public final class ScheduledTableClock implements TableClock, AutoCloseable {
     if (delayMillis <= 0) {
       return runSoon(task);
     }
-    Due due = new Due(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), sequence.incrementAndGet());
+    Due due =
+        new Due(
+            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis),
+            sequence.incrementAndGet());
     timers.put(due, task);
     if (tick == null) {
       start();
@@ -99,7 +109,9 @@ public final class ScheduledTableClock implements TableClock, AutoCloseable {
       return;
     }
     try {
-      tick = scheduler.scheduleAtFixedRate(this::runDue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+      tick =
+          scheduler.scheduleAtFixedRate(
+              this::runDue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // The scheduler is shutting down: drop timers rather than keep them forever.
       closed = true;
@@ -117,7 +129,8 @@ public final class ScheduledTableClock implements TableClock, AutoCloseable {
   }
 
   private void runIfPending(Due due) {
-    // remove() is the claim: whoever removes the entry (this run or a cancel) decides, so a cancelled timer never runs.
+    // remove() is the claim: whoever removes the entry (this run or a cancel) decides, so a
+    // cancelled timer never runs.
     Runnable task = timers.remove(due);
     if (task == null) {
       return;
@@ -125,7 +138,8 @@ public final class ScheduledTableClock implements TableClock, AutoCloseable {
     try {
       task.run();
     } catch (RuntimeException e) {
-      // A periodic task that throws is never run again, so one failing timer must not end every table's clock.
+      // A periodic task that throws is never run again, so one failing timer must not end every
+      // table's clock.
       // Errors (out of memory and the like) are left to propagate: the container logs them.
       LOG.log(Level.WARNING, "table timer failed", e);
     }
@@ -136,7 +150,10 @@ public final class ScheduledTableClock implements TableClock, AutoCloseable {
     return timers.size();
   }
 
-  /** Stops the tick and forgets every pending timer; later schedules are ignored. Call when the hall stops. */
+  /**
+   * Stops the tick and forgets every pending timer; later schedules are ignored. Call when the hall
+   * stops.
+   */
   @Override
   public synchronized void close() {
     closed = true;

@@ -10,16 +10,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs tasks one at a time, in submission order, on a shared {@link Executor} without owning a thread: an actor's
- * mailbox. At most one drain is in flight, so tasks never overlap, and the executor hands each drain's memory effects
- * to the next through the {@code draining} flag.
+ * Runs tasks one at a time, in submission order, on a shared {@link Executor} without owning a
+ * thread: an actor's mailbox. At most one drain is in flight, so tasks never overlap, and the
+ * executor hands each drain's memory effects to the next through the {@code draining} flag.
  *
- * <p>{@link #offer} is bounded and never blocks: a full queue says no and the caller answers {@code busy}. {@link #post}
- * always accepts; it is for the table's own events (timers, bot answers, disconnects), which are few per table and
- * must not be lost.
+ * <p>{@link #offer} is bounded and never blocks: a full queue says no and the caller answers {@code
+ * busy}. {@link #post} always accepts; it is for the table's own events (timers, bot answers,
+ * disconnects), which are few per table and must not be lost.
  */
 public final class SerialQueue {
   private static final Logger LOG = Logger.getLogger(SerialQueue.class.getName());
+
   /** Tasks run per drain before the drain yields its executor thread to other tables. */
   private static final int BATCH = 64;
 
@@ -37,7 +38,9 @@ public final class SerialQueue {
     this.capacity = capacity;
   }
 
-  /** Queues {@code task} unless {@code capacity} offered tasks are already waiting; never blocks. */
+  /**
+   * Queues {@code task} unless {@code capacity} offered tasks are already waiting; never blocks.
+   */
   public boolean offer(Runnable task) {
     if (bounded.incrementAndGet() > capacity) {
       bounded.decrementAndGet();
@@ -72,9 +75,9 @@ public final class SerialQueue {
   }
 
   /**
-   * Runs every queued task on the calling thread, unless a drain is in flight elsewhere (which runs them). For an
-   * application that stops while its executor already refuses work (WildFly suspends its managed executors first):
-   * the last tasks still run, one at a time as always.
+   * Runs every queued task on the calling thread, unless a drain is in flight elsewhere (which runs
+   * them). For an application that stops while its executor already refuses work (WildFly suspends
+   * its managed executors first): the last tasks still run, one at a time as always.
    */
   public void drainHere() {
     if (draining.compareAndSet(false, true)) {

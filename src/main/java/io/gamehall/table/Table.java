@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +32,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One table: an actor that owns its seats, spectators, match, turn clock, reconnection grace timers and event log.
+ * One table: an actor that owns its seats, spectators, match, turn clock, reconnection grace timers
+ * and event log.
  *
- * <p>The public methods only enqueue; all state below is touched by one task at a time on the table's
- * {@link SerialQueue}, so it needs no locks, and neither does the {@link Match}. Timers and bot answers come back
- * through the same queue and carry the match {@code version} they were started for, so one that arrives after the
- * match moved on is ignored. Everything sent to a member is rendered for that member from the logged events: a seat's
- * secrets go only to the player who held that seat when the event happened.
+ * <p>The public methods only enqueue; all state below is touched by one task at a time on the
+ * table's {@link SerialQueue}, so it needs no locks, and neither does the {@link Match}. Timers and
+ * bot answers come back through the same queue and carry the match {@code version} they were
+ * started for, so one that arrives after the match moved on is ignored. Everything sent to a member
+ * is rendered for that member from the logged events: a seat's secrets go only to the player who
+ * held that seat when the event happened.
  */
 public final class Table {
   private static final Logger LOG = Logger.getLogger(Table.class.getName());
@@ -67,15 +69,28 @@ public final class Table {
   private Match match;
   private List<String> matchPlayers = List.of();
   private long matchStartedAt;
-  /** History: the seed the match started from and its accepted actions in order (undone ones removed). */
+
+  /**
+   * History: the seed the match started from and its accepted actions in order (undone ones
+   * removed).
+   */
   private byte[] matchSeed;
+
   private final List<MatchRecord.Move> moveLog = new ArrayList<>();
   private int abandonedBy = -1;
-  /** Bumped by every change of the match; timers and bot answers for an older version are ignored. */
+
+  /**
+   * Bumped by every change of the match; timers and bot answers for an older version are ignored.
+   */
   private long version;
+
   private Result lastResult;
-  /** The last occupants list handed out; shared by every logged event while the seats stay the same. */
+
+  /**
+   * The last occupants list handed out; shared by every logged event while the seats stay the same.
+   */
   private List<String> occupantsView;
+
   private int turnSeat = -1;
   private long turnStartedAt;
   private long turnDeadline;
@@ -88,27 +103,45 @@ public final class Table {
   private int botCount;
   private boolean hadHumans;
   private TableSummary reported;
+
   /**
-   * Set on shutdown, from the stopping thread, before the table's queued tasks run: the state is frozen for the
-   * snapshot writer; commands are answered busy, disconnections and timers change nothing (the container may already
-   * have dropped the sockets, and those players did not leave).
+   * Set on shutdown, from the stopping thread, before the table's queued tasks run: the state is
+   * frozen for the snapshot writer; commands are answered busy, disconnections and timers change
+   * nothing (the container may already have dropped the sockets, and those players did not leave).
    */
   private volatile boolean suspended;
-  /** The sequence number of the last state handed to the listener for saving, and whether one is saved now. */
+
+  /**
+   * The sequence number of the last state handed to the listener for saving, and whether one is
+   * saved now.
+   */
   private long checkpointedSeq = -1;
+
   private boolean checkpointed;
-  /** When the last state was handed to the listener, for {@link TableSettings#checkpointInterval()}. */
+
+  /**
+   * When the last state was handed to the listener, for {@link TableSettings#checkpointInterval()}.
+   */
   private long checkpointedAt = Long.MIN_VALUE;
-  /** Saves the newest state once the interval is up, while changes come faster than it; NONE when not armed. */
+
+  /**
+   * Saves the newest state once the interval is up, while changes come faster than it; NONE when
+   * not armed.
+   */
   private Cancellable checkpointTimer = Cancellable.NONE;
-  /** Turn time already used by a seat whose turn waits for its player's return after a restore; -1 if none. */
+
+  /**
+   * Turn time already used by a seat whose turn waits for its player's return after a restore; -1
+   * if none.
+   */
   private long pausedElapsed = -1;
 
   /**
-   * Creates an empty table in {@link Phase#FILLING}. Options are checked by the game now, so a bad request fails here
-   * with an {@link IllegalArgumentException} whose message can be shown.
+   * Creates an empty table in {@link Phase#FILLING}. Options are checked by the game now, so a bad
+   * request fails here with an {@link IllegalArgumentException} whose message can be shown.
    */
-  public Table(TableSpec spec, TableSettings settings, TableRuntime runtime, TableListener listener) {
+  public Table(
+      TableSpec spec, TableSettings settings, TableRuntime runtime, TableListener listener) {
     this.spec = spec;
     this.id = spec.tableId();
     this.options = Map.copyOf(spec.rules().options(spec.options()));
@@ -136,10 +169,10 @@ public final class Table {
   }
 
   /**
-   * Queues {@code command} from {@code from}, which receives the answer ({@link Ack} or {@link Refused}) and, after
-   * a successful sit or spectate, all further updates. Never blocks: if the queue is full, {@code from} gets a
-   * {@code busy} refusal at once and this returns false; the command was not applied and may be retried with the same
-   * cid.
+   * Queues {@code command} from {@code from}, which receives the answer ({@link Ack} or {@link
+   * Refused}) and, after a successful sit or spectate, all further updates. Never blocks: if the
+   * queue is full, {@code from} gets a {@code busy} refusal at once and this returns false; the
+   * command was not applied and may be retried with the same cid.
    */
   public boolean submit(TableMember from, Command command) {
     Objects.requireNonNull(from, "from");
@@ -147,33 +180,40 @@ public final class Table {
     Objects.requireNonNull(command.cid(), "cid");
     boolean queued = queue.offer(() -> inActor(() -> handle(from, command)));
     if (!queued) {
-      deliver(from, new Refused(id, command.cid(), TableError.BUSY.code(), "The table is busy; try again."));
+      deliver(
+          from,
+          new Refused(id, command.cid(), TableError.BUSY.code(), "The table is busy; try again."));
     }
     return queued;
   }
 
   /**
-   * Reattaches a player after a reconnection: a seated player gets {@code member} as its connection (ending the
-   * grace window with an {@code online} update), then every update after {@code lastSeq} if the log still holds them
-   * all, else a {@link Snapshot}. A spectator is caught up the same way. Anyone else is refused {@code not_member}
-   * and should sit or spectate.
+   * Reattaches a player after a reconnection: a seated player gets {@code member} as its connection
+   * (ending the grace window with an {@code online} update), then every update after {@code
+   * lastSeq} if the log still holds them all, else a {@link Snapshot}. A spectator is caught up the
+   * same way. Anyone else is refused {@code not_member} and should sit or spectate.
    */
   public void resume(String playerId, TableMember member, long lastSeq) {
     boolean queued = queue.offer(() -> inActor(() -> doResume(playerId, member, lastSeq)));
     if (!queued) {
-      deliver(member, new Refused(id, null, TableError.BUSY.code(), "The table is busy; try again."));
+      deliver(
+          member, new Refused(id, null, TableError.BUSY.code(), "The table is busy; try again."));
     }
   }
 
   /**
-   * The connection {@code member} of {@code playerId} is gone. A seat is kept for the reconnection grace window; a
-   * spectator is dropped. Ignored if the player has already resumed on another connection.
+   * The connection {@code member} of {@code playerId} is gone. A seat is kept for the reconnection
+   * grace window; a spectator is dropped. Ignored if the player has already resumed on another
+   * connection.
    */
   public void disconnected(String playerId, TableMember member) {
     queue.post(() -> inActor(() -> doDisconnected(playerId, member)));
   }
 
-  /** Seats a bot at {@code seat} (or any free seat for {@link Command.Sit#ANY_SEAT}) on any table: quick-match fill. */
+  /**
+   * Seats a bot at {@code seat} (or any free seat for {@link Command.Sit#ANY_SEAT}) on any table:
+   * quick-match fill.
+   */
   public void addBot(int seat) {
     queue.post(
         () ->
@@ -182,12 +222,18 @@ public final class Table {
                   try {
                     seatBot(seat);
                   } catch (Refusal r) {
-                    LOG.log(Level.FINE, "table {0}: bot not seated: {1}", new Object[] {id, r.getMessage()});
+                    LOG.log(
+                        Level.FINE,
+                        "table {0}: bot not seated: {1}",
+                        new Object[] {id, r.getMessage()});
                   }
                 }));
   }
 
-  /** Stops every timer and refuses all further commands; for disposal after {@link TableListener#emptied}. */
+  /**
+   * Stops every timer and refuses all further commands; for disposal after {@link
+   * TableListener#emptied}.
+   */
   public void close() {
     if (suspended) {
       // Frozen for a shutdown: its saved state must stay, and its executor may be gone already.
@@ -213,32 +259,34 @@ public final class Table {
   }
 
   /**
-   * For a server that stops: hands a last state (with the clock as of now) to the listener, then freezes the table.
-   * Commands are answered {@code busy} from then on, so a client resends them after it reconnected to the restarted
-   * server; timers, bots and disconnections change nothing any more. Completes once that is done.
+   * For a server that stops: hands a last state (with the clock as of now) to the listener, then
+   * freezes the table. Commands are answered {@code busy} from then on, so a client resends them
+   * after it reconnected to the restarted server; timers, bots and disconnections change nothing
+   * any more. Completes once that is done.
    */
   public java.util.concurrent.CompletableFuture<Void> suspend() {
-    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
     suspended = true;
     queue.post(
-            () ->
-                inActor(
-                    () -> {
-                      if (phase == Phase.PLAYING && listener.keepsCheckpoints()) {
-                        checkpoint();
-                      }
-                      turnTimer.cancel();
-                      disarmCheckpoint();
-                      if (botCancelled != null) {
-                        botCancelled.set(true);
-                      }
-                      for (Seat seat : seats) {
-                        if (seat != null) {
-                          seat.graceTimer.cancel();
-                        }
-                      }
-                      done.complete(null);
-                    }));
+        () ->
+            inActor(
+                () -> {
+                  if (phase == Phase.PLAYING && listener.keepsCheckpoints()) {
+                    checkpoint();
+                  }
+                  turnTimer.cancel();
+                  disarmCheckpoint();
+                  if (botCancelled != null) {
+                    botCancelled.set(true);
+                  }
+                  for (Seat seat : seats) {
+                    if (seat != null) {
+                      seat.graceTimer.cancel();
+                    }
+                  }
+                  done.complete(null);
+                }));
     // The container may refuse the executor already: then the last tasks run here.
     queue.drainHere();
     return done;
@@ -259,7 +307,8 @@ public final class Table {
 
   private void afterTask() {
     if (!suspended && seq != checkpointedSeq && listener.keepsCheckpoints()) {
-      // After an event: the newest state of a running match is saved, and a match that ended forgets its state.
+      // After an event: the newest state of a running match is saved, and a match that ended
+      // forgets its state.
       if (phase == Phase.PLAYING) {
         checkpointSoon();
       } else {
@@ -296,7 +345,14 @@ public final class Table {
       }
     }
     return new TableSummary(
-        id, spec.rules().id(), phase, seats.length, taken, humans, spectators.size(), spec.practice(),
+        id,
+        spec.rules().id(),
+        phase,
+        seats.length,
+        taken,
+        humans,
+        spectators.size(),
+        spec.practice(),
         spec.spectatable());
   }
 
@@ -327,7 +383,9 @@ public final class Table {
   }
 
   private void handle(TableMember from, Command command) {
-    Answers mine = replies.computeIfAbsent(command.playerId(), k -> new Answers(settings.rememberedCommands()));
+    Answers mine =
+        replies.computeIfAbsent(
+            command.playerId(), k -> new Answers(settings.rememberedCommands()));
     TableOutput earlier = mine.get(command.cid());
     if (earlier != null) {
       deliver(from, earlier);
@@ -335,7 +393,13 @@ public final class Table {
     }
     if (suspended) {
       // Not remembered: after the restart the same id must still be applicable.
-      deliver(from, new Refused(id, command.cid(), TableError.BUSY.code(), "The server is restarting; resend later."));
+      deliver(
+          from,
+          new Refused(
+              id,
+              command.cid(),
+              TableError.BUSY.code(),
+              "The server is restarting; resend later."));
       return;
     }
     TableOutput answer;
@@ -348,9 +412,18 @@ public final class Table {
     } catch (Refusal r) {
       answer = new Refused(id, command.cid(), r.code, r.getMessage());
     } catch (RuntimeException e) {
-      // A bug (most likely in a game): answer the client instead of leaving it waiting, and keep the table going.
-      LOG.log(Level.SEVERE, "table " + id + ": command " + command.getClass().getSimpleName() + " failed", e);
-      answer = new Refused(id, command.cid(), TableError.INTERNAL_ERROR.code(), "Something went wrong at the table.");
+      // A bug (most likely in a game): answer the client instead of leaving it waiting, and keep
+      // the table going.
+      LOG.log(
+          Level.SEVERE,
+          "table " + id + ": command " + command.getClass().getSimpleName() + " failed",
+          e);
+      answer =
+          new Refused(
+              id,
+              command.cid(),
+              TableError.INTERNAL_ERROR.code(),
+              "Something went wrong at the table.");
     }
     mine.put(command.cid(), answer);
     deliver(from, answer);
@@ -425,7 +498,9 @@ public final class Table {
         throw refuse(TableError.NOT_YOUR_TURN, "It is not your turn.");
       }
       if (c.basedOnSeq() < lastGameSeq) {
-        throw refuse(TableError.STALE, "The game has moved on since update " + c.basedOnSeq() + "; look again.");
+        throw refuse(
+            TableError.STALE,
+            "The game has moved on since update " + c.basedOnSeq() + "; look again.");
       }
       Step step = match.apply(s, c.action());
       if (step instanceof Step.Rejected) {
@@ -461,7 +536,8 @@ public final class Table {
         return null;
       }
       if (drawOfferedBy == s || drawOfferVersion[s] == version) {
-        throw refuse(TableError.DRAW_PENDING, "You have offered a draw already; wait for the next move.");
+        throw refuse(
+            TableError.DRAW_PENDING, "You have offered a draw already; wait for the next move.");
       }
       drawOfferVersion[s] = version;
       drawOfferedBy = s;
@@ -528,7 +604,8 @@ public final class Table {
         throw refuse(TableError.CHAT_EMPTY, "Nothing to say.");
       }
       if (ChatText.length(text) > settings.chatMaxCodePoints()) {
-        throw refuse(TableError.CHAT_TOO_LONG, "At most " + settings.chatMaxCodePoints() + " characters.");
+        throw refuse(
+            TableError.CHAT_TOO_LONG, "At most " + settings.chatMaxCodePoints() + " characters.");
       }
       takeChatToken(c.playerId());
       emitTable("chat", data("from", c.playerId(), "nickname", name, "text", text));
@@ -557,7 +634,8 @@ public final class Table {
       if (!spectators.containsKey(c.playerId()) && spectators.size() >= settings.spectatorCap()) {
         throw refuse(TableError.SPECTATORS_FULL, "This table has as many spectators as it takes.");
       }
-      spectators.put(c.playerId(), new Spectator(c.playerId(), nickname(c.nickname(), c.playerId()), from));
+      spectators.put(
+          c.playerId(), new Spectator(c.playerId(), nickname(c.nickname(), c.playerId()), from));
       deliver(from, snapshot(c.playerId()));
       return null;
     }
@@ -636,7 +714,9 @@ public final class Table {
 
   private void emitSeated(int s) {
     Seat seat = seats[s];
-    emitTable("seated", data("seat", s, "player", seat.playerId, "nickname", seat.nickname, "bot", seat.bot));
+    emitTable(
+        "seated",
+        data("seat", s, "player", seat.playerId, "nickname", seat.nickname, "bot", seat.bot));
   }
 
   private void vacate(int s) {
@@ -722,14 +802,23 @@ public final class Table {
       players.add(seat.playerId);
       nicknames.add(seat.nickname);
       bots.add(seat.bot);
-      // Merged over data.view when rendered for this seat's player: its own view replaces the public one.
+      // Merged over data.view when rendered for this seat's player: its own view replaces the
+      // public one.
       secrets.put(s, Map.of("view", match.view(s)));
     }
     matchPlayers = occupants();
     emit(
         new Event(
             "started",
-            data("players", players, "nicknames", nicknames, "bots", bots, "view", match.publicView()),
+            data(
+                "players",
+                players,
+                "nicknames",
+                nicknames,
+                "bots",
+                bots,
+                "view",
+                match.publicView()),
             secrets),
         true);
     afterMove();
@@ -760,9 +849,21 @@ public final class Table {
     Map<String, Object> end = match.publicView();
     MatchRecord record =
         new MatchRecord(
-            id, spec.rules().id(), options, players, nicknames, bots, spec.practice(), result, abandonedBy,
-            matchSeed == null ? null : HexFormat.of().formatHex(matchSeed), moveLog, stringOrNull(end.get("commitment")),
-            stringOrNull(end.get("seed")), matchStartedAt, now());
+            id,
+            spec.rules().id(),
+            options,
+            players,
+            nicknames,
+            bots,
+            spec.practice(),
+            result,
+            abandonedBy,
+            matchSeed == null ? null : HexFormat.of().formatHex(matchSeed),
+            moveLog,
+            stringOrNull(end.get("commitment")),
+            stringOrNull(end.get("seed")),
+            matchStartedAt,
+            now());
     notifyListener(() -> listener.matchEnded(record));
   }
 
@@ -774,10 +875,14 @@ public final class Table {
     Map<String, Object> points = new LinkedHashMap<>();
     result.points().forEach((seat, p) -> points.put(String.valueOf(seat), p));
     return data(
-        "winners", List.copyOf(result.winners()),
-        "points", points,
-        "reason", result.reason().name().toLowerCase(Locale.ROOT),
-        "detail", result.detail() == null ? "" : result.detail());
+        "winners",
+        List.copyOf(result.winners()),
+        "points",
+        points,
+        "reason",
+        result.reason().name().toLowerCase(Locale.ROOT),
+        "detail",
+        result.detail() == null ? "" : result.detail());
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -826,7 +931,8 @@ public final class Table {
       turnTimer = after(settings.turnTime().toMillis(), () -> timedOut(s, v));
       startBot(s, v);
     } else if (seat.awaitingReturn) {
-      // Restored, and this player has not reconnected since: the turn waits (within the grace window) instead of
+      // Restored, and this player has not reconnected since: the turn waits (within the grace
+      // window) instead of
       // being played by 托管, because the server, not the player, was away.
       turnSeat = s;
       turnStartedAt = now();
@@ -879,7 +985,10 @@ public final class Table {
     turnTimer = after(settings.trusteeDelay().toMillis(), () -> autoPlay(s, v));
   }
 
-  /** Plays the game's default action for {@code s}; if even that fails the game is broken and the seat forfeits. */
+  /**
+   * Plays the game's default action for {@code s}; if even that fails the game is broken and the
+   * seat forfeits.
+   */
   private void autoPlay(int s, long v) {
     if (!current(s, v)) {
       return;
@@ -895,7 +1004,10 @@ public final class Table {
     if (step instanceof Step.Accepted) {
       accepted(s, action, ((Step.Accepted) step).events(), false);
     } else {
-      LOG.log(Level.SEVERE, "table {0}: the default action for seat {1} was refused: {2}", new Object[] {id, s, step});
+      LOG.log(
+          Level.SEVERE,
+          "table {0}: the default action for seat {1} was refused: {2}",
+          new Object[] {id, s, step});
       abandonedBy = s;
       endMatch(match.abandon(s));
     }
@@ -935,7 +1047,8 @@ public final class Table {
 
   private void botAnswered(int s, long v, String action) {
     if (!current(s, v)) {
-      // The match moved on while the bot was thinking (timeout, undo, resignation): the answer is stale.
+      // The match moved on while the bot was thinking (timeout, undo, resignation): the answer is
+      // stale.
       return;
     }
     if (action == null) {
@@ -946,7 +1059,10 @@ public final class Table {
     if (step instanceof Step.Accepted) {
       accepted(s, action, ((Step.Accepted) step).events(), false);
     } else {
-      LOG.log(Level.WARNING, "table {0}: bot played an illegal action {1}: {2}", new Object[] {id, action, step});
+      LOG.log(
+          Level.WARNING,
+          "table {0}: bot played an illegal action {1}: {2}",
+          new Object[] {id, action, step});
       autoPlay(s, v);
     }
   }
@@ -1016,7 +1132,10 @@ public final class Table {
     afterMove();
   }
 
-  /** Mirrors {@link Match#undo}: the requester's last action and every reply after it leave the move log. */
+  /**
+   * Mirrors {@link Match#undo}: the requester's last action and every reply after it leave the move
+   * log.
+   */
   private void popUndone(int requester) {
     while (!moveLog.isEmpty()) {
       if (moveLog.remove(moveLog.size() - 1).seat() == requester) {
@@ -1033,17 +1152,25 @@ public final class Table {
   // ---------------------------------------------------------------------------------------------------------------
   // Snapshots: saving after each event, and rebuilding a table from one.
 
-  /** Answers kept per player in a snapshot: the ids a client could still be resending after a restart. */
+  /**
+   * Answers kept per player in a snapshot: the ids a client could still be resending after a
+   * restart.
+   */
   private static final int SNAPSHOT_REPLIES = 32;
 
   /**
-   * Rebuilds a table from {@code state} (taken by an earlier process) and arms its timers. Every human seat starts
-   * offline with a fresh reconnection grace window; the seat to act keeps the turn time it had left, counted again only
-   * from its player's return, since the server and not the player was away. Throws {@link IllegalArgumentException}
-   * if the game cannot read the match back.
+   * Rebuilds a table from {@code state} (taken by an earlier process) and arms its timers. Every
+   * human seat starts offline with a fresh reconnection grace window; the seat to act keeps the
+   * turn time it had left, counted again only from its player's return, since the server and not
+   * the player was away. Throws {@link IllegalArgumentException} if the game cannot read the match
+   * back.
    */
   public static Table restore(
-      TableState state, TableSpec spec, TableSettings settings, TableRuntime runtime, TableListener listener) {
+      TableState state,
+      TableSpec spec,
+      TableSettings settings,
+      TableRuntime runtime,
+      TableListener listener) {
     Table table = new Table(spec, settings, runtime, listener);
     table.install(state);
     table.queue.post(() -> table.inActor(() -> table.rearm(state.turnElapsedMillis())));
@@ -1053,7 +1180,8 @@ public final class Table {
   /** Runs before the table is published: nothing else can see it yet. */
   private void install(TableState state) {
     if (state.seats().size() != seats.length) {
-      throw new IllegalArgumentException("snapshot has " + state.seats().size() + " seats, the table " + seats.length);
+      throw new IllegalArgumentException(
+          "snapshot has " + state.seats().size() + " seats, the table " + seats.length);
     }
     match = spec.rules().restore(seats.length, options, state.match());
     phase = state.phase();
@@ -1082,7 +1210,8 @@ public final class Table {
       seat.ready = saved.ready();
       seat.rematch = saved.rematch();
       seat.bankMillis = saved.bankMillis();
-      // 托管 is not carried over: whoever comes back within the grace window plays their own moves again.
+      // 托管 is not carried over: whoever comes back within the grace window plays their own moves
+      // again.
       seat.trustee = false;
       if (!saved.bot()) {
         seat.awaitingReturn = true;
@@ -1090,12 +1219,14 @@ public final class Table {
       }
       seats[s] = seat;
     }
-    state.replies().forEach(
-        (player, answers) -> {
-          Answers mine = new Answers(settings.rememberedCommands());
-          answers.forEach(r -> mine.put(r.cid(), r.toOutput(id)));
-          replies.put(player, mine);
-        });
+    state
+        .replies()
+        .forEach(
+            (player, answers) -> {
+              Answers mine = new Answers(settings.rememberedCommands());
+              answers.forEach(r -> mine.put(r.cid(), r.toOutput(id)));
+              replies.put(player, mine);
+            });
     checkpointedSeq = seq;
     checkpointed = true;
     summary = computeSummary();
@@ -1126,7 +1257,10 @@ public final class Table {
     }
   }
 
-  /** The player whose turn waited for them after a restore is back: the turn clock runs on from where it stopped. */
+  /**
+   * The player whose turn waited for them after a restore is back: the turn clock runs on from
+   * where it stopped.
+   */
   private void continuePausedTurn(int s) {
     if (phase != Phase.PLAYING || turnSeat != s || pausedElapsed < 0) {
       return;
@@ -1137,20 +1271,23 @@ public final class Table {
     turnStartedAt = now() - elapsed;
     turnDeadline = turnStartedAt + settings.turnTime().toMillis();
     emitClock(s);
-    turnTimer = after(settings.turnTime().toMillis() + seats[s].bankMillis - elapsed, () -> timedOut(s, v));
+    turnTimer =
+        after(settings.turnTime().toMillis() + seats[s].bankMillis - elapsed, () -> timedOut(s, v));
   }
 
   /**
-   * Saves now if the last save is at least an interval old, else once it is: a table changing every few seconds is
-   * saved after each event, a fast one at most once an interval (capturing and writing a state costs far more than a
-   * move, docs/performance.md).
+   * Saves now if the last save is at least an interval old, else once it is: a table changing every
+   * few seconds is saved after each event, a fast one at most once an interval (capturing and
+   * writing a state costs far more than a move, docs/performance.md).
    */
   private void checkpointSoon() {
     if (checkpointTimer != Cancellable.NONE) {
       return;
     }
     long wait =
-        checkpointedAt == Long.MIN_VALUE ? 0 : settings.checkpointInterval().toMillis() - (now() - checkpointedAt);
+        checkpointedAt == Long.MIN_VALUE
+            ? 0
+            : settings.checkpointInterval().toMillis() - (now() - checkpointedAt);
     if (wait <= 0) {
       checkpoint();
       return;
@@ -1197,7 +1334,13 @@ public final class Table {
           seat == null
               ? null
               : new TableState.SeatState(
-                  seat.playerId, seat.nickname, seat.bot, seat.ready, seat.rematch, seat.trustee, seat.bankMillis));
+                  seat.playerId,
+                  seat.nickname,
+                  seat.bot,
+                  seat.ready,
+                  seat.rematch,
+                  seat.trustee,
+                  seat.bankMillis));
     }
     long elapsed = turnSeat < 0 ? 0 : pausedElapsed >= 0 ? pausedElapsed : now() - turnStartedAt;
     List<Long> offers = new ArrayList<>(seats.length);
@@ -1207,10 +1350,31 @@ public final class Table {
     Map<String, List<TableState.Reply>> answers = new LinkedHashMap<>();
     replies.forEach((player, mine) -> answers.put(player, mine.newest()));
     return new TableState(
-        id, spec.rules().id(), options, spec.practice(), spec.spectatable(), phase, seq, lastGameSeq, version, botCount,
-        seatStates, matchPlayers, matchState, matchStartedAt, turnSeat, elapsed, drawOfferedBy, offers,
-        undoRequestedBy, new ArrayList<>(undoAccepted), answers, now(),
-        matchSeed == null ? null : HexFormat.of().formatHex(matchSeed), abandonedBy, moveLog);
+        id,
+        spec.rules().id(),
+        options,
+        spec.practice(),
+        spec.spectatable(),
+        phase,
+        seq,
+        lastGameSeq,
+        version,
+        botCount,
+        seatStates,
+        matchPlayers,
+        matchState,
+        matchStartedAt,
+        turnSeat,
+        elapsed,
+        drawOfferedBy,
+        offers,
+        undoRequestedBy,
+        new ArrayList<>(undoAccepted),
+        answers,
+        now(),
+        matchSeed == null ? null : HexFormat.of().formatHex(matchSeed),
+        abandonedBy,
+        moveLog);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -1241,7 +1405,14 @@ public final class Table {
     seat.graceTimer = after(grace, () -> graceExpired(playerId, token));
     emitTable(
         "offline",
-        data("seat", s, "player", playerId, "graceSeconds", settings.reconnectGrace().toSeconds(), "deadline",
+        data(
+            "seat",
+            s,
+            "player",
+            playerId,
+            "graceSeconds",
+            settings.reconnectGrace().toSeconds(),
+            "deadline",
             seat.offlineDeadline));
     if (phase == Phase.PLAYING && turnSeat == s && !seat.trustee) {
       // A player who is gone must not freeze the table: 托管 from now on.
@@ -1276,7 +1447,9 @@ public final class Table {
       return;
     }
     if (suspended) {
-      deliver(member, new Refused(id, null, TableError.BUSY.code(), "The server is restarting; resume later."));
+      deliver(
+          member,
+          new Refused(id, null, TableError.BUSY.code(), "The server is restarting; resume later."));
       return;
     }
     int s = seatOf(playerId);
@@ -1304,13 +1477,20 @@ public final class Table {
       catchUp(member, playerId, lastSeq);
       return;
     }
-    deliver(member, new Refused(id, null, TableError.NOT_MEMBER.code(), "Sit or spectate to join this table."));
+    deliver(
+        member,
+        new Refused(id, null, TableError.NOT_MEMBER.code(), "Sit or spectate to join this table."));
   }
 
-  /** Replays what {@code playerId} missed after {@code lastSeq} if the log still has all of it, else a snapshot. */
+  /**
+   * Replays what {@code playerId} missed after {@code lastSeq} if the log still has all of it, else
+   * a snapshot.
+   */
   private void catchUp(TableMember member, String playerId, long lastSeq) {
     boolean replayable =
-        lastSeq >= 0 && lastSeq <= seq && (lastSeq == seq || (!log.isEmpty() && log.peekFirst().seq <= lastSeq + 1));
+        lastSeq >= 0
+            && lastSeq <= seq
+            && (lastSeq == seq || (!log.isEmpty() && log.peekFirst().seq <= lastSeq + 1));
     if (!replayable) {
       deliver(member, snapshot(playerId));
       return;
@@ -1329,7 +1509,10 @@ public final class Table {
     emit(Event.of(kind, data), false);
   }
 
-  /** Logs {@code event} under the next sequence number and sends it to every connected member, rendered for each. */
+  /**
+   * Logs {@code event} under the next sequence number and sends it to every connected member,
+   * rendered for each.
+   */
   private void emit(Event event, boolean changesGame) {
     Logged logged = new Logged(++seq, event, occupants());
     log.addLast(logged);
@@ -1349,7 +1532,10 @@ public final class Table {
     }
   }
 
-  /** The event as {@code playerId} may see it: public data plus the secrets of the seat it held at the time. */
+  /**
+   * The event as {@code playerId} may see it: public data plus the secrets of the seat it held at
+   * the time.
+   */
   private Update render(Logged logged, String playerId) {
     Map<String, Object> data = logged.event.data();
     int s = logged.occupants.indexOf(playerId);
@@ -1372,29 +1558,51 @@ public final class Table {
       } else {
         seatViews.add(
             new SeatView(
-                s, seat.playerId, seat.nickname, seat.bot, seat.bot || seat.member != null, seat.trustee, seat.ready,
-                seat.rematch, seat.bankMillis, seat.offlineDeadline));
+                s,
+                seat.playerId,
+                seat.nickname,
+                seat.bot,
+                seat.bot || seat.member != null,
+                seat.trustee,
+                seat.ready,
+                seat.rematch,
+                seat.bankMillis,
+                seat.offlineDeadline));
       }
     }
     ClockView clockView =
-        phase == Phase.PLAYING && turnSeat >= 0 ? new ClockView(turnSeat, turnDeadline, seats[turnSeat].bankMillis) : null;
+        phase == Phase.PLAYING && turnSeat >= 0
+            ? new ClockView(turnSeat, turnDeadline, seats[turnSeat].bankMillis)
+            : null;
     Map<String, Object> matchView = null;
     if (match != null) {
-      // A seat's own view only for whoever held that seat in this match; a newcomer sees what spectators see.
+      // A seat's own view only for whoever held that seat in this match; a newcomer sees what
+      // spectators see.
       boolean ownView = mine >= 0 && playerId.equals(matchPlayers.get(mine));
       matchView = ownView ? match.view(mine) : match.publicView();
     }
     TableView view =
         new TableView(
-            id, spec.rules().id(), options, phase, mine, List.copyOf(seatViews), spectators.size(), clockView, matchView,
-            drawOfferedBy, undoRequestedBy, lastResult);
+            id,
+            spec.rules().id(),
+            options,
+            phase,
+            mine,
+            List.copyOf(seatViews),
+            spectators.size(),
+            clockView,
+            matchView,
+            drawOfferedBy,
+            undoRequestedBy,
+            lastResult);
     return new Snapshot(id, seq, view);
   }
 
   /**
-   * Who sits where, as of now. Every logged event keeps this list (to render it for each seat on a replay), and the
-   * seats rarely change during a match, so an unchanged seating returns the same immutable list instead of a new one
-   * per event: under game load the copies were about an eighth of the live heap (docs/performance.md).
+   * Who sits where, as of now. Every logged event keeps this list (to render it for each seat on a
+   * replay), and the seats rarely change during a match, so an unchanged seating returns the same
+   * immutable list instead of a new one per event: under game load the copies were about an eighth
+   * of the live heap (docs/performance.md).
    */
   private List<String> occupants() {
     String[] ids = new String[seats.length];
@@ -1454,7 +1662,8 @@ public final class Table {
   private void takeChatToken(String playerId) {
     ChatBucket bucket =
         chat.computeIfAbsent(
-            playerId, k -> new ChatBucket(settings.chatBurst(), settings.chatWindow().toMillis(), now()));
+            playerId,
+            k -> new ChatBucket(settings.chatBurst(), settings.chatWindow().toMillis(), now()));
     if (!bucket.tryTake(now())) {
       throw refuse(TableError.CHAT_RATE_LIMITED, "Slow down a little.");
     }
@@ -1474,14 +1683,18 @@ public final class Table {
   }
 
   /**
-   * One player's answered commands: by id, to answer a resent id the same way, and the newest {@link
-   * #SNAPSHOT_REPLIES} in the order they were answered, which a saved state carries (kept as they come, so taking a
-   * snapshot does not walk the whole map).
+   * One player's answered commands: by id, to answer a resent id the same way, and the newest
+   * {@link #SNAPSHOT_REPLIES} in the order they were answered, which a saved state carries (kept as
+   * they come, so taking a snapshot does not walk the whole map).
    */
   private static final class Answers {
     private final Map<String, TableOutput> byCid;
     private final ArrayDeque<TableOutput> newest = new ArrayDeque<>();
-    /** {@link #newest} as saved replies, built by the first snapshot after a change (not on the command path). */
+
+    /**
+     * {@link #newest} as saved replies, built by the first snapshot after a change (not on the
+     * command path).
+     */
     private List<TableState.Reply> newestView;
 
     Answers(int capacity) {
@@ -1537,8 +1750,10 @@ public final class Table {
     final String playerId;
     final String nickname;
     final boolean bot;
+
     /** Null while the player is disconnected, and always for a bot. */
     TableMember member;
+
     boolean ready;
     boolean rematch;
     boolean trustee;
@@ -1546,6 +1761,7 @@ public final class Table {
     long offlineDeadline;
     long graceToken;
     Cancellable graceTimer = Cancellable.NONE;
+
     /** Restored from a snapshot and not reconnected since. */
     boolean awaitingReturn;
 
@@ -1558,6 +1774,9 @@ public final class Table {
 
   private record Spectator(String playerId, String nickname, TableMember member) {}
 
-  /** An emitted event with who sat where when it happened, so it can be rendered for any member later. */
+  /**
+   * An emitted event with who sat where when it happened, so it can be rendered for any member
+   * later.
+   */
   private record Logged(long seq, Event event, List<String> occupants) {}
 }

@@ -2,7 +2,10 @@ package io.gamehall.table;
 
 import java.util.Locale;
 
-/** Why the table refused a command; the wire form is {@link #code()}. Games add their own codes through Step.Rejected. */
+/**
+ * Why the table refused a command; the wire form is {@link #code()}. Games add their own codes
+ * through Step.Rejected.
+ */
 public enum TableError {
   BUSY,
   CLOSED,

@@ -8,20 +8,23 @@ import java.util.Set;
  *
  * @param turnTime time per turn before the time bank starts to run
  * @param timeBank per-player reserve for a match, consumed once a turn's own time is used up
- * @param reconnectGrace how long a disconnected player keeps the seat before the match is abandoned for them
- * @param trusteeDelay pause before a move is played for a seat under 托管 (timed out, offline) so it stays watchable
+ * @param reconnectGrace how long a disconnected player keeps the seat before the match is abandoned
+ *     for them
+ * @param trusteeDelay pause before a move is played for a seat under 托管 (timed out, offline) so it
+ *     stays watchable
  * @param botBudget thinking time handed to {@code Match.bot}
  * @param logCapacity events kept for replay on resume; an older resume gets a snapshot
- * @param queueCapacity commands that may wait in the table's queue before further ones are refused {@code busy}
+ * @param queueCapacity commands that may wait in the table's queue before further ones are refused
+ *     {@code busy}
  * @param spectatorCap spectators at once
  * @param chatMaxCodePoints longest chat text after control characters are removed
  * @param chatBurst chat messages a player may send at once (token bucket size)
  * @param chatWindow time in which the bucket refills completely
  * @param rememberedCommands command ids remembered per player to answer repeats
  * @param phrases quick-chat phrase ids
- * @param checkpointInterval least time between two saved states of one running match (for a restart): a change after
- *     a quieter spell is saved at once, faster changes are gathered and the newest is saved when the interval is up;
- *     zero saves after every event
+ * @param checkpointInterval least time between two saved states of one running match (for a
+ *     restart): a change after a quieter spell is saved at once, faster changes are gathered and
+ *     the newest is saved when the interval is up; zero saves after every event
  */
 public record TableSettings(
     Duration turnTime,
@@ -62,8 +65,8 @@ public record TableSettings(
   }
 
   /**
-   * 20 s a turn plus a 60 s bank, 60 s reconnection grace, 1 s 托管 delay, 2 s bots, 512 logged events, a running
-   * match saved at most once a second.
+   * 20 s a turn plus a 60 s bank, 60 s reconnection grace, 1 s 托管 delay, 2 s bots, 512 logged
+   * events, a running match saved at most once a second.
    */
   public static TableSettings defaults() {
     return new TableSettings(
@@ -84,43 +87,147 @@ public record TableSettings(
   }
 
   public TableSettings withTurnTime(Duration value) {
-    return new TableSettings(value, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+    return new TableSettings(
+        value,
+        timeBank,
+        reconnectGrace,
+        trusteeDelay,
+        botBudget,
+        logCapacity,
+        queueCapacity,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval);
   }
 
   public TableSettings withTimeBank(Duration value) {
-    return new TableSettings(turnTime, value, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+    return new TableSettings(
+        turnTime,
+        value,
+        reconnectGrace,
+        trusteeDelay,
+        botBudget,
+        logCapacity,
+        queueCapacity,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval);
   }
 
   public TableSettings withReconnectGrace(Duration value) {
-    return new TableSettings(turnTime, timeBank, value, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+    return new TableSettings(
+        turnTime,
+        timeBank,
+        value,
+        trusteeDelay,
+        botBudget,
+        logCapacity,
+        queueCapacity,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval);
   }
 
   public TableSettings withTrusteeDelay(Duration value) {
-    return new TableSettings(turnTime, timeBank, reconnectGrace, value, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+    return new TableSettings(
+        turnTime,
+        timeBank,
+        reconnectGrace,
+        value,
+        botBudget,
+        logCapacity,
+        queueCapacity,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval);
   }
 
   public TableSettings withLogCapacity(int value) {
-    return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, value, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+    return new TableSettings(
+        turnTime,
+        timeBank,
+        reconnectGrace,
+        trusteeDelay,
+        botBudget,
+        value,
+        queueCapacity,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval);
   }
 
   public TableSettings withQueueCapacity(int value) {
-    return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, value,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+    return new TableSettings(
+        turnTime,
+        timeBank,
+        reconnectGrace,
+        trusteeDelay,
+        botBudget,
+        logCapacity,
+        value,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval);
   }
 
   public TableSettings withSpectatorCap(int value) {
-    return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        value, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, checkpointInterval);
+    return new TableSettings(
+        turnTime,
+        timeBank,
+        reconnectGrace,
+        trusteeDelay,
+        botBudget,
+        logCapacity,
+        queueCapacity,
+        value,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval);
   }
 
   public TableSettings withCheckpointInterval(Duration value) {
-    return new TableSettings(turnTime, timeBank, reconnectGrace, trusteeDelay, botBudget, logCapacity, queueCapacity,
-        spectatorCap, chatMaxCodePoints, chatBurst, chatWindow, rememberedCommands, phrases, value);
+    return new TableSettings(
+        turnTime,
+        timeBank,
+        reconnectGrace,
+        trusteeDelay,
+        botBudget,
+        logCapacity,
+        queueCapacity,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        value);
   }
 
   private static void positive(String name, int value) {

@@ -4,17 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to rebuild a table after its process died: what is played, the seats, the match in its game's
- * snapshot form, the clock as elapsed time, the sequence number and the answers to recent commands (so a resent
- * command id is still answered and never applied twice). Taken on the table's queue after each event of a running
- * match; immutable, so a writer may encode it on any thread. Spectators and connections are not part of it.
+ * Everything needed to rebuild a table after its process died: what is played, the seats, the match
+ * in its game's snapshot form, the clock as elapsed time, the sequence number and the answers to
+ * recent commands (so a resent command id is still answered and never applied twice). Taken on the
+ * table's queue after each event of a running match; immutable, so a writer may encode it on any
+ * thread. Spectators and connections are not part of it.
  *
  * @param savedAtMillis table time when it was taken
  * @param turnElapsedMillis how much of the current turn had been used (0 if nobody is to act)
  * @param replies per player, remembered command answers, oldest first
- * @param matchSeedHex the seed the match started from (hex), for its history record; null if unknown
+ * @param matchSeedHex the seed the match started from (hex), for its history record; null if
+ *     unknown
  * @param abandonedBy the seat that abandoned the match, or -1
- * @param moveLog every accepted action so far, so the match's history record is whole after a restore
+ * @param moveLog every accepted action so far, so the match's history record is whole after a
+ *     restore
  */
 public record TableState(
     String tableId,
@@ -58,22 +61,70 @@ public record TableState(
 
   /** A state without match history (no seed, nobody abandoned, no moves recorded). */
   public TableState(
-      String tableId, String game, Map<String, String> options, boolean practice, boolean spectatable, Phase phase,
-      long seq, long lastGameSeq, long version, int botCount, List<SeatState> seats, List<String> matchPlayers,
-      String match, long matchStartedAtMillis, int turnSeat, long turnElapsedMillis, int drawOfferedBy,
-      List<Long> drawOfferVersions, int undoRequestedBy, List<Integer> undoAccepted, Map<String, List<Reply>> replies,
+      String tableId,
+      String game,
+      Map<String, String> options,
+      boolean practice,
+      boolean spectatable,
+      Phase phase,
+      long seq,
+      long lastGameSeq,
+      long version,
+      int botCount,
+      List<SeatState> seats,
+      List<String> matchPlayers,
+      String match,
+      long matchStartedAtMillis,
+      int turnSeat,
+      long turnElapsedMillis,
+      int drawOfferedBy,
+      List<Long> drawOfferVersions,
+      int undoRequestedBy,
+      List<Integer> undoAccepted,
+      Map<String, List<Reply>> replies,
       long savedAtMillis) {
-    this(tableId, game, options, practice, spectatable, phase, seq, lastGameSeq, version, botCount, seats,
-        matchPlayers, match, matchStartedAtMillis, turnSeat, turnElapsedMillis, drawOfferedBy, drawOfferVersions,
-        undoRequestedBy, undoAccepted, replies, savedAtMillis, null, -1, List.of());
+    this(
+        tableId,
+        game,
+        options,
+        practice,
+        spectatable,
+        phase,
+        seq,
+        lastGameSeq,
+        version,
+        botCount,
+        seats,
+        matchPlayers,
+        match,
+        matchStartedAtMillis,
+        turnSeat,
+        turnElapsedMillis,
+        drawOfferedBy,
+        drawOfferVersions,
+        undoRequestedBy,
+        undoAccepted,
+        replies,
+        savedAtMillis,
+        null,
+        -1,
+        List.of());
   }
 
   /** A taken seat; {@code bankMillis} is the time bank left in this match. */
   public record SeatState(
-      String playerId, String nickname, boolean bot, boolean ready, boolean rematch, boolean trustee,
+      String playerId,
+      String nickname,
+      boolean bot,
+      boolean ready,
+      boolean rematch,
+      boolean trustee,
       long bankMillis) {}
 
-  /** An answer given to a command: an ack (code null) at {@code seq}, or a refusal with its code and message. */
+  /**
+   * An answer given to a command: an ack (code null) at {@code seq}, or a refusal with its code and
+   * message.
+   */
   public record Reply(String cid, long seq, String code, String message) {
     static Reply of(TableOutput output) {
       if (output instanceof TableOutput.Ack ack) {
@@ -84,7 +135,9 @@ public record TableState(
     }
 
     TableOutput toOutput(String tableId) {
-      return code == null ? new TableOutput.Ack(tableId, cid, seq) : new TableOutput.Refused(tableId, cid, code, message);
+      return code == null
+          ? new TableOutput.Ack(tableId, cid, seq)
+          : new TableOutput.Refused(tableId, cid, code, message);
     }
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The full table as one member may see it, carried by a {@link TableOutput.Snapshot}. {@code match} is the seat's own
- * view for a seated member and the public view otherwise; null before the first match.
+ * The full table as one member may see it, carried by a {@link TableOutput.Snapshot}. {@code match}
+ * is the seat's own view for a seated member and the public view otherwise; null before the first
+ * match.
  *
  * @param yourSeat the member's seat, or -1 for a spectator
  * @param clock whose turn it is and until when, or null when no match is running
@@ -28,7 +29,10 @@ public record TableView(
     int undoRequestedBy,
     Result lastResult) {
 
-  /** One seat; {@code playerId} is null for a free seat. {@code offlineDeadline} is 0 unless the player is away. */
+  /**
+   * One seat; {@code playerId} is null for a free seat. {@code offlineDeadline} is 0 unless the
+   * player is away.
+   */
   public record SeatView(
       int seat,
       String playerId,

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The H5 client in a real browser (headless Chromium) against the built WAR in the managed WildFly over https/wss.
- * Every wait is an explicit condition with a deadline; screenshots go to target/screenshots/.
+ * The H5 client in a real browser (headless Chromium) against the built WAR in the managed WildFly
+ * over https/wss. Every wait is an explicit condition with a deadline; screenshots go to
+ * target/screenshots/.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -30,7 +31,8 @@ class ClientBrowserIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
   @Test
@@ -45,8 +47,11 @@ class ClientBrowserIT {
 
       openLobby(watcher);
       watcher.click("spectate-" + table);
-      watcher.waitFor("the table view as a spectator", d -> watcher.visible("table-view")
-          && "-1".equals(watcher.attr("table-view", "data-seat")));
+      watcher.waitFor(
+          "the table view as a spectator",
+          d ->
+              watcher.visible("table-view")
+                  && "-1".equals(watcher.attr("table-view", "data-seat")));
 
       List<Browser> all = List.of(black, white, watcher);
       String[] blackMoves = {"H8", "I8", "J8", "K8", "L8"};
@@ -54,7 +59,8 @@ class ClientBrowserIT {
       for (int i = 0; i < blackMoves.length; i++) {
         play(black, blackMoves[i], all);
         if (i == 1) {
-          // 悔棋: black asks to take I8 back, white agrees in the prompt, every page loses the stone; black replays it.
+          // 悔棋: black asks to take I8 back, white agrees in the prompt, every page loses the stone;
+          // black replays it.
           black.click("undo-btn");
           white.click("answer-undo-yes");
           for (Browser x : all) {
@@ -63,7 +69,8 @@ class ClientBrowserIT {
           play(black, "I8", all);
           white.click("phrase-good_game");
           for (Browser x : all) {
-            x.waitFor("the quick phrase in the chat", d -> x.text("chat-log").contains("Good game"));
+            x.waitFor(
+                "the quick phrase in the chat", d -> x.text("chat-log").contains("Good game"));
           }
           black.screenshot("gomoku-phone");
           white.screenshot("gomoku-desktop");
@@ -74,7 +81,8 @@ class ClientBrowserIT {
       }
       for (Browser x : all) {
         x.waitFor("the result dialog", d -> x.visible("result-dialog"));
-        assertEquals("0", x.attr("result-dialog", "data-winners"), x.name() + ": black (seat 0) won");
+        assertEquals(
+            "0", x.attr("result-dialog", "data-winners"), x.name() + ": black (seat 0) won");
       }
       assertTrue(black.text("result-text").contains("You won"), "black is told it won");
       assertTrue(white.text("result-text").contains("You lost"), "white is told it lost");
@@ -93,13 +101,18 @@ class ClientBrowserIT {
       me.waitFor("the practice table", d -> me.visible("table-view"));
       // Bots are always ready; the human starts the hand.
       me.click("ready-btn");
-      me.waitFor("the deal", d -> "playing".equals(me.attr("table-view", "data-phase")) && me.visible("hand"));
+      me.waitFor(
+          "the deal",
+          d -> "playing".equals(me.attr("table-view", "data-phase")) && me.visible("hand"));
       int mySeat = Integer.parseInt(me.attr("table-view", "data-seat"));
       boolean shot = false;
       long deadline = System.currentTimeMillis() + 120_000;
       while (!me.visible("result-dialog")) {
         assertTrue(System.currentTimeMillis() < deadline, "the hand did not finish in two minutes");
-        me.waitFor("my turn or the end of the hand", 30, d -> me.visible("result-dialog") || me.visible("ddz-controls"));
+        me.waitFor(
+            "my turn or the end of the hand",
+            30,
+            d -> me.visible("result-dialog") || me.visible("ddz-controls"));
         assertOnlyOwnCardsShown(me, mySeat);
         if (me.visible("result-dialog")) {
           break;
@@ -108,7 +121,8 @@ class ClientBrowserIT {
         if (me.present("ddz-bid-3")) {
           me.click("ddz-bid-3");
         } else if (me.present("ddz-play")) {
-          // The hint selects the next legal play, if there is one; with none, the only answer is to pass.
+          // The hint selects the next legal play, if there is one; with none, the only answer is to
+          // pass.
           me.click("ddz-hint");
           if (me.attr("ddz-play", "disabled") == null) {
             if (!shot) {
@@ -139,7 +153,8 @@ class ClientBrowserIT {
       me.waitFor("the practice table", d -> me.visible("table-view"));
       me.click("ready-btn");
       me.waitFor("the game to start", d -> "playing".equals(me.attr("table-view", "data-phase")));
-      assertEquals("0", me.attr("table-view", "data-seat"), "the creator sits first and plays black");
+      assertEquals(
+          "0", me.attr("table-view", "data-seat"), "the creator sits first and plays black");
       String table = (String) me.js("return window.gamehall.ui.current");
       me.waitFor("my turn", d -> "true".equals(me.attr("turn-status", "data-mine")));
       me.click("pt-H8");
@@ -147,33 +162,46 @@ class ClientBrowserIT {
       Set<String> before = stones(me);
 
       me.driver().navigate().refresh();
-      me.waitFor("the same table after the reload", d -> me.visible("table-view")
-          && table.equals(me.js("return window.gamehall.ui.current")));
+      me.waitFor(
+          "the same table after the reload",
+          d ->
+              me.visible("table-view") && table.equals(me.js("return window.gamehall.ui.current")));
       assertEquals("0", me.attr("table-view", "data-seat"), "the same seat after the reload");
       me.waitFor("every stone from before the reload", d -> stones(me).containsAll(before));
       me.screenshot("gomoku-after-reload-phone");
       // The seat still plays: a move after the reload is applied.
-      me.waitFor("my turn after the reload", d -> "true".equals(me.attr("turn-status", "data-mine")));
+      me.waitFor(
+          "my turn after the reload", d -> "true".equals(me.attr("turn-status", "data-mine")));
       int count = stones(me).size();
       String free = freePoint(me, "A1", "O15", "A15", "O1");
       me.click("pt-" + free);
-      me.waitFor("my move after the reload", d -> me.present("stone-" + free) && stones(me).size() >= count + 1);
+      me.waitFor(
+          "my move after the reload",
+          d -> me.present("stone-" + free) && stones(me).size() >= count + 1);
     }
   }
 
-  /** Also covers a private table joined by its 6-digit code, and the opponent's offline badge with its countdown. */
+  /**
+   * Also covers a private table joined by its 6-digit code, and the opponent's offline badge with
+   * its countdown.
+   */
   @Test
   void aNetworkCutAndRestoreResumesWithoutLosingAMove() throws Exception {
-    try (Browser a = Browser.open("player A", PHONE_W, PHONE_H); Browser b = Browser.open("player B", PHONE_W, PHONE_H)) {
+    try (Browser a = Browser.open("player A", PHONE_W, PHONE_H);
+        Browser b = Browser.open("player B", PHONE_W, PHONE_H)) {
       // A private table: A creates it, B joins with the 6-digit code A sees; both click ready.
       openLobby(a);
       openLobby(b);
       a.click("game-gomoku");
       a.click("create-private");
-      String code = a.waitFor("the private table's code", d -> {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{6}").matcher(a.text("table-code"));
-        return m.find() ? m.group() : null;
-      });
+      String code =
+          a.waitFor(
+              "the private table's code",
+              d -> {
+                java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\\d{6}").matcher(a.text("table-code"));
+                return m.find() ? m.group() : null;
+              });
       b.byTestId("join-code").sendKeys(code);
       b.click("join-code-btn");
       b.waitFor("the private table", d -> b.visible("table-view"));
@@ -186,12 +214,17 @@ class ClientBrowserIT {
       Browser white = black == a ? b : a;
       List<Browser> both = List.of(black, white);
       play(black, "H8", both);
-      // Black's network goes down while white is to move; white sees black offline with a grace countdown.
+      // Black's network goes down while white is to move; white sees black offline with a grace
+      // countdown.
       black.js("window.gamehall.hall.cut()");
-      black.waitFor("the reconnecting banner", d -> black.visible("conn-banner")
-          && "reconnecting".equals(black.attr("conn-banner", "data-state")));
+      black.waitFor(
+          "the reconnecting banner",
+          d ->
+              black.visible("conn-banner")
+                  && "reconnecting".equals(black.attr("conn-banner", "data-state")));
       white.waitFor("black shown offline", d -> white.present("seat-0-offline"));
-      assertTrue(white.text("seat-0-offline").matches(".*offline \\d+s.*"), "grace countdown shown");
+      assertTrue(
+          white.text("seat-0-offline").matches(".*offline \\d+s.*"), "grace countdown shown");
       white.screenshot("gomoku-opponent-offline-phone");
       black.screenshot("gomoku-reconnecting-phone");
       white.click("pt-J10");
@@ -199,7 +232,8 @@ class ClientBrowserIT {
       assertTrue(!black.present("stone-J10"), "black's page cannot see a move while cut off");
 
       black.js("window.gamehall.hall.restore()");
-      black.waitFor("the resumed banner", d -> "resumed".equals(black.attr("conn-banner", "data-state")));
+      black.waitFor(
+          "the resumed banner", d -> "resumed".equals(black.attr("conn-banner", "data-state")));
       black.waitFor("white's move made during the cut", d -> black.present("stone-J10"));
       white.waitFor("black online again", d -> !white.present("seat-0-offline"));
       // Both pages agree on every stone (a 托管 move for black while away would show on both).
@@ -221,12 +255,15 @@ class ClientBrowserIT {
       me.click("ready-btn");
       me.waitFor("my turn as red", d -> "true".equals(me.attr("turn-status", "data-mine")));
       me.clickByScript("sq-h2");
-      me.waitFor("the cannon's legal targets", d -> me.present("legal-e2") && me.present("legal-h9"));
+      me.waitFor(
+          "the cannon's legal targets", d -> me.present("legal-e2") && me.present("legal-h9"));
       assertTrue(!me.present("legal-i1"), "no target off the cannon's lines");
       me.screenshot("xiangqi-desktop");
       me.clickByScript("sq-e2");
       me.waitFor("the cannon on e2", d -> "C".equals(pieceAt(me, "e2")));
-      me.waitFor("the bot's reply and my turn again", d -> "true".equals(me.attr("turn-status", "data-mine")));
+      me.waitFor(
+          "the bot's reply and my turn again",
+          d -> "true".equals(me.attr("turn-status", "data-mine")));
       me.waitFor("the last move marked", d -> !me.testIdsWithPrefix("last-").isEmpty());
     }
   }
@@ -236,22 +273,28 @@ class ClientBrowserIT {
     try (Browser me = Browser.open("sdk check", PHONE_W, PHONE_H)) {
       openLobby(me);
       Object derived = me.js("return window.gamehall.hall.url");
-      assertEquals("wss://localhost:" + Ports.https() + "/gamehall/ws", derived, "derived from the page");
-      Object answer = me.asyncJs(
-          "const done = arguments[arguments.length - 1];"
-              + "import(location.origin + '/gamehall/static/sdk/gamehall.js').then(m => {"
-              + "  const out = {};"
-              + "  try { new m.GameHall({url: 'ws://localhost:" + Ports.http() + "/gamehall/ws'}); out.built = true; }"
-              + "  catch (e) { out.name = e.name; out.message = e.message; }"
-              + "  try { m.checkUrl('ws://example.com/ws', location.protocol); out.checked = true; }"
-              + "  catch (e) { out.checkName = e.name; }"
-              + "  done(out);"
-              + "}, e => done({importFailed: String(e)}));");
+      assertEquals(
+          "wss://localhost:" + Ports.https() + "/gamehall/ws", derived, "derived from the page");
+      Object answer =
+          me.asyncJs(
+              "const done = arguments[arguments.length - 1];"
+                  + "import(location.origin + '/gamehall/static/sdk/gamehall.js').then(m => {"
+                  + "  const out = {};"
+                  + "  try { new m.GameHall({url: 'ws://localhost:"
+                  + Ports.http()
+                  + "/gamehall/ws'}); out.built = true; }"
+                  + "  catch (e) { out.name = e.name; out.message = e.message; }"
+                  + "  try { m.checkUrl('ws://example.com/ws', location.protocol); out.checked = true; }"
+                  + "  catch (e) { out.checkName = e.name; }"
+                  + "  done(out);"
+                  + "}, e => done({importFailed: String(e)}));");
       @SuppressWarnings("unchecked")
       Map<String, Object> out = (Map<String, Object>) answer;
       assertEquals("MixedContentError", out.get("name"), "GameHall refuses ws:// on https: " + out);
-      assertTrue(String.valueOf(out.get("message")).contains("mixed content"), "a clear message: " + out);
-      assertEquals("MixedContentError", out.get("checkName"), "checkUrl refuses ws:// on https: " + out);
+      assertTrue(
+          String.valueOf(out.get("message")).contains("mixed content"), "a clear message: " + out);
+      assertEquals(
+          "MixedContentError", out.get("checkName"), "checkUrl refuses ws:// on https: " + out);
 
       // The same page in Chinese, switched by the language button.
       me.click("lang-toggle");
@@ -266,7 +309,9 @@ class ClientBrowserIT {
 
   private static void openLobby(Browser x) {
     x.get(Browser.pageUrl());
-    x.waitFor("the lobby, connected", d -> x.visible("lobby") && !x.visible("conn-banner") && x.present("game-gomoku"));
+    x.waitFor(
+        "the lobby, connected",
+        d -> x.visible("lobby") && !x.visible("conn-banner") && x.present("game-gomoku"));
   }
 
   /** Both players quick-match for Gomoku; returns {black, white}. */
@@ -280,14 +325,19 @@ class ClientBrowserIT {
       x.click("quick-match");
     }
     for (Browser x : List.of(a, b)) {
-      x.waitFor("the matched table", 20, d -> x.visible("table-view")
-          && "playing".equals(x.attr("table-view", "data-phase")));
+      x.waitFor(
+          "the matched table",
+          20,
+          d -> x.visible("table-view") && "playing".equals(x.attr("table-view", "data-phase")));
     }
-    return "0".equals(a.attr("table-view", "data-seat")) ? new Browser[] {a, b} : new Browser[] {b, a};
+    return "0".equals(a.attr("table-view", "data-seat"))
+        ? new Browser[] {a, b}
+        : new Browser[] {b, a};
   }
 
   private static void play(Browser mover, String point, List<Browser> watchers) {
-    mover.waitFor("my turn to play " + point, d -> "true".equals(mover.attr("turn-status", "data-mine")));
+    mover.waitFor(
+        "my turn to play " + point, d -> "true".equals(mover.attr("turn-status", "data-mine")));
     mover.click("pt-" + point);
     for (Browser x : watchers) {
       x.waitFor("the stone on " + point, d -> x.present("stone-" + point));
@@ -314,29 +364,47 @@ class ClientBrowserIT {
   }
 
   private static long seq(Browser x) {
-    Object v = x.js("const h = window.gamehall.hall; const t = window.gamehall.ui.current;"
-        + " return t ? (h.seqs.last(t) || 0) : 0;");
+    Object v =
+        x.js(
+            "const h = window.gamehall.hall; const t = window.gamehall.ui.current;"
+                + " return t ? (h.seqs.last(t) || 0) : 0;");
     return ((Number) v).longValue();
   }
 
   /**
-   * Face-up cards only in the own hand: every card face on the page is in #hand and the other seats show nothing but
-   * card backs (and their public plays).
+   * Face-up cards only in the own hand: every card face on the page is in #hand and the other seats
+   * show nothing but card backs (and their public plays).
    */
   private static void assertOnlyOwnCardsShown(Browser x, int mySeat) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> dom = (Map<String, Object>) x.js(
-        "const faces = [...document.querySelectorAll('.cardface, [data-testid^=\"card-\"]')];"
-            + "const outside = faces.filter(f => !document.getElementById('hand').contains(f)).length;"
-            + "const others = [...document.querySelectorAll('[data-testid^=\"ddz-seat-\"]')];"
-            + "return {faces: faces.length, outside: outside,"
-            + " otherFaces: others.map(o => o.querySelectorAll('.cardface, [data-testid^=\"card-\"]').length)"
-            + "   .reduce((s, n) => s + n, 0),"
-            + " mine: others.filter(o => o.getAttribute('data-testid') === 'ddz-seat-" + mySeat + "').length,"
-            + " seats: others.length};");
-    assertEquals(0L, ((Number) dom.get("outside")).longValue(), x.name() + ": a card face outside the own hand " + dom);
-    assertEquals(0L, ((Number) dom.get("otherFaces")).longValue(), x.name() + ": another seat shows a card face " + dom);
-    assertEquals(0L, ((Number) dom.get("mine")).longValue(), x.name() + ": the own seat is not among the others " + dom);
-    assertEquals(2L, ((Number) dom.get("seats")).longValue(), x.name() + ": two other seats, as card backs " + dom);
+    Map<String, Object> dom =
+        (Map<String, Object>)
+            x.js(
+                "const faces = [...document.querySelectorAll('.cardface, [data-testid^=\"card-\"]')];"
+                    + "const outside = faces.filter(f => !document.getElementById('hand').contains(f)).length;"
+                    + "const others = [...document.querySelectorAll('[data-testid^=\"ddz-seat-\"]')];"
+                    + "return {faces: faces.length, outside: outside,"
+                    + " otherFaces: others.map(o => o.querySelectorAll('.cardface, [data-testid^=\"card-\"]').length)"
+                    + "   .reduce((s, n) => s + n, 0),"
+                    + " mine: others.filter(o => o.getAttribute('data-testid') === 'ddz-seat-"
+                    + mySeat
+                    + "').length,"
+                    + " seats: others.length};");
+    assertEquals(
+        0L,
+        ((Number) dom.get("outside")).longValue(),
+        x.name() + ": a card face outside the own hand " + dom);
+    assertEquals(
+        0L,
+        ((Number) dom.get("otherFaces")).longValue(),
+        x.name() + ": another seat shows a card face " + dom);
+    assertEquals(
+        0L,
+        ((Number) dom.get("mine")).longValue(),
+        x.name() + ": the own seat is not among the others " + dom);
+    assertEquals(
+        2L,
+        ((Number) dom.get("seats")).longValue(),
+        x.name() + ": two other seats, as card backs " + dom);
   }
 }

@@ -13,13 +13,21 @@ class HallSettingsTest {
   void absentSettingsTakeTheDocumentedDefaults() {
     HallSettings settings = HallSettings.from(name -> null);
     assertEquals(new HallSettings(25, 75, 16384, 256), settings);
-    assertTrue(settings.heartbeatSeconds() * 2 < 60, "two heartbeats fit in nginx's default 60 s read timeout");
+    assertTrue(
+        settings.heartbeatSeconds() * 2 < 60,
+        "two heartbeats fit in nginx's default 60 s read timeout");
   }
 
   @Test
   void valuesAreReadByName() {
     Map<String, String> values =
-        Map.of("gamehall.heartbeat.seconds", " 10 ", "gamehall.dead.peer.seconds", "31", "gamehall.max.message.bytes", "4096");
+        Map.of(
+            "gamehall.heartbeat.seconds",
+            " 10 ",
+            "gamehall.dead.peer.seconds",
+            "31",
+            "gamehall.max.message.bytes",
+            "4096");
     HallSettings settings = HallSettings.from(values::get);
     assertEquals(new HallSettings(10, 31, 4096, 256), settings);
   }
@@ -28,7 +36,8 @@ class HallSettingsTest {
   void nonsenseIsRefusedWithTheSettingsName() {
     IllegalArgumentException notANumber =
         assertThrows(
-            IllegalArgumentException.class, () -> HallSettings.from(Map.of("gamehall.outbox.capacity", "lots")::get));
+            IllegalArgumentException.class,
+            () -> HallSettings.from(Map.of("gamehall.outbox.capacity", "lots")::get));
     assertTrue(notANumber.getMessage().contains("gamehall.outbox.capacity"));
     assertThrows(IllegalArgumentException.class, () -> new HallSettings(0, 75, 16384, 256));
     IllegalArgumentException deadBeforeBeat =

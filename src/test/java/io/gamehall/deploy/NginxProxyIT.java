@@ -42,17 +42,22 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The deployment pitfalls, with Debian's nginx in front of the managed WildFly. Two private nginx instances on free
- * ports, rendered by server-config/nginx/render.sh into target/nginx/: "shipped" is gamehall.conf as it ships (with a
- * certificate for DNS:localhost only and proxy_read_timeout 4 s), "stripped" the same file without the two upgrade
- * header lines (with the dev certificate, which also lists 127.0.0.1).
+ * The deployment pitfalls, with Debian's nginx in front of the managed WildFly. Two private nginx
+ * instances on free ports, rendered by server-config/nginx/render.sh into target/nginx/: "shipped"
+ * is gamehall.conf as it ships (with a certificate for DNS:localhost only and proxy_read_timeout 4
+ * s), "stripped" the same file without the two upgrade header lines (with the dev certificate,
+ * which also lists 127.0.0.1).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NginxProxyIT {
   private static final Logger LOG = Logger.getLogger(NginxProxyIT.class.getName());
-  /** Below WildFly's 1 s test heartbeat times three, so only the heartbeat keeps an idle socket open. */
+
+  /**
+   * Below WildFly's 1 s test heartbeat times three, so only the heartbeat keeps an idle socket
+   * open.
+   */
   private static final int PROXY_READ_TIMEOUT_SECONDS = 4;
 
   private final Path work = Path.of("target", "nginx").toAbsolutePath();
@@ -61,7 +66,8 @@ class NginxProxyIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
   /** One private nginx: its ports, its process. */
@@ -74,24 +80,44 @@ class NginxProxyIT {
     Path localhostOnly = work.resolve("certs/localhost-only");
     Commands.run(
         Commands.script(
-            "keystore/issue-dev-cert.sh", keystoreDir.toString(), localhostOnly.toString(), "DNS:localhost"));
+            "keystore/issue-dev-cert.sh",
+            keystoreDir.toString(),
+            localhostOnly.toString(),
+            "DNS:localhost"));
 
     Path template = Commands.basedir().resolve("server-config/nginx/gamehall.conf");
-    shipped = start("shipped", template, localhostOnly.resolveSibling("localhost-only_bundle.crt"),
-        localhostOnly.resolveSibling("localhost-only.key"));
+    shipped =
+        start(
+            "shipped",
+            template,
+            localhostOnly.resolveSibling("localhost-only_bundle.crt"),
+            localhostOnly.resolveSibling("localhost-only.key"));
 
-    // The mistake from many tutorials: proxying the socket location like any other (no Upgrade/Connection lines).
+    // The mistake from many tutorials: proxying the socket location like any other (no
+    // Upgrade/Connection lines).
     String withoutUpgrade =
         Files.readAllLines(template).stream()
-            .filter(line -> !line.contains("proxy_set_header Upgrade") && !line.contains("$connection_upgrade;"))
+            .filter(
+                line ->
+                    !line.contains("proxy_set_header Upgrade")
+                        && !line.contains("$connection_upgrade;"))
             .collect(Collectors.joining("\n", "", "\n"));
-    Path strippedTemplate = Files.createDirectories(work.resolve("templates")).resolve("without-upgrade.conf");
+    Path strippedTemplate =
+        Files.createDirectories(work.resolve("templates")).resolve("without-upgrade.conf");
     Files.writeString(strippedTemplate, withoutUpgrade);
-    assertTrue(!withoutUpgrade.contains("proxy_set_header Upgrade"), "the copy must lack the upgrade headers");
-    stripped = start("stripped", strippedTemplate, keystoreDir.resolve("server_bundle.crt"),
-        keystoreDir.resolve("server.key"));
-    LOG.info("two nginx instances rendered and ready in " + Duration.ofNanos(System.nanoTime() - start).toMillis()
-        + " ms");
+    assertTrue(
+        !withoutUpgrade.contains("proxy_set_header Upgrade"),
+        "the copy must lack the upgrade headers");
+    stripped =
+        start(
+            "stripped",
+            strippedTemplate,
+            keystoreDir.resolve("server_bundle.crt"),
+            keystoreDir.resolve("server.key"));
+    LOG.info(
+        "two nginx instances rendered and ready in "
+            + Duration.ofNanos(System.nanoTime() - start).toMillis()
+            + " ms");
   }
 
   @AfterAll
@@ -103,70 +129,96 @@ class NginxProxyIT {
     }
   }
 
-  /** (a) The shipped config upgrades the socket (101); the copy without the Upgrade/Connection lines gets 404. */
+  /**
+   * (a) The shipped config upgrades the socket (101); the copy without the Upgrade/Connection lines
+   * gets 404.
+   */
   @Test
-  void theShippedConfigUpgradesTheSocketAndACopyWithoutTheUpgradeHeadersIsRefused() throws Exception {
-    try (RawWebSocket socket = RawWebSocket.connect(socket("localhost", shipped), Tls.trustingOurCa())) {
+  void theShippedConfigUpgradesTheSocketAndACopyWithoutTheUpgradeHeadersIsRefused()
+      throws Exception {
+    try (RawWebSocket socket =
+        RawWebSocket.connect(socket("localhost", shipped), Tls.trustingOurCa())) {
       assertEquals(101, socket.status(), socket.handshakeResponse());
       socket.sendText("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1}");
       assertTrue(nextText(socket, Duration.ofSeconds(10)).contains("\"type\":\"welcome\""));
     }
-    try (RawWebSocket socket = RawWebSocket.connect(socket("localhost", stripped), Tls.trustingOurCa())) {
-      // WildFly gets a plain GET for the socket path: no Upgrade header, so Undertow's WebSocket handler passes it on
+    try (RawWebSocket socket =
+        RawWebSocket.connect(socket("localhost", stripped), Tls.trustingOurCa())) {
+      // WildFly gets a plain GET for the socket path: no Upgrade header, so Undertow's WebSocket
+      // handler passes it on
       // and no servlet serves /ws: 404. The browser reports only a failed
       // handshake, with no hint of the proxy.
       assertEquals(404, socket.status(), socket.handshakeResponse());
     }
   }
 
-  /** (b) A certificate must name the address players use: localhost-only fails at 127.0.0.1, and works as localhost. */
+  /**
+   * (b) A certificate must name the address players use: localhost-only fails at 127.0.0.1, and
+   * works as localhost.
+   */
   @Test
   void aCertificateWithoutTheAddressUsedFailsTheHandshake() throws Exception {
     SSLHandshakeException refused =
-        assertThrows(SSLHandshakeException.class, () -> ServerCertificates.presented("127.0.0.1", shipped.https()));
+        assertThrows(
+            SSLHandshakeException.class,
+            () -> ServerCertificates.presented("127.0.0.1", shipped.https()));
     LOG.info("wss://127.0.0.1 with a certificate for localhost only: " + refused.getMessage());
     assertNotNull(ServerCertificates.presented("localhost", shipped.https()));
     // The dev certificate lists IP:127.0.0.1, so the same address works there.
     assertNotNull(ServerCertificates.presented("127.0.0.1", stripped.https()));
-    try (RawWebSocket socket = RawWebSocket.connect(socket("127.0.0.1", shipped), Tls.trustingOurCa())) {
-      throw new AssertionError("a wss handshake to an address the certificate lacks succeeded: " + socket.status());
+    try (RawWebSocket socket =
+        RawWebSocket.connect(socket("127.0.0.1", shipped), Tls.trustingOurCa())) {
+      throw new AssertionError(
+          "a wss handshake to an address the certificate lacks succeeded: " + socket.status());
     } catch (SSLHandshakeException expected) {
       // What a browser shows as a failed WebSocket with no further detail.
     }
   }
 
-  /** (c) nginx's proxy_read_timeout (4 s here) never fires on an idle player: the server's pings keep bytes flowing. */
+  /**
+   * (c) nginx's proxy_read_timeout (4 s here) never fires on an idle player: the server's pings
+   * keep bytes flowing.
+   */
   @Test
   void anIdleSocketOutlivesTheProxyReadTimeoutThanksToTheHeartbeat() throws Exception {
-    try (RawWebSocket socket = RawWebSocket.connect(socket("localhost", shipped), Tls.trustingOurCa())) {
+    try (RawWebSocket socket =
+        RawWebSocket.connect(socket("localhost", shipped), Tls.trustingOurCa())) {
       assertEquals(101, socket.status(), socket.handshakeResponse());
       socket.sendText("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1}");
       assertTrue(nextText(socket, Duration.ofSeconds(10)).contains("\"type\":\"welcome\""));
 
-      // Idle for twice the proxy timeout: no application message from us, only the pong frames a browser sends
+      // Idle for twice the proxy timeout: no application message from us, only the pong frames a
+      // browser sends
       // automatically. The loop waits on frames with a deadline; it never sleeps.
       Duration idle = Duration.ofSeconds(2L * PROXY_READ_TIMEOUT_SECONDS);
       long deadline = System.nanoTime() + idle.toNanos();
       int pings = 0;
       while (System.nanoTime() < deadline) {
-        RawWebSocket.Frame frame = socket.read(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+        RawWebSocket.Frame frame =
+            socket.read(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
         if (frame == null) {
           continue;
         }
-        assertNotEquals(RawWebSocket.CLOSE, frame.opcode(), "closed while idle: " + frame.closeCode());
+        assertNotEquals(
+            RawWebSocket.CLOSE, frame.opcode(), "closed while idle: " + frame.closeCode());
         if (frame.opcode() == RawWebSocket.PING) {
           pings++;
           socket.send(true, RawWebSocket.PONG, frame.payload());
         }
       }
-      assertTrue(pings >= PROXY_READ_TIMEOUT_SECONDS, "heartbeat pings through nginx while idle: " + pings);
+      assertTrue(
+          pings >= PROXY_READ_TIMEOUT_SECONDS,
+          "heartbeat pings through nginx while idle: " + pings);
       socket.sendText("{\"type\":\"ping\",\"id\":\"p\",\"t\":7}");
       String pong = nextText(socket, Duration.ofSeconds(10));
       assertTrue(pong.contains("\"type\":\"pong\"") && pong.contains("\"t\":7"), pong);
     }
   }
 
-  /** (d) Static assets come from disk through the same server block that proxies the socket, compressed and cached. */
+  /**
+   * (d) Static assets come from disk through the same server block that proxies the socket,
+   * compressed and cached.
+   */
   @Test
   void staticAssetsAreServedByNginxFromDisk() throws Exception {
     HttpClient https = HttpClient.newBuilder().sslContext(Tls.trustingOurCa()).build();
@@ -177,29 +229,38 @@ class NginxProxyIT {
     assertEquals(200, asset.statusCode());
     String headers = asset.headers().map().toString();
     assertEquals("nginx-static", asset.headers().firstValue("X-Served-By").orElse(null), headers);
-    assertTrue(asset.headers().firstValue("Cache-Control").orElse("").contains("max-age=3600"), headers);
-    assertEquals("max-age=31536000", asset.headers().firstValue("Strict-Transport-Security").orElse(null));
-    assertArrayEquals(Files.readAllBytes(staticRoot().resolve("static/sdk/gamehall.js")), asset.body());
+    assertTrue(
+        asset.headers().firstValue("Cache-Control").orElse("").contains("max-age=3600"), headers);
+    assertEquals(
+        "max-age=31536000", asset.headers().firstValue("Strict-Transport-Security").orElse(null));
+    assertArrayEquals(
+        Files.readAllBytes(staticRoot().resolve("static/sdk/gamehall.js")), asset.body());
 
     HttpResponse<byte[]> gzipped =
         https.send(
-            HttpRequest.newBuilder(page(shipped, "/gamehall/static/sdk/gamehall.js")).header("Accept-Encoding", "gzip").build(),
+            HttpRequest.newBuilder(page(shipped, "/gamehall/static/sdk/gamehall.js"))
+                .header("Accept-Encoding", "gzip")
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
 
-    // The page itself is proxied: WildFly serves it (no X-Served-By) and, seeing X-Forwarded-Proto https, does not
+    // The page itself is proxied: WildFly serves it (no X-Served-By) and, seeing X-Forwarded-Proto
+    // https, does not
     // redirect to its own HTTPS port.
     HttpResponse<String> index =
-        https.send(HttpRequest.newBuilder(page(shipped, "/gamehall/")).build(), HttpResponse.BodyHandlers.ofString());
+        https.send(
+            HttpRequest.newBuilder(page(shipped, "/gamehall/")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, index.statusCode(), index.headers().map().toString());
     assertTrue(index.body().contains("<title>GameHall</title>"));
     assertTrue(index.headers().firstValue("X-Served-By").isEmpty());
   }
 
   /**
-   * The mixed-content pitfall, in a real browser through nginx: the https page's SDK derives {@code wss://} to the
-   * page's own host and port, and a {@code ws://} socket opened by hand from that page is blocked by the browser
-   * itself (to a non-loopback name: Chromium exempts loopback addresses from mixed-content blocking).
+   * The mixed-content pitfall, in a real browser through nginx: the https page's SDK derives {@code
+   * wss://} to the page's own host and port, and a {@code ws://} socket opened by hand from that
+   * page is blocked by the browser itself (to a non-loopback name: Chromium exempts loopback
+   * addresses from mixed-content blocking).
    */
   @Test
   void anHttpsPageThroughNginxOpensWssToItsOwnHostAndTheBrowserBlocksWs() throws Exception {
@@ -210,13 +271,18 @@ class NginxProxyIT {
           browser.waitFor(
               "the SDK's socket open through nginx",
               20,
-              d -> browser.js(
-                  "const h = window.gamehall && window.gamehall.hall;"
-                      + " return h && h.state === 'open' ? h.url : null;"));
+              d ->
+                  browser.js(
+                      "const h = window.gamehall && window.gamehall.hall;"
+                          + " return h && h.state === 'open' ? h.url : null;"));
       assertEquals("wss://localhost:" + shipped.https() + "/gamehall/ws", url);
       Object blocked =
           browser.js(
-              "try { new WebSocket('ws://" + Browser.UNTRUSTED_HOST + ":" + shipped.http() + "/gamehall/ws');"
+              "try { new WebSocket('ws://"
+                  + Browser.UNTRUSTED_HOST
+                  + ":"
+                  + shipped.http()
+                  + "/gamehall/ws');"
                   + " return 'opened'; }"
                   + " catch (e) { return e.name; }");
       assertEquals("SecurityError", blocked, "the browser must refuse ws:// from an https page");
@@ -229,22 +295,32 @@ class NginxProxyIT {
     HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<Void> redirect =
         plain.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + shipped.http() + "/gamehall/?x=1")).build(),
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + shipped.http() + "/gamehall/?x=1"))
+                .build(),
             HttpResponse.BodyHandlers.discarding());
     assertEquals(301, redirect.statusCode());
-    assertEquals("https://localhost:" + shipped.https() + "/gamehall/?x=1",
+    assertEquals(
+        "https://localhost:" + shipped.https() + "/gamehall/?x=1",
         redirect.headers().firstValue("Location").orElse(null));
 
     HttpClient https = HttpClient.newBuilder().sslContext(Tls.trustingOurCa()).build();
     HttpResponse<Void> page =
-        https.send(HttpRequest.newBuilder(page(shipped, "/gamehall/")).build(), HttpResponse.BodyHandlers.discarding());
-    assertEquals("max-age=31536000", page.headers().firstValue("Strict-Transport-Security").orElse(null));
+        https.send(
+            HttpRequest.newBuilder(page(shipped, "/gamehall/")).build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertEquals(
+        "max-age=31536000", page.headers().firstValue("Strict-Transport-Security").orElse(null));
   }
 
-  /** keystore/check-endpoint.sh reports what players will meet: protocol, names, expiry and the upgrade. */
+  /**
+   * keystore/check-endpoint.sh reports what players will meet: protocol, names, expiry and the
+   * upgrade.
+   */
   @Test
   void checkEndpointReportsTlsNamesAndTheUpgrade() throws Exception {
-    Map<String, String> env = Map.of("CHECK_CA_FILE", Tls.truststore().resolveSibling("dev-ca.crt").toString());
+    Map<String, String> env =
+        Map.of("CHECK_CA_FILE", Tls.truststore().resolveSibling("dev-ca.crt").toString());
     String good = checkEndpoint("localhost", shipped, env, 0);
     assertTrue(good.contains("protocol:  TLSv1.3"), good);
     assertTrue(good.contains("DNS:localhost"), good);
@@ -256,10 +332,12 @@ class NginxProxyIT {
     assertTrue(noUpgrade.contains("upgrade:   404"), noUpgrade);
   }
 
-  private static String checkEndpoint(String host, Nginx nginx, Map<String, String> env, int expectedExit)
-      throws Exception {
+  private static String checkEndpoint(
+      String host, Nginx nginx, Map<String, String> env, int expectedExit) throws Exception {
     return Commands.run(
-        Commands.script("keystore/check-endpoint.sh", host, String.valueOf(nginx.https())), env, expectedExit,
+        Commands.script("keystore/check-endpoint.sh", host, String.valueOf(nginx.https())),
+        env,
+        expectedExit,
         Duration.ofSeconds(60));
   }
 
@@ -278,13 +356,21 @@ class NginxProxyIT {
     env.put("GAMEHALL_STATIC_ROOT", staticRoot().toString());
     env.put("GAMEHALL_READ_TIMEOUT", PROXY_READ_TIMEOUT_SECONDS + "s");
     Commands.run(
-        Commands.script("server-config/nginx/render.sh", "--standalone", dir.toString()), env, 0,
+        Commands.script("server-config/nginx/render.sh", "--standalone", dir.toString()),
+        env,
+        0,
         Duration.ofSeconds(30));
     ChildProcess process =
         ChildProcess.start(
             "nginx " + name,
-            List.of("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
-                "-e", dir.resolve("logs/error.log").toString()),
+            List.of(
+                "nginx",
+                "-p",
+                dir.toString(),
+                "-c",
+                dir.resolve("nginx.conf").toString(),
+                "-e",
+                dir.resolve("logs/error.log").toString()),
             Map.of(),
             dir.resolve("logs/stdout.log"));
     Nginx nginx = new Nginx(http, https, process);

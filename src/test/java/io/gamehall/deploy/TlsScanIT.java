@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The managed WildFly's HTTPS listener as outsiders see it: testssl.sh through server-config/tls-scan.sh (only TLS
- * 1.2 and 1.3, only AEAD suites), and keystore/check-endpoint.sh (names, expiry, upgrade).
+ * The managed WildFly's HTTPS listener as outsiders see it: testssl.sh through
+ * server-config/tls-scan.sh (only TLS 1.2 and 1.3, only AEAD suites), and
+ * keystore/check-endpoint.sh (names, expiry, upgrade).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -38,7 +39,8 @@ class TlsScanIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
   @Test
@@ -47,8 +49,11 @@ class TlsScanIT {
     long start = System.nanoTime();
     String output =
         Commands.run(
-            Commands.script("server-config/tls-scan.sh", "localhost:" + Ports.https(), json.toString()),
-            Map.of(), 0, Duration.ofSeconds(150));
+            Commands.script(
+                "server-config/tls-scan.sh", "localhost:" + Ports.https(), json.toString()),
+            Map.of(),
+            0,
+            Duration.ofSeconds(150));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     LOG.info("testssl scan of the HTTPS listener took " + took.toSeconds() + " s\n" + output);
     assertTrue(output.contains("policy met"), output);
@@ -58,7 +63,8 @@ class TlsScanIT {
     try (JsonReader reader = Json.createReader(Files.newBufferedReader(json))) {
       JsonArray entries = reader.readArray();
       for (JsonObject entry : entries.getValuesAs(JsonObject.class)) {
-        findings.merge(entry.getString("id"), entry.getString("finding", ""), (a, b) -> a + "; " + b);
+        findings.merge(
+            entry.getString("id"), entry.getString("finding", ""), (a, b) -> a + "; " + b);
       }
     }
     for (String old : List.of("SSLv2", "SSLv3", "TLS1", "TLS1_1")) {
@@ -67,7 +73,10 @@ class TlsScanIT {
     assertTrue(findings.getOrDefault("TLS1_2", "").startsWith("offered"), findings.toString());
     assertTrue(findings.getOrDefault("TLS1_3", "").startsWith("offered"), findings.toString());
     List<String> suites =
-        findings.entrySet().stream().filter(e -> e.getKey().startsWith("cipher-")).map(Map.Entry::getValue).toList();
+        findings.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("cipher-"))
+            .map(Map.Entry::getValue)
+            .toList();
     assertFalse(suites.isEmpty(), "testssl listed no suites: " + findings);
     assertTrue(suites.stream().anyMatch(s -> s.startsWith("TLS 1.3")), suites.toString());
     for (String suite : suites) {
@@ -78,14 +87,18 @@ class TlsScanIT {
 
   @Test
   void checkEndpointSeesTls13OurNamesAndASuccessfulUpgrade() throws Exception {
-    Map<String, String> env = Map.of("CHECK_CA_FILE", Tls.truststore().resolveSibling("dev-ca.crt").toString());
+    Map<String, String> env =
+        Map.of("CHECK_CA_FILE", Tls.truststore().resolveSibling("dev-ca.crt").toString());
     for (String host : List.of("localhost", "127.0.0.1")) {
       String report =
           Commands.run(
-              Commands.script("keystore/check-endpoint.sh", host, String.valueOf(Ports.https())), env, 0,
+              Commands.script("keystore/check-endpoint.sh", host, String.valueOf(Ports.https())),
+              env,
+              0,
               Duration.ofSeconds(60));
       assertTrue(report.contains("protocol:  TLSv1.3"), report);
-      assertTrue(report.contains("DNS:localhost") && report.contains("IP Address:127.0.0.1"), report);
+      assertTrue(
+          report.contains("DNS:localhost") && report.contains("IP Address:127.0.0.1"), report);
       assertTrue(report.contains("verify:    0 (ok)"), report);
       assertTrue(report.contains("upgrade:   101"), report);
     }

@@ -1,2 +1,5 @@
-/** Tests of the deployment kit: server scripts, Payara Micro, nginx, certificate renewal and the TLS scan. */
+/**
+ * Tests of the deployment kit: server scripts, Payara Micro, nginx, certificate renewal and the TLS
+ * scan.
+ */
 package io.gamehall.deploy;

@@ -27,19 +27,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One pair of chaos players playing Gomoku games against each other at tables they create, until a deadline, with a
- * well-behaved spectator at each table. On its turn a player may: cut its connection before or right after sending
- * its move (and come back with its token, resume and resend the same command id), send its move twice with one id,
- * send a move based on a stale sequence number, have its opponent send a move out of turn, or have its opponent stop
- * reading for a while. Every finished game is then checked against the pure-Java engine (see {@link #verify}).
+ * One pair of chaos players playing Gomoku games against each other at tables they create, until a
+ * deadline, with a well-behaved spectator at each table. On its turn a player may: cut its
+ * connection before or right after sending its move (and come back with its token, resume and
+ * resend the same command id), send its move twice with one id, send a move based on a stale
+ * sequence number, have its opponent send a move out of turn, or have its opponent stop reading for
+ * a while. Every finished game is then checked against the pure-Java engine (see {@link #verify}).
  *
- * <p>One thread drives both players of a pair: games are turn-based, so only one of them acts at a time, and every
- * random choice comes from one seeded {@link Random}, which keeps a run replayable from its seed as far as the
- * server's timing allows.
+ * <p>One thread drives both players of a pair: games are turn-based, so only one of them acts at a
+ * time, and every random choice comes from one seeded {@link Random}, which keeps a run replayable
+ * from its seed as far as the server's timing allows.
  */
 final class Chaos {
-  /** Moves after which the player to move resigns, so that a game blocked by 托管 moves still ends. */
+  /**
+   * Moves after which the player to move resigns, so that a game blocked by 托管 moves still ends.
+   */
   private static final int MOVE_BUDGET = 40;
+
   private static final Duration GAME_LIMIT = Duration.ofSeconds(90);
 
   private final Tier tier;
@@ -50,11 +54,17 @@ final class Chaos {
   private int games;
   private int commands;
 
-  Chaos(Tier tier, long seed, int pair, Map<String, AtomicLong> actions, Map<Integer, AtomicLong> closes) {
+  Chaos(
+      Tier tier,
+      long seed,
+      int pair,
+      Map<String, AtomicLong> actions,
+      Map<Integer, AtomicLong> closes) {
     this.tier = tier;
     this.random = new Random(seed);
     this.actions = actions;
-    // A forwarded address per player (the tiers trust X-Forwarded-For), so reconnect storms stay under the
+    // A forwarded address per player (the tiers trust X-Forwarded-For), so reconnect storms stay
+    // under the
     // per-address cap and no player's reconnects count against another.
     this.players =
         new ChaosPlayer[] {
@@ -101,26 +111,39 @@ final class Chaos {
     ChaosPlayer guest = players[1 - games % 2];
     String createId = nextId("create");
     ServerMessage created =
-        host.lobbyRequest(new ClientMessage.CreateTable(createId, "gomoku", Map.of(), false, false), createId);
-    if (created instanceof ServerMessage.Error e && e.code() == io.gamehall.protocol.ErrorCode.RATE_LIMITED) {
-      // create_table is limited per connection (10 a minute by default): a long run's host takes a fresh one.
+        host.lobbyRequest(
+            new ClientMessage.CreateTable(createId, "gomoku", Map.of(), false, false), createId);
+    if (created instanceof ServerMessage.Error e
+        && e.code() == io.gamehall.protocol.ErrorCode.RATE_LIMITED) {
+      // create_table is limited per connection (10 a minute by default): a long run's host takes a
+      // fresh one.
       count("create_rate_limited_reconnect");
       host.dropAndReconnect();
-      created = host.lobbyRequest(new ClientMessage.CreateTable(createId + "r", "gomoku", Map.of(), false, false),
-          createId + "r");
+      created =
+          host.lobbyRequest(
+              new ClientMessage.CreateTable(createId + "r", "gomoku", Map.of(), false, false),
+              createId + "r");
     }
-    assertTrue(created instanceof ServerMessage.TableCreated, host.nickname() + " could not create: " + created);
+    assertTrue(
+        created instanceof ServerMessage.TableCreated,
+        host.nickname() + " could not create: " + created);
     ServerMessage.TableCreated table = (ServerMessage.TableCreated) created;
     for (ChaosPlayer p : players) {
       p.follow(table.table());
     }
     String joinId = nextId("join");
-    ServerMessage joined = guest.lobbyRequest(new ClientMessage.JoinTable(joinId, table.table(), null), joinId);
-    assertTrue(joined instanceof ServerMessage.Ack, guest.nickname() + " could not join: " + joined);
+    ServerMessage joined =
+        guest.lobbyRequest(new ClientMessage.JoinTable(joinId, table.table(), null), joinId);
+    assertTrue(
+        joined instanceof ServerMessage.Ack, guest.nickname() + " could not join: " + joined);
 
     try (TestClient spectator = TestClient.welcomed(tier, "Watcher")) {
-      spectator.send(new ClientMessage.TableRequest("watch", table.table(), new TableAction.Spectate()));
-      spectator.await(ServerMessage.Snapshot.class, s -> s.table().equals(table.table()), "spectator's snapshot");
+      spectator.send(
+          new ClientMessage.TableRequest("watch", table.table(), new TableAction.Spectate()));
+      spectator.await(
+          ServerMessage.Snapshot.class,
+          s -> s.table().equals(table.table()),
+          "spectator's snapshot");
       for (ChaosPlayer p : players) {
         List<ServerMessage> ready = p.request(nextId("ready"), new TableAction.Ready(), 1, false);
         assertTrue(ready.get(0) instanceof ServerMessage.Ack, p.nickname() + " ready: " + ready);
@@ -131,7 +154,8 @@ final class Chaos {
       }
       spectator.awaitEvent(table.table(), "result", e -> true);
       verify(game, spectator);
-      spectator.send(new ClientMessage.TableRequest("unwatch", table.table(), new TableAction.Leave()));
+      spectator.send(
+          new ClientMessage.TableRequest("unwatch", table.table(), new TableAction.Leave()));
       for (ChaosPlayer p : players) {
         List<ServerMessage> left = p.request(nextId("leave"), new TableAction.Leave(), 1, false);
         assertTrue(left.get(0) instanceof ServerMessage.Ack, p.nickname() + " leave: " + left);
@@ -139,7 +163,10 @@ final class Chaos {
     }
   }
 
-  /** The moves each seat's player got acknowledged, by command id; the rest of the game's record is in the logs. */
+  /**
+   * The moves each seat's player got acknowledged, by command id; the rest of the game's record is
+   * in the logs.
+   */
   private static final class Game {
     final String table;
     final Map<String, String> options;
@@ -161,7 +188,10 @@ final class Chaos {
       for (ChaosPlayer p : players) {
         p.drain(Duration.ofMillis(20));
       }
-      started = players[0].first("started") != null ? players[0].first("started") : players[1].first("started");
+      started =
+          players[0].first("started") != null
+              ? players[0].first("started")
+              : players[1].first("started");
       assertTrue(System.nanoTime() < deadline, "the match at " + table + " never started");
     }
     List<?> ids = (List<?>) started.data().get("players");
@@ -176,10 +206,12 @@ final class Chaos {
     int blackRow = 1 + random.nextInt(15);
     int whiteRow = 1 + (blackRow + 2 + random.nextInt(11)) % 15;
     int blackStart = random.nextInt(11);
-    List<List<String>> scripts = List.of(line(blackRow, blackStart, 1, 5), line(whiteRow, random.nextInt(2), 2, 7));
+    List<List<String>> scripts =
+        List.of(line(blackRow, blackStart, 1, 5), line(whiteRow, random.nextInt(2), 2, 7));
 
     while (true) {
-      assertTrue(System.nanoTime() < deadline, "game at " + table + " still running after " + GAME_LIMIT);
+      assertTrue(
+          System.nanoTime() < deadline, "game at " + table + " still running after " + GAME_LIMIT);
       for (ChaosPlayer p : players) {
         p.drain(Duration.ofMillis(5));
       }
@@ -188,7 +220,8 @@ final class Chaos {
         game.resultSeq = result.seq();
         break;
       }
-      // Decide from what the player to move has seen; if it lags, its move is refused stale and it catches up.
+      // Decide from what the player to move has seen; if it lags, its move is refused stale and it
+      // catches up.
       int seat = replay(game, game.bySeat[0].log()).toAct();
       ChaosPlayer mover = game.bySeat[seat];
       if (mover.frozen()) {
@@ -202,8 +235,11 @@ final class Chaos {
       List<String> moves = movesOf(mover.log());
       Set<String> taken = new HashSet<>();
       moves.forEach(m -> taken.add(m.substring(m.indexOf(':') + 1)));
-      String move = scripts.get(seat).stream().filter(p -> !taken.contains(p)).findFirst()
-          .orElseGet(() -> seen.defaultAction(seat));
+      String move =
+          scripts.get(seat).stream()
+              .filter(p -> !taken.contains(p))
+              .findFirst()
+              .orElseGet(() -> seen.defaultAction(seat));
       ChaosPlayer other = game.bySeat[1 - seat];
       if (moves.size() >= MOVE_BUDGET) {
         count("resign_after_budget");
@@ -215,7 +251,8 @@ final class Chaos {
       List<ServerMessage> answers;
       if (roll < 0.07) {
         count("drop_before_move");
-        // Offline for a while (the opponent reads meanwhile): past the 托管 delay (1 s) the table moves for us.
+        // Offline for a while (the opponent reads meanwhile): past the 托管 delay (1 s) the table
+        // moves for us.
         mover.cut();
         other.drain(Duration.ofMillis(100 + random.nextInt(1500)));
         mover.reconnect();
@@ -230,19 +267,28 @@ final class Chaos {
       } else if (roll < 0.34 && lastMoveSeq(mover.log()) > 1) {
         count("stale_seq");
         List<ServerMessage> stale =
-            mover.request(nextId("stale"), new TableAction.Act(move, lastMoveSeq(mover.log()) - 1), 1, false);
+            mover.request(
+                nextId("stale"), new TableAction.Act(move, lastMoveSeq(mover.log()) - 1), 1, false);
         // not_your_turn only if a 托管 move (left over from an earlier drop) raced this command.
-        assertTrue(stale.get(0) instanceof ServerMessage.Refused r && Set.of("stale", "not_your_turn").contains(r.code()),
+        assertTrue(
+            stale.get(0) instanceof ServerMessage.Refused r
+                && Set.of("stale", "not_your_turn").contains(r.code()),
             "a move based on a state before the last move must be refused stale: " + stale);
         continue;
       } else if (roll < 0.42) {
         count("out_of_turn");
-        String early = scripts.get(1 - seat).stream().filter(p -> !taken.contains(p) && !p.equals(move)).findFirst()
-            .orElse("O15");
-        List<ServerMessage> refused = other.request(nextId("early"), new TableAction.Act(early, null), 1, false);
-        // Normally refused; only a 托管 move for the mover racing this command could make it the sender's turn.
+        String early =
+            scripts.get(1 - seat).stream()
+                .filter(p -> !taken.contains(p) && !p.equals(move))
+                .findFirst()
+                .orElse("O15");
+        List<ServerMessage> refused =
+            other.request(nextId("early"), new TableAction.Act(early, null), 1, false);
+        // Normally refused; only a 托管 move for the mover racing this command could make it the
+        // sender's turn.
         if (refused.get(0) instanceof ServerMessage.Refused r) {
-          assertTrue(Set.of("not_your_turn", "stale").contains(r.code()), "out-of-turn move: " + refused);
+          assertTrue(
+              Set.of("not_your_turn", "stale").contains(r.code()), "out-of-turn move: " + refused);
         } else {
           count("out_of_turn_accepted_after_trustee");
           record(game, refused.get(0), 1 - seat, early);
@@ -250,7 +296,8 @@ final class Chaos {
         continue;
       } else if (roll < 0.50) {
         count("freeze_reader");
-        other.freezeUntil(System.nanoTime() + Duration.ofMillis(200 + random.nextInt(1300)).toNanos());
+        other.freezeUntil(
+            System.nanoTime() + Duration.ofMillis(200 + random.nextInt(1300)).toNanos());
         answers = mover.request(id, new TableAction.Act(move, mover.lastSeq()), 1, false);
       } else {
         answers = mover.request(id, new TableAction.Act(move, mover.lastSeq()), 1, false);
@@ -283,29 +330,39 @@ final class Chaos {
     return null;
   }
 
-  /** Waits until {@code p} has seen the result, then asks for a fresh snapshot (resume beyond the end). */
+  /**
+   * Waits until {@code p} has seen the result, then asks for a fresh snapshot (resume beyond the
+   * end).
+   */
   private static void finalSnapshot(ChaosPlayer p, long resultSeq) throws Exception {
     long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
     p.freezeUntil(0);
     while (p.lastSeq() < resultSeq) {
       p.drain(Duration.ofMillis(50));
-      assertTrue(System.nanoTime() < deadline, p.nickname() + " never saw the result at seq " + resultSeq);
+      assertTrue(
+          System.nanoTime() < deadline, p.nickname() + " never saw the result at seq " + resultSeq);
     }
-    p.send(new ClientMessage.TableRequest("final", p.log().firstEntry().getValue().table(),
-        new TableAction.Resume((1L << 53) - 1)));
+    p.send(
+        new ClientMessage.TableRequest(
+            "final",
+            p.log().firstEntry().getValue().table(),
+            new TableAction.Resume((1L << 53) - 1)));
     ServerMessage.Snapshot before = p.lastSnapshot();
     while (p.lastSnapshot() == before) {
       p.drain(Duration.ofMillis(50));
-      assertTrue(System.nanoTime() < deadline, p.nickname() + " got no snapshot for a resume beyond the end");
+      assertTrue(
+          System.nanoTime() < deadline,
+          p.nickname() + " got no snapshot for a resume beyond the end");
     }
   }
 
   /**
-   * The checks at the end of a game: each player's log has no gap from its first snapshot to the result and no
-   * number twice with different content (recorded per connection while it ran); both players and the spectator saw
-   * the same moves; those moves replay legally through the engine, in turn; every acknowledged move is in the log
-   * exactly once, and every other move of a seat was made under 托管; the result is the engine's (or a resignation,
-   * timeout or abandonment the engine did not contradict); the final snapshot shows the replayed board.
+   * The checks at the end of a game: each player's log has no gap from its first snapshot to the
+   * result and no number twice with different content (recorded per connection while it ran); both
+   * players and the spectator saw the same moves; those moves replay legally through the engine, in
+   * turn; every acknowledged move is in the log exactly once, and every other move of a seat was
+   * made under 托管; the result is the engine's (or a resignation, timeout or abandonment the engine
+   * did not contradict); the final snapshot shows the replayed board.
    */
   private void verify(Game game, TestClient spectator) {
     String where = "game at " + game.table + ": ";
@@ -313,8 +370,12 @@ final class Chaos {
       assertEquals(List.of(), p.violations(), where + "sequence violations");
       TreeMap<Long, ServerMessage.Event> log = p.log();
       long first = log.firstKey();
-      assertEquals(log.lastKey() - first + 1, log.size(), where + p.nickname() + "'s log has gaps: " + log.keySet());
-      assertTrue(p.lastSnapshot() != null && first <= p.lastSnapshot().seq() + 1 || first == 1,
+      assertEquals(
+          log.lastKey() - first + 1,
+          log.size(),
+          where + p.nickname() + "'s log has gaps: " + log.keySet());
+      assertTrue(
+          p.lastSnapshot() != null && first <= p.lastSnapshot().seq() + 1 || first == 1,
           where + p.nickname() + "'s log does not start right after a snapshot");
     }
     List<String> moves = movesOf(game.bySeat[0].log());
@@ -333,7 +394,8 @@ final class Chaos {
     boolean[] trustee = new boolean[2];
     Set<String> appliedCommands = new HashSet<>();
     Map<String, String> commandByMove = new HashMap<>();
-    game.ackedMoves.forEach((id, move) -> commandByMove.put(game.ackedSeats.get(id) + ":" + move, id));
+    game.ackedMoves.forEach(
+        (id, move) -> commandByMove.put(game.ackedSeats.get(id) + ":" + move, id));
     ServerMessage.Event resultEvent = null;
     for (ServerMessage.Event e : game.bySeat[0].log().values()) {
       switch (e.kind()) {
@@ -341,15 +403,27 @@ final class Chaos {
         case "move" -> {
           int seat = seatOf(e);
           String move = String.valueOf(e.data().get("move"));
-          assertEquals(match.toAct(), seat, where + "seat " + seat + " moved out of turn at seq " + e.seq());
+          assertEquals(
+              match.toAct(), seat, where + "seat " + seat + " moved out of turn at seq " + e.seq());
           Step step = match.apply(seat, move);
-          assertTrue(step instanceof Step.Accepted, where + "illegal move " + move + " at seq " + e.seq() + ": " + step);
+          assertTrue(
+              step instanceof Step.Accepted,
+              where + "illegal move " + move + " at seq " + e.seq() + ": " + step);
           String command = commandByMove.get(seat + ":" + move);
           if (command != null) {
-            assertTrue(appliedCommands.add(command), where + "command " + command + " applied twice");
+            assertTrue(
+                appliedCommands.add(command), where + "command " + command + " applied twice");
           } else {
-            assertTrue(trustee[seat], where + "move " + move + " by seat " + seat + " at seq " + e.seq()
-                + " was neither acknowledged to its player nor made under 托管");
+            assertTrue(
+                trustee[seat],
+                where
+                    + "move "
+                    + move
+                    + " by seat "
+                    + seat
+                    + " at seq "
+                    + e.seq()
+                    + " was neither acknowledged to its player nor made under 托管");
             count("trustee_move");
           }
         }
@@ -357,28 +431,40 @@ final class Chaos {
         default -> {}
       }
     }
-    assertEquals(game.ackedMoves.keySet(), appliedCommands, where + "acknowledged moves missing from the log");
+    assertEquals(
+        game.ackedMoves.keySet(),
+        appliedCommands,
+        where + "acknowledged moves missing from the log");
     assertNotNull(resultEvent, where + "no result");
     String reason = String.valueOf(resultEvent.data().get("reason"));
     List<?> winners = (List<?>) resultEvent.data().get("winners");
     if (match.result().isPresent()) {
       Result expected = match.result().get();
-      assertEquals(expected.reason().name().toLowerCase(java.util.Locale.ROOT), reason, where + "result reason");
+      assertEquals(
+          expected.reason().name().toLowerCase(java.util.Locale.ROOT),
+          reason,
+          where + "result reason");
       assertEquals(expected.winners().toString(), winners.toString(), where + "winners");
       assertEquals(expected.detail(), resultEvent.data().get("detail"), where + "detail");
     } else {
-      assertTrue(Set.of("resign", "timeout", "abandonment").contains(reason), where + "the engine saw no end but the "
-          + "table reported " + resultEvent.data());
+      assertTrue(
+          Set.of("resign", "timeout", "abandonment").contains(reason),
+          where + "the engine saw no end but the " + "table reported " + resultEvent.data());
       assertEquals(1, winners.size(), where + "a two-seat game ends with one winner: " + winners);
     }
     count("result_" + reason);
     for (ChaosPlayer p : players) {
       ServerMessage.Snapshot last = p.lastSnapshot();
-      assertEquals(p.log().lastKey().longValue(), last.seq(), where + p.nickname() + "'s final snapshot is not current");
+      assertEquals(
+          p.log().lastKey().longValue(),
+          last.seq(),
+          where + p.nickname() + "'s final snapshot is not current");
       assertEquals("finished", last.state().get("phase"), where + "final phase");
       @SuppressWarnings("unchecked")
       Map<String, Object> view = (Map<String, Object>) last.state().get("match");
-      assertEquals(String.valueOf(match.publicView().get("board")), String.valueOf(view.get("board")),
+      assertEquals(
+          String.valueOf(match.publicView().get("board")),
+          String.valueOf(view.get("board")),
           where + p.nickname() + "'s final snapshot board differs from the replay");
     }
   }

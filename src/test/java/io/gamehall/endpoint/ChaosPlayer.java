@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A chaos test's player on a frame-level socket, so the test controls the transport: it can cut the TCP connection
- * without a close frame, stop reading for a while, and resend or reorder commands. It keeps every table event it saw
- * (across reconnections) by sequence number, and records every break in the sequence of one connection.
+ * A chaos test's player on a frame-level socket, so the test controls the transport: it can cut the
+ * TCP connection without a close frame, stop reading for a while, and resend or reorder commands.
+ * It keeps every table event it saw (across reconnections) by sequence number, and records every
+ * break in the sequence of one connection.
  */
 final class ChaosPlayer {
   /** The connection broke (a close frame or end of stream): the caller reconnects and resumes. */
@@ -40,8 +41,13 @@ final class ChaosPlayer {
   private final String address;
   private final ClientMessageEncoder encoder = new ClientMessageEncoder();
   private final ServerMessageDecoder decoder = new ServerMessageDecoder();
-  /** Close codes the server sent this player (4003 for a reader frozen past the dead-peer time, for example). */
+
+  /**
+   * Close codes the server sent this player (4003 for a reader frozen past the dead-peer time, for
+   * example).
+   */
   private final Map<Integer, AtomicLong> closes;
+
   private RawWebSocket socket;
   private String token;
   private String playerId;
@@ -51,8 +57,13 @@ final class ChaosPlayer {
   private final Map<String, List<ServerMessage>> answers = new ConcurrentHashMap<>();
   private ServerMessage.Snapshot lastSnapshot;
   private long lastSeq;
-  /** The sequence number the next event on this connection must carry; 0 until a snapshot or resume sets it. */
+
+  /**
+   * The sequence number the next event on this connection must carry; 0 until a snapshot or resume
+   * sets it.
+   */
   private long expectNext;
+
   private long frozenUntil;
   private int reconnects;
 
@@ -100,42 +111,56 @@ final class ChaosPlayer {
     return lastSnapshot;
   }
 
-  /** Opens a connection and says hello: with the token once there is one, then resumes the followed table. */
+  /**
+   * Opens a connection and says hello: with the token once there is one, then resumes the followed
+   * table.
+   */
   void connect() throws Exception {
     long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
     while (true) {
       try {
-        socket = RawWebSocket.connect(tier.socketUri(), tier.sslContext(), "X-Forwarded-For: " + address);
+        socket =
+            RawWebSocket.connect(
+                tier.socketUri(), tier.sslContext(), "X-Forwarded-For: " + address);
         if (socket.status() != 101) {
           throw new IOException("handshake answered " + socket.handshakeResponse());
         }
         send(new ClientMessage.Hello("h", 1, token == null ? nickname : null, token));
-        ServerMessage.Welcome welcome = (ServerMessage.Welcome) poll(deadline, ServerMessage.Welcome.class::isInstance);
+        ServerMessage.Welcome welcome =
+            (ServerMessage.Welcome) poll(deadline, ServerMessage.Welcome.class::isInstance);
         if (welcome == null) {
           throw new IOException("no welcome");
         }
         if (token != null && (!welcome.resumed() || !welcome.playerId().equals(playerId))) {
-          throw new AssertionError(nickname + ": the token did not resume " + playerId + ": " + welcome);
+          throw new AssertionError(
+              nickname + ": the token did not resume " + playerId + ": " + welcome);
         }
         token = welcome.token();
         playerId = welcome.playerId();
         break;
       } catch (Dropped | IOException e) {
-        // The server may still count the cut connection against the address for a moment: try again.
+        // The server may still count the cut connection against the address for a moment: try
+        // again.
         closeQuietly();
         if (System.nanoTime() > deadline) {
-          throw new AssertionError(nickname + " could not reconnect within " + ANSWER_WAIT + ": " + e, e);
+          throw new AssertionError(
+              nickname + " could not reconnect within " + ANSWER_WAIT + ": " + e, e);
         }
       }
     }
     if (table != null) {
       // Replay from the last event processed: the next one must be lastSeq + 1 (or a snapshot).
       expectNext = lastSeq + 1;
-      send(new ClientMessage.TableRequest("resume-" + reconnects, table, new TableAction.Resume(lastSeq)));
+      send(
+          new ClientMessage.TableRequest(
+              "resume-" + reconnects, table, new TableAction.Resume(lastSeq)));
     }
   }
 
-  /** Cuts the TCP connection without a close frame, as a lost network does, and comes back with the token. */
+  /**
+   * Cuts the TCP connection without a close frame, as a lost network does, and comes back with the
+   * token.
+   */
   void dropAndReconnect() throws Exception {
     cut();
     reconnect();
@@ -161,7 +186,10 @@ final class ChaosPlayer {
     }
   }
 
-  /** Stops reading until {@code untilNanos}: the server's frames pile up in the socket buffers meanwhile. */
+  /**
+   * Stops reading until {@code untilNanos}: the server's frames pile up in the socket buffers
+   * meanwhile.
+   */
   void freezeUntil(long untilNanos) {
     frozenUntil = untilNanos;
   }
@@ -178,7 +206,9 @@ final class ChaosPlayer {
     }
   }
 
-  /** Reads what is there for a short while (unless frozen), reconnecting if the connection broke. */
+  /**
+   * Reads what is there for a short while (unless frozen), reconnecting if the connection broke.
+   */
   void drain(Duration within) throws Exception {
     if (frozen()) {
       return;
@@ -191,11 +221,13 @@ final class ChaosPlayer {
   }
 
   /**
-   * Sends a table command and waits for its answer ({@code ack} or {@code refused}); if the connection breaks first,
-   * reconnects, resumes and resends it with the same id, as docs/protocol.md tells clients to. With {@code copies}
-   * above 1 the same command is sent that many times back to back and every answer is returned.
+   * Sends a table command and waits for its answer ({@code ack} or {@code refused}); if the
+   * connection breaks first, reconnects, resumes and resends it with the same id, as
+   * docs/protocol.md tells clients to. With {@code copies} above 1 the same command is sent that
+   * many times back to back and every answer is returned.
    */
-  List<ServerMessage> request(String id, TableAction action, int copies, boolean dropAfterSend) throws Exception {
+  List<ServerMessage> request(String id, TableAction action, int copies, boolean dropAfterSend)
+      throws Exception {
     long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
     ClientMessage message = new ClientMessage.TableRequest(id, table, action);
     boolean dropNow = dropAfterSend;
@@ -210,7 +242,8 @@ final class ChaosPlayer {
         }
         while (answersTo(id).size() < copies) {
           if (poll(deadline, m -> answersTo(id).size() >= copies) == null) {
-            throw new AssertionError(nickname + ": no answer to " + id + " within " + ANSWER_WAIT + "; log " + log);
+            throw new AssertionError(
+                nickname + ": no answer to " + id + " within " + ANSWER_WAIT + "; log " + log);
           }
         }
         return answersTo(id);
@@ -238,7 +271,10 @@ final class ChaosPlayer {
     return answers.getOrDefault(id, List.of());
   }
 
-  /** Reads until a frame matching {@code until} arrives ({@code null} at the deadline), answering pings. */
+  /**
+   * Reads until a frame matching {@code until} arrives ({@code null} at the deadline), answering
+   * pings.
+   */
   ServerMessage poll(long deadlineNanos, Predicate<ServerMessage> until) throws Exception {
     while (true) {
       long left = deadlineNanos - System.nanoTime();
@@ -258,7 +294,12 @@ final class ChaosPlayer {
         case RawWebSocket.PING -> socket.send(true, RawWebSocket.PONG, frame.payload());
         case RawWebSocket.CLOSE -> {
           closes.computeIfAbsent(frame.closeCode(), c -> new AtomicLong()).incrementAndGet();
-          throw new Dropped(nickname + ": closed by the server with " + frame.closeCode() + " " + frame.closeReason());
+          throw new Dropped(
+              nickname
+                  + ": closed by the server with "
+                  + frame.closeCode()
+                  + " "
+                  + frame.closeReason());
         }
         case RawWebSocket.TEXT -> {
           ServerMessage message = decoder.decode(frame.text());
@@ -275,8 +316,17 @@ final class ChaosPlayer {
   private void record(ServerMessage message) {
     if (message instanceof ServerMessage.Event e && e.table().equals(table)) {
       if (expectNext > 0 && e.seq() != expectNext) {
-        violations.add(nickname + " connection " + reconnects + ": event " + e.seq() + " (" + e.kind()
-            + ") where " + expectNext + " was due");
+        violations.add(
+            nickname
+                + " connection "
+                + reconnects
+                + ": event "
+                + e.seq()
+                + " ("
+                + e.kind()
+                + ") where "
+                + expectNext
+                + " was due");
       }
       ServerMessage.Event before = log.putIfAbsent(e.seq(), e);
       if (before != null && !before.equals(e)) {
@@ -291,7 +341,9 @@ final class ChaosPlayer {
     }
     String re = reOf(message);
     if (re != null) {
-      answers.computeIfAbsent(re, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(message);
+      answers
+          .computeIfAbsent(re, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+          .add(message);
     }
   }
 
@@ -310,6 +362,9 @@ final class ChaosPlayer {
 
   /** The first logged event of {@code kind}, or null. */
   ServerMessage.Event first(String kind) {
-    return log.values().stream().filter(e -> Objects.equals(e.kind(), kind)).findFirst().orElse(null);
+    return log.values().stream()
+        .filter(e -> Objects.equals(e.kind(), kind))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -9,22 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A deliberately simple Dou Dizhu player for tests: passes whenever it may, else leads its lowest single card. */
+/**
+ * A deliberately simple Dou Dizhu player for tests: passes whenever it may, else leads its lowest
+ * single card.
+ */
 final class DouDizhuPlayer {
   private static final String RANKS = "3456789TJQKA2BR";
 
   private DouDizhuPlayer() {}
 
-  /** Plays one hand (through any redeals) at {@code table} from {@code seat}; returns the game's {@code end} event. */
+  /**
+   * Plays one hand (through any redeals) at {@code table} from {@code seat}; returns the game's
+   * {@code end} event.
+   */
   static ServerMessage.Event playHand(TestClient client, String table, int seat) throws Exception {
     int acted = 0;
     while (true) {
       ServerMessage.Event next =
           client.await(
               ServerMessage.Event.class,
-              e -> e.table().equals(table)
-                  && (e.kind().equals("end")
-                      || (e.kind().equals("clock") && ((Number) e.data().get("seat")).intValue() == seat)),
+              e ->
+                  e.table().equals(table)
+                      && (e.kind().equals("end")
+                          || (e.kind().equals("clock")
+                              && ((Number) e.data().get("seat")).intValue() == seat)),
               "my turn or the end of the hand");
       if (next.kind().equals("end")) {
         return next;
@@ -36,8 +44,13 @@ final class DouDizhuPlayer {
       if (answer instanceof ServerMessage.Refused) {
         // The leader may not pass: lead the lowest card still in hand.
         String lead = "ddz-" + (++acted);
-        TableFlows.send(client, lead, table, new TableAction.Act("play " + lowest(hand(client, table, seat)), null));
-        ServerMessage led = client.await(ServerMessage.class, m -> answers(m, lead), "answer to " + lead);
+        TableFlows.send(
+            client,
+            lead,
+            table,
+            new TableAction.Act("play " + lowest(hand(client, table, seat)), null));
+        ServerMessage led =
+            client.await(ServerMessage.class, m -> answers(m, lead), "answer to " + lead);
         assertTrue(led instanceof ServerMessage.Ack, "leading the lowest card was refused: " + led);
       }
       assertTrue(acted < 200, "the hand does not end");
@@ -49,7 +62,10 @@ final class DouDizhuPlayer {
         || (m instanceof ServerMessage.Refused && id.equals(((ServerMessage.Refused) m).re()));
   }
 
-  /** The seat's hand now: the last dealt hand (plus the kitty if it became landlord) minus what it played. */
+  /**
+   * The seat's hand now: the last dealt hand (plus the kitty if it became landlord) minus what it
+   * played.
+   */
   private static String hand(TestClient client, String table, int seat) {
     StringBuilder hand = new StringBuilder();
     for (ServerMessage.Event e : client.events(table)) {
@@ -91,15 +107,19 @@ final class DouDizhuPlayer {
     return best;
   }
 
-  /** The messages received during one deal, with that deal's commitment and its seed, revealed when it ended. */
+  /**
+   * The messages received during one deal, with that deal's commitment and its seed, revealed when
+   * it ended.
+   */
   record DealSegment(String commitment, String seed, List<ServerMessage> messages) {}
 
   /**
-   * Splits what the client received at {@code table} by deal: the first deal starts with {@code started} (its
-   * commitment in the view), each redeal with a {@code deal} event; a {@code redeal} event reveals the seed of the
-   * deal it ends, the {@code end} event that of the last deal.
+   * Splits what the client received at {@code table} by deal: the first deal starts with {@code
+   * started} (its commitment in the view), each redeal with a {@code deal} event; a {@code redeal}
+   * event reveals the seed of the deal it ends, the {@code end} event that of the last deal.
    */
-  static List<DealSegment> dealSegments(List<ServerMessage> received, String table, ServerMessage.Event end) {
+  static List<DealSegment> dealSegments(
+      List<ServerMessage> received, String table, ServerMessage.Event end) {
     List<DealSegment> segments = new ArrayList<>();
     List<ServerMessage> current = null;
     String commitment = null;

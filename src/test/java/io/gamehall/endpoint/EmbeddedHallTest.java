@@ -5,12 +5,14 @@ import io.gamehall.support.EmbeddedHall;
 import io.gamehall.support.Tier;
 import java.net.URI;
 import java.util.Map;
-import org.jboss.weld.environment.se.Weld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** The hall contract against the real endpoint classes on an embedded Tyrus server, with plain CDI (Weld SE). */
+/**
+ * The hall contract against the real endpoint classes on an embedded Tyrus server, with plain CDI
+ * (Weld SE).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedHallTest extends HallContract {
   private static final Map<String, String> SETTINGS =
@@ -52,8 +54,13 @@ class EmbeddedHallTest extends HallContract {
           @Override
           public void publish(java.util.logging.LogRecord r) {
             if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
-              seen.add(r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
-                  + (r.getThrown() == null ? "" : " " + r.getThrown()));
+              seen.add(
+                  r.getLevel()
+                      + " "
+                      + r.getLoggerName()
+                      + ": "
+                      + r.getMessage()
+                      + (r.getThrown() == null ? "" : " " + r.getThrown()));
             }
           }
 
@@ -76,22 +83,27 @@ class EmbeddedHallTest extends HallContract {
   }
 
   /**
-   * Tyrus does not check the mask bit of client frames (RFC 6455 5.1 says the server must fail the connection): the
-   * unmasked frame is not answered and the connection ends only when the silent peer hits the heartbeat (4003).
+   * Tyrus does not check the mask bit of client frames (RFC 6455 5.1 says the server must fail the
+   * connection): the unmasked frame is not answered and the connection ends only when the silent
+   * peer hits the heartbeat (4003).
    */
   @Override
   java.util.List<String> knownDeviations(WireAbuse.Case violation) {
-    return violation.name().startsWith("unmasked") ? java.util.List.of("close 4003") : java.util.List.of();
+    return violation.name().startsWith("unmasked")
+        ? java.util.List.of("close 4003")
+        : java.util.List.of();
   }
 
   @Override
   boolean refusesOriginBeforeUpgrade() {
-    // No servlet container here, so no HandshakeFilter: the Host-based check runs in modifyHandshake (1008).
+    // No servlet container here, so no HandshakeFilter: the Host-based check runs in
+    // modifyHandshake (1008).
     return false;
   }
 
   @Override
   Tier tier() {
-    return new Tier(URI.create("ws://localhost:" + hall.port() + "/gamehall/ws"), hall.client(), null);
+    return new Tier(
+        URI.create("ws://localhost:" + hall.port() + "/gamehall/ws"), hall.client(), null);
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LimitsContract} on the embedded server, plus what only this tier shows: the origin allow-list refusing with
- * 403 before the upgrade (WildFly answers 404, see docs/security.md) and the operator actions through the registry.
+ * {@link LimitsContract} on the embedded server, plus what only this tier shows: the origin
+ * allow-list refusing with 403 before the upgrade (WildFly answers 404, see docs/security.md) and
+ * the operator actions through the registry.
  */
 class EmbeddedLimitsTest extends LimitsContract {
   private EmbeddedHall hall;
@@ -67,18 +68,25 @@ class EmbeddedLimitsTest extends LimitsContract {
 
   @Test
   void onlyListedOriginsAreUpgradedAndOthersGet403BeforeTheUpgrade() throws Exception {
-    try (RawWebSocket listed = RawWebSocket.connect(uri(), null, "Origin: " + ALLOWED, "X-Forwarded-For: 192.0.2.1");
-        RawWebSocket upper = RawWebSocket.connect(uri(), null, "Origin: HTTPS://Game.Example.com", "X-Forwarded-For: 192.0.2.1");
+    try (RawWebSocket listed =
+            RawWebSocket.connect(uri(), null, "Origin: " + ALLOWED, "X-Forwarded-For: 192.0.2.1");
+        RawWebSocket upper =
+            RawWebSocket.connect(
+                uri(), null, "Origin: HTTPS://Game.Example.com", "X-Forwarded-For: 192.0.2.1");
         RawWebSocket none = RawWebSocket.connect(uri(), null, "X-Forwarded-For: 192.0.2.1");
         RawWebSocket evil = RawWebSocket.connect(uri(), null, "Origin: https://evil.example.com");
-        RawWebSocket prefix = RawWebSocket.connect(uri(), null, "Origin: https://game.example.com.evil.example");
-        RawWebSocket sameHost = RawWebSocket.connect(uri(), null, "Origin: http://localhost:" + hall.port())) {
+        RawWebSocket prefix =
+            RawWebSocket.connect(uri(), null, "Origin: https://game.example.com.evil.example");
+        RawWebSocket sameHost =
+            RawWebSocket.connect(uri(), null, "Origin: http://localhost:" + hall.port())) {
       assertEquals(101, listed.status(), listed.handshakeResponse());
-      assertEquals(101, upper.status(), "origins compare case-insensitively: " + upper.handshakeResponse());
+      assertEquals(
+          101, upper.status(), "origins compare case-insensitively: " + upper.handshakeResponse());
       assertEquals(101, none.status(), "no Origin: a non-browser client");
       assertEquals(403, evil.status(), evil.handshakeResponse());
       assertEquals(403, prefix.status(), "exact match only");
-      assertEquals(403, sameHost.status(), "with a list configured, even the same origin must be listed");
+      assertEquals(
+          403, sameHost.status(), "with a list configured, even the same origin must be listed");
     }
   }
 
@@ -88,10 +96,13 @@ class EmbeddedLimitsTest extends LimitsContract {
     try (TestClient fay = TestClient.welcomed(tier(ALLOWED, "192.0.2.7"), "Fay");
         TestClient gus = TestClient.welcomed(tier(ALLOWED, "192.0.2.8"), "Gus")) {
       registry.broadcastNotice(new ServerMessage.Notice("broadcast", "hello all", null));
-      assertEquals("hello all", fay.await(ServerMessage.Notice.class, n -> true, "broadcast").message());
+      assertEquals(
+          "hello all", fay.await(ServerMessage.Notice.class, n -> true, "broadcast").message());
       gus.await(ServerMessage.Notice.class, n -> "broadcast".equals(n.kind()), "broadcast");
       assertTrue(registry.kick(gus.welcome().playerId(), "be nice"));
-      assertEquals("be nice", gus.await(ServerMessage.Notice.class, n -> "kicked".equals(n.kind()), "kick").message());
+      assertEquals(
+          "be nice",
+          gus.await(ServerMessage.Notice.class, n -> "kicked".equals(n.kind()), "kick").message());
       assertEquals(1008, gus.awaitClose(TestClient.WAIT).getCloseCode().getCode());
       fay.send(new ClientMessage.Ping("fine", null));
       fay.await(ServerMessage.Pong.class, p -> "fine".equals(p.re()), "pong");
@@ -100,6 +111,8 @@ class EmbeddedLimitsTest extends LimitsContract {
 
   @Test
   void aProtocolClientFromAnUnlistedOriginCannotConnect() {
-    assertThrows(Exception.class, () -> TestClient.connect(tier("https://evil.example.com", "192.0.2.6")).close());
+    assertThrows(
+        Exception.class,
+        () -> TestClient.connect(tier("https://evil.example.com", "192.0.2.6")).close());
   }
 }

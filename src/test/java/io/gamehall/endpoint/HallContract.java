@@ -11,14 +11,14 @@ import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.Map;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
 import io.gamehall.support.Tier;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,49 +26,78 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What every deployment of the hall socket must do, whatever runs it. Subclasses supply the {@link Tier}: embedded
- * Tyrus ({@code EmbeddedHallTest}) or the managed WildFly over wss ({@code HallIT}). Both run the server with a 1 s
- * heartbeat and a 3 s dead-peer timeout so the heartbeat tests stay short.
+ * What every deployment of the hall socket must do, whatever runs it. Subclasses supply the {@link
+ * Tier}: embedded Tyrus ({@code EmbeddedHallTest}) or the managed WildFly over wss ({@code
+ * HallIT}). Both run the server with a 1 s heartbeat and a 3 s dead-peer timeout so the heartbeat
+ * tests stay short.
  */
 abstract class HallContract {
   static final int HEARTBEAT_SECONDS = 1;
   static final int DEAD_PEER_SECONDS = 3;
   static final int MAX_MESSAGE_BYTES = 16 * 1024;
   static final int GRACE_SECONDS = 5;
-  /** Long enough that two players queueing one after the other under fuzzing load still meet each other. */
+
+  /**
+   * Long enough that two players queueing one after the other under fuzzing load still meet each
+   * other.
+   */
   static final int BOT_FILL_SECONDS = 8;
-  /** Both tiers trust X-Forwarded-For so tests can play many addresses; 127.0.0.1 stays below this cap. */
+
+  /**
+   * Both tiers trust X-Forwarded-For so tests can play many addresses; 127.0.0.1 stays below this
+   * cap.
+   */
   static final int MAX_PER_ADDRESS = 32;
-  /** Longer than the heartbeat tests that never say hello, which run about DEAD_PEER_SECONDS + 2 heartbeats. */
+
+  /**
+   * Longer than the heartbeat tests that never say hello, which run about DEAD_PEER_SECONDS + 2
+   * heartbeats.
+   */
   static final int HELLO_TIMEOUT_SECONDS = 8;
-  /** Effectively no message rate limit in the shared tiers (the slow-consumer test floods); EmbeddedLimitsTest has one. */
+
+  /**
+   * Effectively no message rate limit in the shared tiers (the slow-consumer test floods);
+   * EmbeddedLimitsTest has one.
+   */
   static final int RATE = 100_000;
 
   abstract Tier tier();
 
-  /** Open connections as the server counts them (the registry, or the metrics page of a deployed server). */
+  /**
+   * Open connections as the server counts them (the registry, or the metrics page of a deployed
+   * server).
+   */
   abstract int openConnections() throws Exception;
 
-  /** Starts collecting WARNING-or-worse lines of io.gamehall loggers; the result lists what was logged since. */
+  /**
+   * Starts collecting WARNING-or-worse lines of io.gamehall loggers; the result lists what was
+   * logged since.
+   */
   abstract java.util.function.Supplier<List<String>> watchLogs() throws Exception;
 
-  /** How long the fuzzing test throws input at the hall (property gamehall.fuzz.seconds overrides). */
+  /**
+   * How long the fuzzing test throws input at the hall (property gamehall.fuzz.seconds overrides).
+   */
   abstract Duration fuzzTime();
 
   /**
-   * Close outcomes a container is known to give for a framing violation instead of the RFC's code (documented in
-   * docs/security.md); none by default.
+   * Close outcomes a container is known to give for a framing violation instead of the RFC's code
+   * (documented in docs/security.md); none by default.
    */
   List<String> knownDeviations(WireAbuse.Case violation) {
     return List.of();
   }
 
-  /** True where the origin check refuses before the upgrade (a servlet container runs HandshakeFilter). */
+  /**
+   * True where the origin check refuses before the upgrade (a servlet container runs
+   * HandshakeFilter).
+   */
   abstract boolean refusesOriginBeforeUpgrade();
 
   @Test
   void helloIsAnsweredWithAWelcomeAndAFreshGuestId() throws Exception {
-    try (TestClient first = TestClient.connect(tier()); TestClient second = TestClient.connect(tier())) {
+    try (TestClient first = TestClient.connect(tier());
+        TestClient second = TestClient.connect(tier())) {
       first.send(new ClientMessage.Hello("a1", 1, "  Ann\u0007 ", null));
       ServerMessage.Welcome welcome = first.expect(ServerMessage.Welcome.class);
       assertEquals("a1", welcome.re());
@@ -108,21 +137,35 @@ abstract class HallContract {
         Arguments.of("{\"id\":\"x1\"}", ErrorCode.MALFORMED_MESSAGE, "x1"),
         Arguments.of("{\"type\":42,\"id\":\"x2\"}", ErrorCode.MALFORMED_MESSAGE, "x2"),
         Arguments.of("{\"type\":\"teleport\",\"id\":\"x3\"}", ErrorCode.UNKNOWN_TYPE, "x3"),
-        Arguments.of("{\"type\":\"hello\",\"id\":\"x4\",\"nickname\":7}", ErrorCode.WRONG_FIELD_TYPE, "x4"),
-        Arguments.of("{\"type\":\"hello\",\"id\":\"x5\",\"protocol\":\"1\"}", ErrorCode.WRONG_FIELD_TYPE, "x5"),
-        Arguments.of("{\"type\":\"hello\",\"id\":\"x6\",\"protocol\":2}", ErrorCode.UNSUPPORTED_PROTOCOL, "x6"),
-        Arguments.of("{\"type\":\"hello\",\"nickname\":\"" + "n".repeat(25) + "\"}", ErrorCode.INVALID_FIELD, null),
-        Arguments.of("{\"type\":\"ping\",\"id\":\"x7\",\"t\":\"soon\"}", ErrorCode.WRONG_FIELD_TYPE, "x7"),
+        Arguments.of(
+            "{\"type\":\"hello\",\"id\":\"x4\",\"nickname\":7}", ErrorCode.WRONG_FIELD_TYPE, "x4"),
+        Arguments.of(
+            "{\"type\":\"hello\",\"id\":\"x5\",\"protocol\":\"1\"}",
+            ErrorCode.WRONG_FIELD_TYPE,
+            "x5"),
+        Arguments.of(
+            "{\"type\":\"hello\",\"id\":\"x6\",\"protocol\":2}",
+            ErrorCode.UNSUPPORTED_PROTOCOL,
+            "x6"),
+        Arguments.of(
+            "{\"type\":\"hello\",\"nickname\":\"" + "n".repeat(25) + "\"}",
+            ErrorCode.INVALID_FIELD,
+            null),
+        Arguments.of(
+            "{\"type\":\"ping\",\"id\":\"x7\",\"t\":\"soon\"}", ErrorCode.WRONG_FIELD_TYPE, "x7"),
         Arguments.of("{\"type\":\"ping\",\"id\":\"x8\",\"t\":1.5}", ErrorCode.INVALID_FIELD, "x8"),
-        Arguments.of("{\"type\":\"ping\",\"id\":\"x9\",\"t\":1e400}", ErrorCode.INVALID_FIELD, "x9"),
-        Arguments.of("{\"type\":\"ping\",\"id\":\"" + "i".repeat(65) + "\"}", ErrorCode.INVALID_FIELD, null),
+        Arguments.of(
+            "{\"type\":\"ping\",\"id\":\"x9\",\"t\":1e400}", ErrorCode.INVALID_FIELD, "x9"),
+        Arguments.of(
+            "{\"type\":\"ping\",\"id\":\"" + "i".repeat(65) + "\"}", ErrorCode.INVALID_FIELD, null),
         Arguments.of("{\"type\":\"ping\",\"id\":[\"x\"]}", ErrorCode.WRONG_FIELD_TYPE, null),
         Arguments.of("[".repeat(5000) + "]".repeat(5000), ErrorCode.MALFORMED_JSON, null));
   }
 
   @ParameterizedTest
   @MethodSource("badInputs")
-  void badInputGetsATypedErrorAndTheConnectionStaysUsable(String text, ErrorCode code, String re) throws Exception {
+  void badInputGetsATypedErrorAndTheConnectionStaysUsable(String text, ErrorCode code, String re)
+      throws Exception {
     try (TestClient client = TestClient.connect(tier())) {
       client.sendText(text);
       ServerMessage.Error error = client.expect(ServerMessage.Error.class);
@@ -144,8 +187,10 @@ abstract class HallContract {
     }
   }
 
-  // Close codes are read with the frame-level client: a WebSocket API client may report 1006 when the server's
-  // TCP close overtakes the close frame it already received, which would hide the code the server sent.
+  // Close codes are read with the frame-level client: a WebSocket API client may report 1006 when
+  // the server's
+  // TCP close overtakes the close frame it already received, which would hide the code the server
+  // sent.
 
   @Test
   void aBinaryFrameClosesWith1003AndNobodyElseNotices() throws Exception {
@@ -193,11 +238,15 @@ abstract class HallContract {
 
   private static int closeCode(RawWebSocket raw) throws Exception {
     RawWebSocket.Frame frame = nextNonPing(raw);
-    assertEquals(RawWebSocket.CLOSE, frame.opcode(), "expected a close frame, got " + frame.opcode());
+    assertEquals(
+        RawWebSocket.CLOSE, frame.opcode(), "expected a close frame, got " + frame.opcode());
     return frame.closeCode();
   }
 
-  /** A ping of exactly {@code bytes} ASCII bytes, padded with an unknown field (unknown fields are ignored). */
+  /**
+   * A ping of exactly {@code bytes} ASCII bytes, padded with an unknown field (unknown fields are
+   * ignored).
+   */
   private static String padded(String id, int bytes) {
     String head = "{\"type\":\"ping\",\"id\":\"" + id + "\",\"pad\":\"";
     String tail = "\"}";
@@ -213,7 +262,8 @@ abstract class HallContract {
       while (pings < DEAD_PEER_SECONDS / HEARTBEAT_SECONDS + 2) {
         RawWebSocket.Frame frame = raw.read(Duration.ofSeconds(HEARTBEAT_SECONDS * 5L));
         assertNotNull(frame, "no heartbeat ping within " + HEARTBEAT_SECONDS * 5 + " s");
-        assertEquals(RawWebSocket.PING, frame.opcode(), "expected a ping, got opcode " + frame.opcode());
+        assertEquals(
+            RawWebSocket.PING, frame.opcode(), "expected a ping, got opcode " + frame.opcode());
         raw.send(true, RawWebSocket.PONG, frame.payload());
         pings++;
       }
@@ -250,14 +300,21 @@ abstract class HallContract {
   void aCrossOriginBrowserHandshakeIsRefusedAndTheSameOriginIsAccepted() throws Exception {
     java.net.URI uri = tier().socketUri();
     String scheme = uri.getScheme().equals("wss") ? "https" : "http";
-    try (RawWebSocket same = RawWebSocket.connect(uri, tier().sslContext(), "Origin: " + scheme + "://" + uri.getHost() + ":" + uri.getPort());
-        RawWebSocket evil = RawWebSocket.connect(uri, tier().sslContext(), "Origin: https://evil.example.com")) {
+    try (RawWebSocket same =
+            RawWebSocket.connect(
+                uri,
+                tier().sslContext(),
+                "Origin: " + scheme + "://" + uri.getHost() + ":" + uri.getPort());
+        RawWebSocket evil =
+            RawWebSocket.connect(uri, tier().sslContext(), "Origin: https://evil.example.com")) {
       assertEquals(101, same.status(), same.handshakeResponse());
       same.sendText("{\"type\":\"ping\",\"id\":\"same\"}");
       assertTrue(nextNonPing(same).text().contains("\"re\":\"same\""));
       if (refusesOriginBeforeUpgrade()) {
         assertNotEquals(101, evil.status(), evil.handshakeResponse());
-        System.out.println("[hardening] cross-origin handshake answered: " + evil.handshakeResponse().lines().findFirst().orElse(""));
+        System.out.println(
+            "[hardening] cross-origin handshake answered: "
+                + evil.handshakeResponse().lines().findFirst().orElse(""));
       } else {
         assertEquals(101, evil.status());
         RawWebSocket.Frame close = nextNonPing(evil);
@@ -270,9 +327,12 @@ abstract class HallContract {
 
   @Test
   void onlyWebSocketVersion13IsUpgraded() throws Exception {
-    try (RawWebSocket old = RawWebSocket.connect(tier().socketUri(), tier().sslContext(), "Sec-WebSocket-Version: 8")) {
+    try (RawWebSocket old =
+        RawWebSocket.connect(tier().socketUri(), tier().sslContext(), "Sec-WebSocket-Version: 8")) {
       assertNotEquals(101, old.status(), old.handshakeResponse());
-      System.out.println("[hardening] version 8 handshake answered: " + old.handshakeResponse().replace("\r\n", " | "));
+      System.out.println(
+          "[hardening] version 8 handshake answered: "
+              + old.handshakeResponse().replace("\r\n", " | "));
     }
   }
 
@@ -281,12 +341,13 @@ abstract class HallContract {
   }
 
   /**
-   * RFC 6455 framing violations: the server must fail the connection (a close frame with the code the RFC names, or
-   * at worst dropping the TCP connection) and nobody else may notice.
+   * RFC 6455 framing violations: the server must fail the connection (a close frame with the code
+   * the RFC names, or at worst dropping the TCP connection) and nobody else may notice.
    */
   @ParameterizedTest
   @MethodSource("frameCases")
-  void aFramingViolationFailsTheConnectionAndNobodyElseNotices(WireAbuse.Case violation) throws Exception {
+  void aFramingViolationFailsTheConnectionAndNobodyElseNotices(WireAbuse.Case violation)
+      throws Exception {
     try (TestClient bystander = TestClient.welcomed(tier(), "By");
         RawWebSocket offender = RawWebSocket.connect(tier().socketUri(), tier().sslContext())) {
       assertEquals(101, offender.status());
@@ -297,13 +358,22 @@ abstract class HallContract {
           outcome.equals("dropped")
               || violation.codes().stream().anyMatch(c -> outcome.equals("close " + c))
               || knownDeviations(violation).contains(outcome),
-          violation.name() + ": expected close " + violation.codes() + " (or a dropped connection), got " + outcome);
+          violation.name()
+              + ": expected close "
+              + violation.codes()
+              + " (or a dropped connection), got "
+              + outcome);
       bystander.send(new ClientMessage.Ping("still", null));
-      assertEquals("still", bystander.await(ServerMessage.Pong.class, p -> "still".equals(p.re()), "pong").re());
+      assertEquals(
+          "still",
+          bystander.await(ServerMessage.Pong.class, p -> "still".equals(p.re()), "pong").re());
     }
   }
 
-  /** "close N" for a close frame, "dropped" if the TCP connection ended without one; fails if it stays usable. */
+  /**
+   * "close N" for a close frame, "dropped" if the TCP connection ended without one; fails if it
+   * stays usable.
+   */
   private static String failure(RawWebSocket raw) throws Exception {
     try {
       RawWebSocket.Frame frame;
@@ -311,7 +381,10 @@ abstract class HallContract {
         frame = raw.read(TestClient.WAIT);
         assertNotNull(frame, "the connection stayed open after a framing violation");
       } while (frame.opcode() == RawWebSocket.PING || frame.opcode() == RawWebSocket.TEXT);
-      assertEquals(RawWebSocket.CLOSE, frame.opcode(), "expected a close frame, got opcode " + frame.opcode());
+      assertEquals(
+          RawWebSocket.CLOSE,
+          frame.opcode(),
+          "expected a close frame, got opcode " + frame.opcode());
       return "close " + frame.closeCode();
     } catch (java.io.IOException e) {
       return "dropped";
@@ -324,59 +397,86 @@ abstract class HallContract {
   }
 
   /**
-   * Pairs of chaos players ({@link Chaos}) play Gomoku at private tables while they cut their connections, freeze
-   * their readers, resend and reorder commands; every finished game is replayed through the engine and checked (no
-   * move lost or applied twice, gapless sequences, a legal result). Meanwhile two well-behaved players play scripted
-   * games, whose move latency is reported. The seed is printed first, so a failing run can be replayed with
+   * Pairs of chaos players ({@link Chaos}) play Gomoku at private tables while they cut their
+   * connections, freeze their readers, resend and reorder commands; every finished game is replayed
+   * through the engine and checked (no move lost or applied twice, gapless sequences, a legal
+   * result). Meanwhile two well-behaved players play scripted games, whose move latency is
+   * reported. The seed is printed first, so a failing run can be replayed with
    * -Dgamehall.chaos.seed.
    */
   @Test
   void chaosLosesNoMoveAppliesNoneTwiceAndEveryGameEndsLegally() throws Exception {
     long seed = Long.getLong("gamehall.chaos.seed", System.nanoTime());
     int pairs = Integer.getInteger("gamehall.chaos.pairs", 3);
-    System.out.println("[hardening] chaos " + chaosTime() + " with " + pairs + " pairs, seed " + seed);
+    System.out.println(
+        "[hardening] chaos " + chaosTime() + " with " + pairs + " pairs, seed " + seed);
     long end = System.nanoTime() + chaosTime().toNanos();
     Map<String, java.util.concurrent.atomic.AtomicLong> actions = Chaos.tallies();
-    Map<Integer, java.util.concurrent.atomic.AtomicLong> closes = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Integer, java.util.concurrent.atomic.AtomicLong> closes =
+        new java.util.concurrent.ConcurrentHashMap<>();
     List<Chaos> chaos = new java.util.ArrayList<>();
     List<java.util.concurrent.Callable<Void>> load = new java.util.ArrayList<>();
     for (int p = 0; p < pairs; p++) {
       Chaos pair = new Chaos(tier(), seed + p, p, actions, closes);
       chaos.add(pair);
-      load.add(() -> {
-        pair.run(end);
-        return null;
-      });
+      load.add(
+          () -> {
+            pair.run(end);
+            return null;
+          });
     }
-    UnderLoad played = playWhile(load, end, chaosTime().plusSeconds(120), t -> {}, "chaos seed " + seed);
+    UnderLoad played =
+        playWhile(load, end, chaosTime().plusSeconds(120), t -> {}, "chaos seed " + seed);
     int chaosGames = chaos.stream().mapToInt(Chaos::games).sum();
     System.out.println(
-        "[hardening] chaos seed " + seed + ": " + chaosGames + " chaos games verified, "
-            + chaos.stream().mapToInt(Chaos::reconnects).sum() + " reconnects; actions " + new java.util.TreeMap<>(actions)
-            + "; server closes seen by chaos players " + new java.util.TreeMap<>(closes) + "; " + played.games()
-            + " well-behaved games; move latency " + TableFlows.latencySummary(played.latencies()));
+        "[hardening] chaos seed "
+            + seed
+            + ": "
+            + chaosGames
+            + " chaos games verified, "
+            + chaos.stream().mapToInt(Chaos::reconnects).sum()
+            + " reconnects; actions "
+            + new java.util.TreeMap<>(actions)
+            + "; server closes seen by chaos players "
+            + new java.util.TreeMap<>(closes)
+            + "; "
+            + played.games()
+            + " well-behaved games; move latency "
+            + TableFlows.latencySummary(played.latencies()));
     assertTrue(chaosGames >= pairs, "every pair finished at least one game");
-    assertEquals(List.of(), played.warnings(), "io.gamehall logged warnings or errors during chaos");
+    assertEquals(
+        List.of(), played.warnings(), "io.gamehall logged warnings or errors during chaos");
   }
 
-  /** What the well-behaved pair saw while a load ran: games played, each move's latency, warnings logged. */
+  /**
+   * What the well-behaved pair saw while a load ran: games played, each move's latency, warnings
+   * logged.
+   */
   private record UnderLoad(int games, List<Long> latencies, List<String> warnings) {}
 
   /**
-   * Runs each {@code load} task on a thread of its own while two well-behaved players play scripted Gomoku games
-   * until {@code end}; then waits (at most {@code grace}) for the load to finish, and checks that the players'
-   * events were gapless, that they are still connected and that every connection is gone again afterwards.
+   * Runs each {@code load} task on a thread of its own while two well-behaved players play scripted
+   * Gomoku games until {@code end}; then waits (at most {@code grace}) for the load to finish, and
+   * checks that the players' events were gapless, that they are still connected and that every
+   * connection is gone again afterwards.
    */
-  private UnderLoad playWhile(List<java.util.concurrent.Callable<Void>> load, long end, Duration grace,
-      java.util.function.Consumer<String> tableStarted, String what) throws Exception {
+  private UnderLoad playWhile(
+      List<java.util.concurrent.Callable<Void>> load,
+      long end,
+      Duration grace,
+      java.util.function.Consumer<String> tableStarted,
+      String what)
+      throws Exception {
     int baseline = openConnections();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(load.size());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(load.size());
     List<Long> latencies = new java.util.ArrayList<>();
     int games = 0;
     java.util.function.Supplier<List<String>> logs;
     try (TestClient alice = TestClient.welcomed(tier(), "Alice");
         TestClient bob = TestClient.welcomed(tier(), "Bob")) {
-      // Watch from here: the first welcome of a fresh server logs the (expected) dev-token-key warning.
+      // Watch from here: the first welcome of a fresh server logs the (expected) dev-token-key
+      // warning.
       logs = watchLogs();
       List<java.util.concurrent.Future<Void>> running = new java.util.ArrayList<>();
       for (java.util.concurrent.Callable<Void> task : load) {
@@ -402,7 +502,10 @@ abstract class HallContract {
     return new UnderLoad(games, latencies, logs.get());
   }
 
-  /** Connections close asynchronously: waits (polling a count, which has no event) until the baseline is back. */
+  /**
+   * Connections close asynchronously: waits (polling a count, which has no event) until the
+   * baseline is back.
+   */
   private void awaitConnectionsBack(int baseline) throws Exception {
     long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
     int open = openConnections();
@@ -414,9 +517,10 @@ abstract class HallContract {
   }
 
   /**
-   * Many connections throw random, mutated and malformed input at the hall for {@link #fuzzTime()} while two
-   * well-behaved players play Gomoku games to the end, one after another. Afterwards nothing was logged at WARNING or
-   * worse by io.gamehall, every connection is gone, and every game finished with the right winner.
+   * Many connections throw random, mutated and malformed input at the hall for {@link #fuzzTime()}
+   * while two well-behaved players play Gomoku games to the end, one after another. Afterwards
+   * nothing was logged at WARNING or worse by io.gamehall, every connection is gone, and every game
+   * finished with the right winner.
    */
   @Test
   void fuzzingLeavesWellBehavedPlayersUnharmedAndLeaksNothing() throws Exception {
@@ -425,23 +529,39 @@ abstract class HallContract {
     long end = System.nanoTime() + fuzzTime().toNanos();
     java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.atomic.AtomicLong sockets = new java.util.concurrent.atomic.AtomicLong();
-    Map<String, java.util.concurrent.atomic.AtomicLong> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.concurrent.atomic.AtomicReference<String> table = new java.util.concurrent.atomic.AtomicReference<>("t-none");
+    Map<String, java.util.concurrent.atomic.AtomicLong> outcomes =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicReference<String> table =
+        new java.util.concurrent.atomic.AtomicReference<>("t-none");
     List<java.util.concurrent.Callable<Void>> load = new java.util.ArrayList<>();
     for (int f = 0; f < fuzzers; f++) {
       java.util.Random random = new java.util.Random(seed + f);
-      load.add(() -> {
-        fuzz(random, end, table, sent, sockets, outcomes);
-        return null;
-      });
+      load.add(
+          () -> {
+            fuzz(random, end, table, sent, sockets, outcomes);
+            return null;
+          });
     }
     // Every fuzzing socket (and the players') must be gone from the registry afterwards.
-    UnderLoad played = playWhile(load, end, fuzzTime().plusSeconds(30), table::set, "fuzz seed " + seed);
+    UnderLoad played =
+        playWhile(load, end, fuzzTime().plusSeconds(30), table::set, "fuzz seed " + seed);
     System.out.println(
-        "[hardening] fuzz " + fuzzTime() + " seed " + seed + ": " + sent + " abusive messages/frames on " + sockets
-            + " sockets; outcomes " + new java.util.TreeMap<>(outcomes) + "; " + played.games()
-            + " games; move latency " + TableFlows.latencySummary(played.latencies()));
-    assertEquals(List.of(), played.warnings(), "io.gamehall logged warnings or errors while fuzzed");
+        "[hardening] fuzz "
+            + fuzzTime()
+            + " seed "
+            + seed
+            + ": "
+            + sent
+            + " abusive messages/frames on "
+            + sockets
+            + " sockets; outcomes "
+            + new java.util.TreeMap<>(outcomes)
+            + "; "
+            + played.games()
+            + " games; move latency "
+            + TableFlows.latencySummary(played.latencies()));
+    assertEquals(
+        List.of(), played.warnings(), "io.gamehall logged warnings or errors while fuzzed");
   }
 
   private void fuzz(
@@ -454,7 +574,8 @@ abstract class HallContract {
     while (System.nanoTime() < end) {
       String forwarded = "X-Forwarded-For: 203.0.113." + random.nextInt(250);
       String outcome;
-      try (RawWebSocket raw = RawWebSocket.connect(tier().socketUri(), tier().sslContext(), forwarded)) {
+      try (RawWebSocket raw =
+          RawWebSocket.connect(tier().socketUri(), tier().sslContext(), forwarded)) {
         sockets.incrementAndGet();
         if (random.nextBoolean()) {
           raw.sendText("{\"type\":\"hello\",\"nickname\":\"Fuzz\"}");
@@ -468,7 +589,9 @@ abstract class HallContract {
       } catch (java.io.IOException e) {
         outcome = "dropped";
       }
-      outcomes.computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      outcomes
+          .computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.AtomicLong())
+          .incrementAndGet();
     }
   }
 
@@ -483,7 +606,8 @@ abstract class HallContract {
     return "open";
   }
 
-  // ---- Tables: quick match, a full game, spectators, resume, abandonment, bots, private tables ----
+  // ---- Tables: quick match, a full game, spectators, resume, abandonment, bots, private tables
+  // ----
 
   @Test
   void twoPlayersQuickMatchAndPlayGomokuToAWinWhileASpectatorWatches() throws Exception {
@@ -497,9 +621,13 @@ abstract class HallContract {
 
       TableFlows.play(black, table, "H8", white);
       TableFlows.send(carol, "watch", table, new TableAction.Spectate());
-      ServerMessage.Snapshot seen = carol.await(ServerMessage.Snapshot.class, s -> table.equals(s.table()), "snapshot");
-      assertEquals(-1L, ((Number) seen.state().get("yourSeat")).longValue(), "a spectator has no seat");
-      assertTrue(String.valueOf(seen.state().get("match")).contains("H8"), "the spectator sees the board so far");
+      ServerMessage.Snapshot seen =
+          carol.await(ServerMessage.Snapshot.class, s -> table.equals(s.table()), "snapshot");
+      assertEquals(
+          -1L, ((Number) seen.state().get("yourSeat")).longValue(), "a spectator has no seat");
+      assertTrue(
+          String.valueOf(seen.state().get("match")).contains("H8"),
+          "the spectator sees the board so far");
 
       String[] blackMoves = {"H9", "H10", "H11", "H12"};
       String[] whiteMoves = {"A1", "A2", "A3", "A4"};
@@ -530,14 +658,19 @@ abstract class HallContract {
       TableFlows.play(black, table, "H8", white);
       TableFlows.send(white, "taken", table, new TableAction.Act("H8", null));
       assertEquals(
-          "occupied", white.await(ServerMessage.Refused.class, r -> "taken".equals(r.re()), "refusal").code());
+          "occupied",
+          white.await(ServerMessage.Refused.class, r -> "taken".equals(r.re()), "refusal").code());
       TableFlows.send(white, "junk", table, new TableAction.Act("Z99", null));
-      white.await(ServerMessage.Refused.class, r -> "junk".equals(r.re()), "refusal of a malformed move");
+      white.await(
+          ServerMessage.Refused.class, r -> "junk".equals(r.re()), "refusal of a malformed move");
       TableFlows.send(white, "ghost", "t-doesnotexist", new TableAction.Act("A1", null));
       assertEquals(
           ErrorCode.UNKNOWN_TABLE,
-          white.await(ServerMessage.Error.class, e -> "ghost".equals(e.re()), "unknown table error").code());
-      // The refused moves changed nothing: the same point is still free for white and the game goes on.
+          white
+              .await(ServerMessage.Error.class, e -> "ghost".equals(e.re()), "unknown table error")
+              .code());
+      // The refused moves changed nothing: the same point is still free for white and the game goes
+      // on.
       TableFlows.play(white, table, "A1", black);
       // A repeated command id is answered again and never applied twice.
       TableFlows.send(white, "move-A1", table, new TableAction.Act("A1", null));
@@ -566,15 +699,22 @@ abstract class HallContract {
       TableFlows.play(black, table, "H9");
 
       try (TestClient back = TestClient.resumed(tier(), token)) {
-        assertEquals(white.welcome().playerId(), back.welcome().playerId(), "the token gives the same identity");
+        assertEquals(
+            white.welcome().playerId(),
+            back.welcome().playerId(),
+            "the token gives the same identity");
         assertTrue(back.welcome().tables().contains(table), "welcome lists the table to resume");
         back.expectSeqAfter(table, seenBeforeDrop);
         TableFlows.send(back, "resume", table, new TableAction.Resume(seenBeforeDrop));
         ServerMessage.Event online = back.awaitEvent(table, "online", e -> true);
         black.awaitEvent(table, "online", e -> e.seq() == online.seq());
-        // What the resumed client got after its last seen event equals what the other player saw, event by event.
+        // What the resumed client got after its last seen event equals what the other player saw,
+        // event by event.
         List<ServerMessage.Event> replayed = back.events(table);
-        assertEquals(seenBeforeDrop + 1, replayed.get(0).seq(), "replay starts right after the last event seen");
+        assertEquals(
+            seenBeforeDrop + 1,
+            replayed.get(0).seq(),
+            "replay starts right after the last event seen");
         Map<Long, ServerMessage.Event> original = new java.util.HashMap<>();
         black.events(table).forEach(e -> original.put(e.seq(), e));
         for (ServerMessage.Event e : replayed) {
@@ -583,7 +723,9 @@ abstract class HallContract {
             assertEquals(original.get(e.seq()).data(), e.data(), "replayed event " + e.seq());
           }
         }
-        assertTrue(TableFlows.movesSeen(back, table).contains("H9"), "the move made while away was replayed");
+        assertTrue(
+            TableFlows.movesSeen(back, table).contains("H9"),
+            "the move made while away was replayed");
         TableFlows.assertGapless(back, black);
 
         TableFlows.send(black, "gg", table, new TableAction.Resign());
@@ -614,7 +756,9 @@ abstract class HallContract {
   void aBotFillsAPracticeSeatAndPlaysBack() throws Exception {
     try (TestClient dave = TestClient.welcomed(tier(), "Dave")) {
       dave.send(new ClientMessage.CreateTable("new", "gomoku", Map.of(), false, true));
-      String table = dave.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created").table();
+      String table =
+          dave.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created")
+              .table();
       dave.awaitEvent(table, "seated", e -> Boolean.TRUE.equals(e.data().get("bot")));
       TableFlows.send(dave, "ready", table, new TableAction.Ready());
       int mySeat = TableFlows.seatAtStart(dave, table);
@@ -669,17 +813,23 @@ abstract class HallContract {
       erin.send(new ClientMessage.CreateTable("new", "xiangqi", Map.of(), true, false));
       ServerMessage.TableCreated created =
           erin.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created");
-      assertTrue(created.code() != null && created.code().matches("[0-9]{6}"), "a 6-digit code: " + created.code());
+      assertTrue(
+          created.code() != null && created.code().matches("[0-9]{6}"),
+          "a 6-digit code: " + created.code());
       frank.send(new ClientMessage.JoinTable("join", null, created.code()));
-      frank.await(ServerMessage.Snapshot.class, s -> created.table().equals(s.table()), "seated by code");
+      frank.await(
+          ServerMessage.Snapshot.class, s -> created.table().equals(s.table()), "seated by code");
       TableFlows.send(erin, "r1", created.table(), new TableAction.Ready());
       TableFlows.send(frank, "r2", created.table(), new TableAction.Ready());
       TableFlows.seatAtStart(erin, created.table());
       TableFlows.seatAtStart(frank, created.table());
       TableFlows.assertGapless(erin, frank);
       frank.send(new ClientMessage.SubscribeLobby("again", null, true));
-      ServerMessage.Lobby lobby = frank.await(ServerMessage.Lobby.class, l -> "again".equals(l.re()), "lobby again");
-      assertTrue(!String.valueOf(lobby.state().get("tables")).contains(created.table()), "private tables are unlisted");
+      ServerMessage.Lobby lobby =
+          frank.await(ServerMessage.Lobby.class, l -> "again".equals(l.re()), "lobby again");
+      assertTrue(
+          !String.valueOf(lobby.state().get("tables")).contains(created.table()),
+          "private tables are unlisted");
     }
   }
 
@@ -688,12 +838,15 @@ abstract class HallContract {
     try (TestClient gina = TestClient.welcomed(tier(), "Gina");
         TestClient hank = TestClient.welcomed(tier(), "Hank")) {
       gina.send(new ClientMessage.SubscribeLobby("l", "doudizhu", true));
-      ServerMessage.Lobby lobby = gina.await(ServerMessage.Lobby.class, l -> "l".equals(l.re()), "lobby");
+      ServerMessage.Lobby lobby =
+          gina.await(ServerMessage.Lobby.class, l -> "l".equals(l.re()), "lobby");
       assertEquals(
           List.of("doudizhu", "gomoku", "xiangqi"),
-          ((List<?>) lobby.state().get("games")).stream().map(g -> ((Map<?, ?>) g).get("id")).toList());
+          ((List<?>) lobby.state().get("games"))
+              .stream().map(g -> ((Map<?, ?>) g).get("id")).toList());
       hank.send(new ClientMessage.CreateTable("t", "doudizhu", Map.of(), false, false));
-      String table = hank.await(ServerMessage.TableCreated.class, c -> "t".equals(c.re()), "created").table();
+      String table =
+          hank.await(ServerMessage.TableCreated.class, c -> "t".equals(c.re()), "created").table();
       ServerMessage.LobbyUpdate update =
           gina.await(
               ServerMessage.LobbyUpdate.class,
@@ -702,13 +855,15 @@ abstract class HallContract {
       assertTrue(String.valueOf(update.data()).contains("doudizhu"));
       hank.send(new ClientMessage.CreateTable("g", "gomoku", Map.of(), false, false));
       hank.await(ServerMessage.TableCreated.class, c -> "g".equals(c.re()), "created");
-      hank.send(new ClientMessage.CreateTable("bad", "gomoku", Map.of("variant", "chaos"), false, false));
+      hank.send(
+          new ClientMessage.CreateTable("bad", "gomoku", Map.of("variant", "chaos"), false, false));
       assertEquals(
           ErrorCode.INVALID_OPTIONS,
           hank.await(ServerMessage.Error.class, e -> "bad".equals(e.re()), "bad options").code());
       hank.send(new ClientMessage.QuickMatch("nope", "chess", Map.of()));
       assertEquals(
-          ErrorCode.UNKNOWN_GAME, hank.await(ServerMessage.Error.class, e -> "nope".equals(e.re()), "unknown").code());
+          ErrorCode.UNKNOWN_GAME,
+          hank.await(ServerMessage.Error.class, e -> "nope".equals(e.re()), "unknown").code());
     }
   }
 
@@ -727,13 +882,17 @@ abstract class HallContract {
     try (RawWebSocket first = RawWebSocket.connect(tier().socketUri(), tier().sslContext())) {
       first.sendText("{\"type\":\"hello\",\"id\":\"one\",\"nickname\":\"Ivy\"}");
       String welcome = nextNonPing(first).text();
-      java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(welcome);
+      java.util.regex.Matcher token =
+          java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(welcome);
       assertTrue(token.find(), welcome);
       try (TestClient second = TestClient.resumed(tier(), token.group(1))) {
-        assertTrue(welcome.contains(second.welcome().playerId()), "the same player on both connections");
+        assertTrue(
+            welcome.contains(second.welcome().playerId()), "the same player on both connections");
         assertEquals(4001, closeCode(first));
         second.send(new ClientMessage.Ping("alive", null));
-        assertEquals("alive", second.await(ServerMessage.Pong.class, p -> "alive".equals(p.re()), "pong").re());
+        assertEquals(
+            "alive",
+            second.await(ServerMessage.Pong.class, p -> "alive".equals(p.re()), "pong").re());
       }
     }
   }
@@ -744,14 +903,18 @@ abstract class HallContract {
   void aDouDizhuHandWithTwoBotsNeverShowsTheClientAnotherSeatsCards() throws Exception {
     try (TestClient jack = TestClient.welcomed(tier(), "Jack")) {
       jack.send(new ClientMessage.CreateTable("new", "doudizhu", Map.of(), false, true));
-      String table = jack.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created").table();
+      String table =
+          jack.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created")
+              .table();
       TableFlows.send(jack, "ready", table, new TableAction.Ready());
       int me = TableFlows.seatAtStart(jack, table);
       ServerMessage.Event end = DouDizhuPlayer.playHand(jack, table, me);
 
-      // Every deal's seed is revealed when it ends (a redeal or the end of the hand), so each deal can be recomputed
+      // Every deal's seed is revealed when it ends (a redeal or the end of the hand), so each deal
+      // can be recomputed
       // and the messages the client got during it checked for any card of another seat.
-      List<DouDizhuPlayer.DealSegment> deals = DouDizhuPlayer.dealSegments(jack.received(), table, end);
+      List<DouDizhuPlayer.DealSegment> deals =
+          DouDizhuPlayer.dealSegments(jack.received(), table, end);
       assertTrue(!deals.isEmpty());
       for (DouDizhuPlayer.DealSegment segment : deals) {
         Deal deal = FairDeal.verify(segment.seed(), segment.commitment());
@@ -763,7 +926,10 @@ abstract class HallContract {
         }
         assertEquals(34, others.size());
         List<String> seen = DouDizhuPlayer.stringsIn(segment.messages());
-        assertEquals(List.of(), seen.stream().filter(others::contains).toList(), "another seat's cards reached this client");
+        assertEquals(
+            List.of(),
+            seen.stream().filter(others::contains).toList(),
+            "another seat's cards reached this client");
         assertTrue(
             seen.containsAll(deal.hand(me).stream().map(Object::toString).toList()),
             "the client saw its own cards of this deal (so the scan does find cards)");
@@ -778,7 +944,9 @@ abstract class HallContract {
   void xiangqiIsPlayedAgainstABotThroughTheSameTable() throws Exception {
     try (TestClient kim = TestClient.welcomed(tier(), "Kim")) {
       kim.send(new ClientMessage.CreateTable("new", "xiangqi", Map.of(), false, true));
-      String table = kim.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created").table();
+      String table =
+          kim.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "table created")
+              .table();
       TableFlows.send(kim, "ready", table, new TableAction.Ready());
       assertEquals(0, TableFlows.seatAtStart(kim, table), "the creator sits first: red");
       TableFlows.play(kim, table, "h2e2");
@@ -786,7 +954,9 @@ abstract class HallContract {
       TableFlows.play(kim, table, "h0g2");
       kim.awaitEvent(table, "move", e -> ((Number) e.data().get("seat")).intValue() == 1);
       TableFlows.send(kim, "illegal", table, new TableAction.Act("a0a9", null));
-      assertEquals("illegal", kim.await(ServerMessage.Refused.class, r -> "illegal".equals(r.re()), "refusal").code());
+      assertEquals(
+          "illegal",
+          kim.await(ServerMessage.Refused.class, r -> "illegal".equals(r.re()), "refusal").code());
       TableFlows.send(kim, "bye", table, new TableAction.Resign());
       assertEquals("resign", kim.awaitEvent(table, "result", e -> true).data().get("reason"));
       TableFlows.assertGapless(kim);
@@ -797,8 +967,10 @@ abstract class HallContract {
   void renjuRefusesBlacksDoubleThreeAtTheTable() throws Exception {
     try (TestClient lee = TestClient.welcomed(tier(), "Lee");
         TestClient mia = TestClient.welcomed(tier(), "Mia")) {
-      lee.send(new ClientMessage.CreateTable("new", "gomoku", Map.of("variant", "renju"), true, false));
-      ServerMessage.TableCreated created = lee.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "created");
+      lee.send(
+          new ClientMessage.CreateTable("new", "gomoku", Map.of("variant", "renju"), true, false));
+      ServerMessage.TableCreated created =
+          lee.await(ServerMessage.TableCreated.class, c -> "new".equals(c.re()), "created");
       mia.send(new ClientMessage.JoinTable("join", null, created.code()));
       String table = created.table();
       TableFlows.send(lee, "r1", table, new TableAction.Ready());
@@ -813,9 +985,12 @@ abstract class HallContract {
         TableFlows.play(white, table, whiteMoves[i], black);
       }
       TableFlows.send(black, "foul", table, new TableAction.Act("H8", null));
-      ServerMessage.Refused foul = black.await(ServerMessage.Refused.class, r -> "foul".equals(r.re()), "foul");
+      ServerMessage.Refused foul =
+          black.await(ServerMessage.Refused.class, r -> "foul".equals(r.re()), "foul");
       assertEquals("forbidden", foul.code());
-      assertTrue(foul.message().contains("double-three") || foul.message().contains("double three"), foul.message());
+      assertTrue(
+          foul.message().contains("double-three") || foul.message().contains("double three"),
+          foul.message());
       TableFlows.play(black, table, "O15", white);
       TableFlows.assertGapless(lee, mia);
     }

@@ -1,8 +1,5 @@
 package io.gamehall.endpoint;
 
-import io.gamehall.support.Ports;
-import io.gamehall.support.Tier;
-import io.gamehall.support.Tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.ServerMessage;
+import io.gamehall.support.Ports;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
+import io.gamehall.support.Tier;
+import io.gamehall.support.Tls;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.net.URI;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The hall contract against the built WAR in the managed WildFly, over wss through the HTTPS listener with our
- * keystore; the client trusts only our truststore and verifies the host name.
+ * The hall contract against the built WAR in the managed WildFly, over wss through the HTTPS
+ * listener with our keystore; the client trusts only our truststore and verifies the host name.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -46,7 +46,8 @@ class HallIT extends HallContract {
   /** The WAR exactly as `mvn package` built it, not a test-assembled archive. */
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
   @BeforeAll
@@ -69,11 +70,13 @@ class HallIT extends HallContract {
     java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
     String body =
         http.send(
-                java.net.http.HttpRequest.newBuilder(URI.create("https://localhost:" + Ports.https() + "/gamehall/metrics"))
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + Ports.https() + "/gamehall/metrics"))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString())
             .body();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^gamehall_connections (\\d+)$").matcher(body);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^gamehall_connections (\\d+)$").matcher(body);
     assertTrue(m.find(), "no gamehall_connections in /metrics: " + body);
     return Integer.parseInt(m.group(1));
   }
@@ -81,7 +84,8 @@ class HallIT extends HallContract {
   /** Lines of server.log written since now by an io.gamehall logger at WARN, ERROR or worse. */
   @Override
   java.util.function.Supplier<java.util.List<String>> watchLogs() throws Exception {
-    java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+    java.nio.file.Path log =
+        java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
     long start = java.nio.file.Files.size(log);
     return () -> {
       try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
@@ -105,7 +109,8 @@ class HallIT extends HallContract {
 
   @Override
   boolean refusesOriginBeforeUpgrade() {
-    // HandshakeFilter runs before Undertow's WebSocket filter and gives checkOrigin the Host header.
+    // HandshakeFilter runs before Undertow's WebSocket filter and gives checkOrigin the Host
+    // header.
     return true;
   }
 
@@ -115,37 +120,47 @@ class HallIT extends HallContract {
   }
 
   /**
-   * Only in the container tier: Grizzly (under embedded Tyrus) queues writes without bound, so there a client that
-   * does not read never backs up the outbox; Undertow completes a send only when the socket takes it.
+   * Only in the container tier: Grizzly (under embedded Tyrus) queues writes without bound, so
+   * there a client that does not read never backs up the outbox; Undertow completes a send only
+   * when the socket takes it.
    */
   @Test
   void aClientThatStopsReadingIsClosedWith4002WhileOthersKeepPlaying() throws Exception {
     try (TestClient alice = TestClient.welcomed(tier(), "Alice");
         TestClient bob = TestClient.welcomed(tier(), "Bob");
         RawWebSocket slow = RawWebSocket.connect(tier().socketUri(), tls, 4096)) {
-      // Welcomed, like a real slow client: a socket without hello would meet the hello deadline (1008) first.
+      // Welcomed, like a real slow client: a socket without hello would meet the hello deadline
+      // (1008) first.
       slow.sendText("{\"type\":\"hello\",\"nickname\":\"Slow\"}");
-      // Each ping earns a pong the slow client never reads, until the socket buffers and then its outbox are full.
-      byte[] ping = ("{\"type\":\"ping\",\"id\":\"" + "p".repeat(60) + "\"}").getBytes(StandardCharsets.UTF_8);
+      // Each ping earns a pong the slow client never reads, until the socket buffers and then its
+      // outbox are full.
+      byte[] ping =
+          ("{\"type\":\"ping\",\"id\":\"" + "p".repeat(60) + "\"}")
+              .getBytes(StandardCharsets.UTF_8);
       int sent = 0;
       try {
-        // The server's socket can buffer at most net.ipv4.tcp_wmem's maximum (4 MB by default, about 42,000 pongs)
+        // The server's socket can buffer at most net.ipv4.tcp_wmem's maximum (4 MB by default,
+        // about 42,000 pongs)
         // before its outbox (256) has to hold the rest: 120,000 pings leave a wide margin.
         while (sent < 120_000) {
           for (int i = 0; i < 5_000; i++, sent++) {
             slow.send(true, RawWebSocket.TEXT, ping);
           }
-          // Pace the flood to the server: a pong for Alice means the pings sent so far were processed, so the flood
+          // Pace the flood to the server: a pong for Alice means the pings sent so far were
+          // processed, so the flood
           // never queues so much work that other players' heartbeats wait behind it.
           String probe = "probe-" + sent;
           alice.send(new ClientMessage.Ping(probe, null));
           alice.await(ServerMessage.Pong.class, p -> probe.equals(p.re()), "pong during the flood");
         }
       } catch (IOException closedUnderUs) {
-        // The server gave up on this client while it was still sending: that is the behaviour under test.
+        // The server gave up on this client while it was still sending: that is the behaviour under
+        // test.
       }
-      // The others play on, every move acknowledged and seen by the opponent. They sit down only now: the flood's
-      // length depends on the kernel's socket buffers and the machine's load, and a game started before it could have
+      // The others play on, every move acknowledged and seen by the opponent. They sit down only
+      // now: the flood's
+      // length depends on the kernel's socket buffers and the machine's load, and a game started
+      // before it could have
       // been played out by 托管 (20 s turns) before the first move of this test.
       String table = TableFlows.quickMatch(alice, bob, "gomoku");
       TestClient[] players = TableFlows.bySeat(alice, bob, table);

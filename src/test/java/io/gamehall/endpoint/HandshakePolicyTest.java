@@ -15,7 +15,11 @@ class HandshakePolicyTest {
   private final HandshakePolicy listed =
       new HandshakePolicy(
           GuardSettings.from(
-              Map.of("gamehall.allowed.origins", "https://game.example.com", "gamehall.trust.forwarded.for", "true")
+              Map.of(
+                      "gamehall.allowed.origins",
+                      "https://game.example.com",
+                      "gamehall.trust.forwarded.for",
+                      "true")
                   ::get));
 
   @Test
@@ -25,9 +29,13 @@ class HandshakePolicyTest {
     assertTrue(sameOrigin.originAllowed("https://GAME.example.com:8443", "game.example.com:8443"));
     assertFalse(sameOrigin.originAllowed("https://game.example.com:8443", "game.example.com"));
     assertFalse(sameOrigin.originAllowed("https://evil.example.com", "game.example.com"));
-    assertFalse(sameOrigin.originAllowed("null", "game.example.com"), "an opaque origin (sandboxed iframe, file:)");
+    assertFalse(
+        sameOrigin.originAllowed("null", "game.example.com"),
+        "an opaque origin (sandboxed iframe, file:)");
     assertTrue(sameOrigin.originAllowed(null, "game.example.com"), "no Origin: not a browser");
-    assertTrue(sameOrigin.originAllowed("https://evil.example.com", null), "Host unknown yet: judged later");
+    assertTrue(
+        sameOrigin.originAllowed("https://evil.example.com", null),
+        "Host unknown yet: judged later");
   }
 
   @Test
@@ -41,7 +49,10 @@ class HandshakePolicyTest {
   void theForwardedAddressIsTheFirstHopAndOnlyWhenTrusted() {
     assertEquals("203.0.113.9", listed.peer(List.of("203.0.113.9, 10.0.0.2"), "127.0.0.1"));
     assertEquals("127.0.0.1", listed.peer(List.of(), "127.0.0.1"));
-    assertEquals("127.0.0.1", sameOrigin.peer(List.of("203.0.113.9"), "127.0.0.1"), "not trusted by default");
+    assertEquals(
+        "127.0.0.1",
+        sameOrigin.peer(List.of("203.0.113.9"), "127.0.0.1"),
+        "not trusted by default");
     assertNull(sameOrigin.peer(null, null));
   }
 }

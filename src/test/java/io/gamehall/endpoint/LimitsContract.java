@@ -29,11 +29,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The protective limits with tight settings, on a server of their own: the per-address cap, the hello deadline, the
- * message rate limit, the create_table rate, the tables-per-player cap, 托管 on a clock that ran out (and its
- * counter), and last the graceful drain. Runs on the embedded server (EmbeddedLimitsTest) and on a separately started
- * WildFly over wss (WildFlyLimitsIT), both with {@link #SETTINGS}. (The shared tiers run with an allow-all rate so
- * their flooding tests measure what they mean to, and cannot be drained.)
+ * The protective limits with tight settings, on a server of their own: the per-address cap, the
+ * hello deadline, the message rate limit, the create_table rate, the tables-per-player cap, 托管 on a
+ * clock that ran out (and its counter), and last the graceful drain. Runs on the embedded server
+ * (EmbeddedLimitsTest) and on a separately started WildFly over wss (WildFlyLimitsIT), both with
+ * {@link #SETTINGS}. (The shared tiers run with an allow-all rate so their flooding tests measure
+ * what they mean to, and cannot be drained.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,8 +43,10 @@ abstract class LimitsContract {
   static final int CAP = 3;
   static final int HELLO_SECONDS = 2;
   static final int BURST = 40;
+
   /** A turn with no time bank, so a silent player's clock runs out quickly. */
   static final int TURN_SECONDS = 3;
+
   static final Map<String, String> SETTINGS =
       Map.ofEntries(
           Map.entry("gamehall.allowed.origins", ALLOWED + ", https://other.example.com"),
@@ -77,14 +80,17 @@ abstract class LimitsContract {
   abstract long trusteeActivations() throws Exception;
 
   /**
-   * Whether the answers queued before a rate-limit close reach the client. Tyrus flushes them first; on WildFly the
-   * close overtakes most of the queued pongs (observed: 2 of 40), which the client never needed.
+   * Whether the answers queued before a rate-limit close reach the client. Tyrus flushes them
+   * first; on WildFly the close overtakes most of the queued pongs (observed: 2 of 40), which the
+   * client never needed.
    */
   boolean answersBeforeTheRateCloseArrive() {
     return true;
   }
 
-  /** A protocol client whose handshake carries {@code origin} and a forwarded address of its own. */
+  /**
+   * A protocol client whose handshake carries {@code origin} and a forwarded address of its own.
+   */
   Tier tier(String origin, String forwardedFor) {
     ClientEndpointConfig config =
         ClientEndpointConfig.Builder.create()
@@ -107,22 +113,28 @@ abstract class LimitsContract {
       for (int i = 0; i < CAP; i++) {
         held.add(RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.7, 10.0.0.1"));
         assertEquals(101, held.get(i).status());
-        // Welcomed, so the hello deadline cannot free a slot on a slow machine before the next one is refused.
+        // Welcomed, so the hello deadline cannot free a slot on a slow machine before the next one
+        // is refused.
         held.get(i).sendText("{\"type\":\"hello\",\"nickname\":\"Capped\"}");
         assertTrue(nextNonPing(held.get(i)).text().contains("\"welcome\""));
       }
-      try (RawWebSocket over = RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.7")) {
+      try (RawWebSocket over =
+          RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.7")) {
         RawWebSocket.Frame close = nextNonPing(over);
         assertEquals(RawWebSocket.CLOSE, close.opcode());
         assertEquals(1008, close.closeCode());
         assertTrue(close.closeReason().contains("too many connections"), close.closeReason());
       }
-      try (RawWebSocket other = RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.8")) {
+      try (RawWebSocket other =
+          RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.8")) {
         other.sendText("{\"type\":\"ping\",\"id\":\"other\"}");
-        assertTrue(nextNonPing(other).text().contains("\"re\":\"other\""), "another address is not affected");
+        assertTrue(
+            nextNonPing(other).text().contains("\"re\":\"other\""),
+            "another address is not affected");
       }
       held.remove(0).close();
-      // The freed slot is given back when the server sees the close; retry until then, within a deadline.
+      // The freed slot is given back when the server sees the close; retry until then, within a
+      // deadline.
       long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
       while (true) {
         RawWebSocket again = RawWebSocket.connect(uri(), tls(), "X-Forwarded-For: 198.51.100.7");
@@ -191,13 +203,20 @@ abstract class LimitsContract {
         cara.await(ServerMessage.TableCreated.class, c -> id.equals(c.re()), "table " + id);
       }
       cara.send(new ClientMessage.CreateTable("c3", "gomoku", Map.of(), false, false));
-      assertEquals(ErrorCode.RATE_LIMITED, cara.await(ServerMessage.Error.class, e -> "c3".equals(e.re()), "c3").code());
+      assertEquals(
+          ErrorCode.RATE_LIMITED,
+          cara.await(ServerMessage.Error.class, e -> "c3".equals(e.re()), "c3").code());
       cara.send(new ClientMessage.QuickMatch("q", "gomoku", Map.of()));
-      assertEquals(ErrorCode.TOO_MANY_TABLES, cara.await(ServerMessage.Error.class, e -> "q".equals(e.re()), "q").code());
+      assertEquals(
+          ErrorCode.TOO_MANY_TABLES,
+          cara.await(ServerMessage.Error.class, e -> "q".equals(e.re()), "q").code());
       dan.send(new ClientMessage.CreateTable("d1", "xiangqi", Map.of(), false, false));
-      String table = dan.await(ServerMessage.TableCreated.class, c -> "d1".equals(c.re()), "d1").table();
+      String table =
+          dan.await(ServerMessage.TableCreated.class, c -> "d1".equals(c.re()), "d1").table();
       cara.send(new ClientMessage.JoinTable("j", table, null));
-      assertEquals(ErrorCode.TOO_MANY_TABLES, cara.await(ServerMessage.Error.class, e -> "j".equals(e.re()), "j").code());
+      assertEquals(
+          ErrorCode.TOO_MANY_TABLES,
+          cara.await(ServerMessage.Error.class, e -> "j".equals(e.re()), "j").code());
     }
   }
 
@@ -208,11 +227,21 @@ abstract class LimitsContract {
         TestClient lee = TestClient.welcomed(tier(ALLOWED, "192.0.2.14"), "Lee")) {
       String table = TableFlows.quickMatch(kim, lee, "gomoku");
       TestClient[] players = TableFlows.bySeat(kim, lee, table);
-      // Black never moves: after TURN_SECONDS (no time bank) the seat goes under 托管 and the table moves for it.
-      players[1].await(ServerMessage.Event.class, e -> e.table().equals(table) && e.kind().equals("trustee")
-          && Boolean.TRUE.equals(e.data().get("on")), "托管 for black", Duration.ofSeconds(TURN_SECONDS + 10));
-      players[1].await(ServerMessage.Event.class, e -> e.table().equals(table) && e.kind().equals("move"),
-          "the 托管 move", Duration.ofSeconds(10));
+      // Black never moves: after TURN_SECONDS (no time bank) the seat goes under 托管 and the table
+      // moves for it.
+      players[1].await(
+          ServerMessage.Event.class,
+          e ->
+              e.table().equals(table)
+                  && e.kind().equals("trustee")
+                  && Boolean.TRUE.equals(e.data().get("on")),
+          "托管 for black",
+          Duration.ofSeconds(TURN_SECONDS + 10));
+      players[1].await(
+          ServerMessage.Event.class,
+          e -> e.table().equals(table) && e.kind().equals("move"),
+          "the 托管 move",
+          Duration.ofSeconds(10));
       long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
       long after = trusteeActivations();
       while (after <= before && System.nanoTime() < deadline) {
@@ -221,7 +250,8 @@ abstract class LimitsContract {
         after = trusteeActivations();
       }
       assertTrue(after > before, "托管 activations went from " + before + " to " + after);
-      // End the game: a match left running would hold the drain test (last) until its players' grace ran out.
+      // End the game: a match left running would hold the drain test (last) until its players'
+      // grace ran out.
       TableFlows.send(players[1], "resign", table, new TableAction.Resign());
       TableFlows.result(table, kim, lee);
     }
@@ -244,27 +274,35 @@ abstract class LimitsContract {
       drain("maintenance");
       assertFalse(ready(), "not ready while draining: load balancers stop sending new players");
       for (TestClient c : List.of(hal, ivy, jon)) {
-        ServerMessage.Notice notice = c.await(ServerMessage.Notice.class, n -> "drain".equals(n.kind()), "drain notice");
+        ServerMessage.Notice notice =
+            c.await(ServerMessage.Notice.class, n -> "drain".equals(n.kind()), "drain notice");
         assertEquals("maintenance", notice.message());
         assertNotNull(notice.deadline());
       }
       String kayNotice = nextNonPing(kay).text();
       assertTrue(kayNotice.contains("\"kind\":\"drain\""), kayNotice);
       jon.send(new ClientMessage.CreateTable("late", "gomoku", Map.of(), false, false));
-      assertEquals(ErrorCode.DRAINING, jon.await(ServerMessage.Error.class, e -> "late".equals(e.re()), "late").code());
+      assertEquals(
+          ErrorCode.DRAINING,
+          jon.await(ServerMessage.Error.class, e -> "late".equals(e.re()), "late").code());
       jon.send(new ClientMessage.QuickMatch("lateq", "gomoku", Map.of()));
-      assertEquals(ErrorCode.DRAINING, jon.await(ServerMessage.Error.class, e -> "lateq".equals(e.re()), "q").code());
+      assertEquals(
+          ErrorCode.DRAINING,
+          jon.await(ServerMessage.Error.class, e -> "lateq".equals(e.re()), "q").code());
       // The running game goes on while draining.
       TableFlows.play(players[1], table, "A1", players[0]);
-      assertTrue(hal.isOpen() && ivy.isOpen() && jon.isOpen(), "nobody is closed while a game runs");
+      assertTrue(
+          hal.isOpen() && ivy.isOpen() && jon.isOpen(), "nobody is closed while a game runs");
       TableFlows.send(players[0], "gg", table, new TableAction.Resign());
       TableFlows.result(table, hal, ivy);
-      // Read at frame level too: the close code itself, as the SDK sees it (1001: reconnect elsewhere later).
+      // Read at frame level too: the close code itself, as the SDK sees it (1001: reconnect
+      // elsewhere later).
       RawWebSocket.Frame close = nextNonPing(kay);
       assertEquals(RawWebSocket.CLOSE, close.opcode(), close.text());
       assertEquals(1001, close.closeCode());
       for (TestClient c : List.of(hal, ivy, jon)) {
-        // A WebSocket API client over TLS may report 1006 when the server's TCP close overtakes the close frame it
+        // A WebSocket API client over TLS may report 1006 when the server's TCP close overtakes the
+        // close frame it
         // already received (see HallContract); the code on the wire is the frame-level one above.
         int code = c.awaitClose(TestClient.WAIT).getCloseCode().getCode();
         assertTrue(code == 1001 || code == 1006 && tls() != null, "closed with " + code);
@@ -272,7 +310,10 @@ abstract class LimitsContract {
     }
   }
 
-  /** The next frame that is not a ping; pings are answered, so a socket that waits long is not a dead peer. */
+  /**
+   * The next frame that is not a ping; pings are answered, so a socket that waits long is not a
+   * dead peer.
+   */
   static RawWebSocket.Frame nextNonPing(RawWebSocket raw) throws Exception {
     RawWebSocket.Frame frame;
     while (true) {

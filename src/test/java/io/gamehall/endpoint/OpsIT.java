@@ -34,9 +34,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Health, metrics and the operator's actions on the deployed WAR: container-managed BASIC security with the
- * gamehall-admin role (the build adds a test operator with a random password). The drain itself is tested on the
- * embedded server (EmbeddedLimitsTest): it cannot be undone, and this server is shared by every *IT class.
+ * Health, metrics and the operator's actions on the deployed WAR: container-managed BASIC security
+ * with the gamehall-admin role (the build adds a test operator with a random password). The drain
+ * itself is tested on the embedded server (EmbeddedLimitsTest): it cannot be undone, and this
+ * server is shared by every *IT class.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,7 +49,8 @@ class OpsIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
   @BeforeAll
@@ -71,14 +73,18 @@ class OpsIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String credentials) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).POST(HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url(path)).POST(HttpRequest.BodyPublishers.noBody());
     if (credentials != null) {
       request.header(
-          "Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -120,23 +126,30 @@ class OpsIT {
   @Test
   void adminActionsNeedTheOperatorRole() throws Exception {
     assertEquals(401, post("/admin/notice?message=x", null).statusCode());
-    assertEquals(401, post("/admin/notice?message=x", "gamehall-test-admin:wrong-password").statusCode());
+    assertEquals(
+        401, post("/admin/notice?message=x", "gamehall-test-admin:wrong-password").statusCode());
   }
 
   @Test
   void anOperatorBroadcastsANoticeAndKicksAPlayer() throws Exception {
-    // The kicked player reads frames itself: a WebSocket API client may report 1006 when the server's TCP close
+    // The kicked player reads frames itself: a WebSocket API client may report 1006 when the
+    // server's TCP close
     // overtakes the close frame it already received.
     try (TestClient lia = TestClient.welcomed(tier(), "Lia");
         RawWebSocket max = RawWebSocket.connect(tier().socketUri(), tls)) {
       max.sendText("{\"type\":\"hello\",\"nickname\":\"Max\"}");
-      java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"playerId\":\"([^\"]+)\"").matcher(next(max).text());
+      java.util.regex.Matcher id =
+          java.util.regex.Pattern.compile("\"playerId\":\"([^\"]+)\"").matcher(next(max).text());
       assertTrue(id.find());
       HttpResponse<String> notice = post("/admin/notice?message=Tea%20time", credentials());
       assertEquals(200, notice.statusCode(), notice.body());
-      assertEquals("Tea time", lia.await(ServerMessage.Notice.class, n -> "broadcast".equals(n.kind()), "notice").message());
+      assertEquals(
+          "Tea time",
+          lia.await(ServerMessage.Notice.class, n -> "broadcast".equals(n.kind()), "notice")
+              .message());
       assertTrue(next(max).text().contains("\"kind\":\"broadcast\""));
-      HttpResponse<String> kick = post("/admin/kick?player=" + id.group(1) + "&reason=Spam", credentials());
+      HttpResponse<String> kick =
+          post("/admin/kick?player=" + id.group(1) + "&reason=Spam", credentials());
       assertEquals(200, kick.statusCode(), kick.body());
       String kicked = next(max).text();
       assertTrue(kicked.contains("\"kind\":\"kicked\"") && kicked.contains("Spam"), kicked);
@@ -152,7 +165,8 @@ class OpsIT {
     RawWebSocket.Frame frame;
     do {
       frame = raw.read(TestClient.WAIT);
-      org.junit.jupiter.api.Assertions.assertNotNull(frame, "nothing but heartbeats within " + TestClient.WAIT);
+      org.junit.jupiter.api.Assertions.assertNotNull(
+          frame, "nothing but heartbeats within " + TestClient.WAIT);
     } while (frame.opcode() == RawWebSocket.PING);
     return frame;
   }

@@ -32,20 +32,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The store contract against PostgreSQL, switched the way an admin would: a throwaway cluster (Debian's binaries,
- * initdb on a free port), the driver module from add-postgresql-driver.sh, configure-postgresql.cli applied offline to
- * a copy of the provisioned server's configuration, and the unchanged WAR. The schema comes from the application's
- * own migrations at start.
+ * The store contract against PostgreSQL, switched the way an admin would: a throwaway cluster
+ * (Debian's binaries, initdb on a free port), the driver module from add-postgresql-driver.sh,
+ * configure-postgresql.cli applied offline to a copy of the provisioned server's configuration, and
+ * the unchanged WAR. The schema comes from the application's own migrations at start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresStoreIT extends StoreContract {
-  private static final Path HOME = Path.of(System.getProperty("gamehall.wildfly.home", "target/wildfly-39.0.1.Final"));
+  private static final Path HOME =
+      Path.of(System.getProperty("gamehall.wildfly.home", "target/wildfly-39.0.1.Final"));
+
   /** The same test timings the Arquillian server runs with (arquillian.xml). */
   private static final List<String> TEST_SETTINGS =
       List.of(
-          "-Dgamehall.heartbeat.seconds=1", "-Dgamehall.dead.peer.seconds=3", "-Dgamehall.table.grace.seconds=5",
-          "-Dgamehall.match.bot.fill.seconds=8", "-Dgamehall.max.connections.per.address=32",
-          "-Dgamehall.rate.messages.per.second=100000", "-Dgamehall.rate.burst=100000");
+          "-Dgamehall.heartbeat.seconds=1",
+          "-Dgamehall.dead.peer.seconds=3",
+          "-Dgamehall.table.grace.seconds=5",
+          "-Dgamehall.match.bot.fill.seconds=8",
+          "-Dgamehall.max.connections.per.address=32",
+          "-Dgamehall.rate.messages.per.second=100000",
+          "-Dgamehall.rate.burst=100000");
 
   private PostgresCluster postgres;
   private ChildProcess wildfly;
@@ -58,33 +64,53 @@ class PostgresStoreIT extends StoreContract {
     postgres.createDatabase("gamehall");
     Path base = Path.of("target", "wildfly-postgresql").toAbsolutePath();
     copyConfiguration(base);
-    String driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .toString();
-    Commands.run(Commands.script("server-config/wildfly/add-postgresql-driver.sh", HOME.toString(), driver));
+    String driver =
+        Path.of(
+                org.postgresql.Driver.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI())
+            .toString();
+    Commands.run(
+        Commands.script("server-config/wildfly/add-postgresql-driver.sh", HOME.toString(), driver));
     Commands.run(
         Commands.script(
-            "server-config/wildfly/apply-offline.sh", HOME.toString(),
-            Commands.basedir().resolve("server-config/wildfly/configure-postgresql.cli").toString()),
-        Map.of("JAVA_OPTS", "-Djboss.server.base.dir=" + base), 0, Duration.ofSeconds(180));
+            "server-config/wildfly/apply-offline.sh",
+            HOME.toString(),
+            Commands.basedir()
+                .resolve("server-config/wildfly/configure-postgresql.cli")
+                .toString()),
+        Map.of("JAVA_OPTS", "-Djboss.server.base.dir=" + base),
+        0,
+        Duration.ofSeconds(180));
     Files.copy(
-        Path.of(System.getProperty("gamehall.war")), base.resolve("deployments/gamehall.war"),
+        Path.of(System.getProperty("gamehall.war")),
+        base.resolve("deployments/gamehall.war"),
         StandardCopyOption.REPLACE_EXISTING);
     int offset = freeOffset();
-    List<String> command = new ArrayList<>(List.of(
-        HOME.resolve("bin/standalone.sh").toString(),
-        "-Djboss.server.base.dir=" + base,
-        "-Djboss.socket.binding.port-offset=" + offset));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                HOME.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + offset));
     command.addAll(TEST_SETTINGS);
     wildfly =
         ChildProcess.start(
             "wildfly-postgresql",
             command,
             Map.of(
-                "GAMEHALL_DB_URL", postgres.jdbcUrl("gamehall"),
-                "GAMEHALL_DB_USER", PostgresCluster.USER,
-                "GAMEHALL_DB_PASSWORD", postgres.password(),
-                "LAUNCH_JBOSS_IN_BACKGROUND", "1",
-                "JAVA_OPTS", "-Xms64m -Xmx512m"),
+                "GAMEHALL_DB_URL",
+                postgres.jdbcUrl("gamehall"),
+                "GAMEHALL_DB_USER",
+                PostgresCluster.USER,
+                "GAMEHALL_DB_PASSWORD",
+                postgres.password(),
+                "LAUNCH_JBOSS_IN_BACKGROUND",
+                "1",
+                "JAVA_OPTS",
+                "-Xms64m -Xmx512m"),
             base.resolve("log/console.log"));
     wildfly.awaitReady(
         Duration.ofSeconds(240),
@@ -121,15 +147,20 @@ class PostgresStoreIT extends StoreContract {
 
   @Test
   void theServerMigratedPostgresqlAtStartAndStoresPlayersThere() throws Exception {
-    int shipped = SchemaMigrations.load(getClass().getClassLoader()).stream()
-        .mapToInt(SchemaMigrations.Script::version).max().orElseThrow();
+    int shipped =
+        SchemaMigrations.load(getClass().getClassLoader()).stream()
+            .mapToInt(SchemaMigrations.Script::version)
+            .max()
+            .orElseThrow();
     try (Connection c = postgres.connect("gamehall")) {
-      assertEquals(shipped, SchemaMigrations.currentVersion(c), "the deployment migrated PostgreSQL");
+      assertEquals(
+          shipped, SchemaMigrations.currentVersion(c), "the deployment migrated PostgreSQL");
     }
     try (TestClient kim = TestClient.welcomed(tier(), "Kim")) {
       String id = kim.welcome().playerId();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      // Each query is a round trip to the database: this polls at its speed until the asynchronous write lands.
+      // Each query is a round trip to the database: this polls at its speed until the asynchronous
+      // write lands.
       while (!playerRowExists(id)) {
         assertTrue(System.nanoTime() < deadline, "player " + id + " never reached PostgreSQL");
       }
@@ -149,13 +180,18 @@ class PostgresStoreIT extends StoreContract {
   private boolean playerRowExists(String id) throws Exception {
     try (Connection c = postgres.connect("gamehall");
         Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM player WHERE id = '" + id.replace("'", "") + "'")) {
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM player WHERE id = '" + id.replace("'", "") + "'")) {
       rows.next();
       return rows.getInt(1) == 1;
     }
   }
 
-  /** The provisioned server's configuration (TLS, hardening, keystore) in a base directory of its own. */
+  /**
+   * The provisioned server's configuration (TLS, hardening, keystore) in a base directory of its
+   * own.
+   */
   private static void copyConfiguration(Path base) throws IOException {
     if (Files.exists(base)) {
       try (Stream<Path> old = Files.walk(base)) {
@@ -168,12 +204,16 @@ class PostgresStoreIT extends StoreContract {
     Files.createDirectories(base.resolve("deployments"));
     try (Stream<Path> files = Files.list(HOME.resolve("standalone/configuration"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }
 
-  /** A port offset under which every port WildFly binds (HTTP, HTTPS, management, transactions) is free now. */
+  /**
+   * A port offset under which every port WildFly binds (HTTP, HTTPS, management, transactions) is
+   * free now.
+   */
   private static int freeOffset() {
     int[] ports = {8080, 8443, 9990, 9993, 8009, 4712, 4713};
     for (int attempt = 0; attempt < 50; attempt++) {

@@ -19,12 +19,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * History, replays, ratings, leaderboards and accounts through the protocol, against a server with a real database:
- * the embedded H2 default in the managed WildFly (StoreIT) and PostgreSQL (PostgresStoreIT).
+ * History, replays, ratings, leaderboards and accounts through the protocol, against a server with
+ * a real database: the embedded H2 default in the managed WildFly (StoreIT) and PostgreSQL
+ * (PostgresStoreIT).
  */
 abstract class StoreContract {
-  /** Stores are written after the result, off the table's queue: give them a moment under a loaded machine. */
+  /**
+   * Stores are written after the result, off the table's queue: give them a moment under a loaded
+   * machine.
+   */
   private static final Duration STORED_WITHIN = Duration.ofSeconds(30);
+
   /** Password hashing under load on a shared 2-core machine can take seconds. */
   private static final Duration HASHED_WITHIN = Duration.ofSeconds(60);
 
@@ -53,7 +58,8 @@ abstract class StoreContract {
 
       String matchId = (String) listed.get("match");
       p[1].send(new ClientMessage.GetMatch("get", matchId));
-      ServerMessage.MatchRecord full = p[1].await(ServerMessage.MatchRecord.class, m -> "get".equals(m.re()), "match");
+      ServerMessage.MatchRecord full =
+          p[1].await(ServerMessage.MatchRecord.class, m -> "get".equals(m.re()), "match");
       List<?> log = (List<?>) full.match().get("moves");
       assertEquals(9, log.size(), "every accepted move: " + log);
       for (int i = 0; i < 9; i++) {
@@ -61,15 +67,20 @@ abstract class StoreContract {
         assertEquals(i < 8 ? moves.get(i) : "H12", move.get("action"));
         assertEquals((long) (i % 2), move.get("seat"));
       }
-      assertEquals(64, String.valueOf(full.match().get("seed")).length(), "the seed, to replay exactly");
+      assertEquals(
+          64, String.valueOf(full.match().get("seed")).length(), "the seed, to replay exactly");
 
       Map<?, ?> start = frame(p[0], matchId, 0);
       assertEquals(List.of(), view(start).get("moves"), "ply 0 is the empty board");
       Map<?, ?> end = frame(p[0], matchId, 9);
       assertEquals(9L, end.get("plies"));
       assertEquals("H12", ((Map<?, ?>) end.get("move")).get("action"));
-      assertEquals(List.of("H8", "A1", "H9", "A2", "H10", "A3", "H11", "A4", "H12"), view(end).get("moves"));
-      assertEquals(List.of(0L), ((Map<?, ?>) view(end).get("result")).get("winners"), "the replay ends in the win");
+      assertEquals(
+          List.of("H8", "A1", "H9", "A2", "H10", "A3", "H11", "A4", "H12"), view(end).get("moves"));
+      assertEquals(
+          List.of(0L),
+          ((Map<?, ?>) view(end).get("result")).get("winners"),
+          "the replay ends in the win");
 
       p[0].send(new ClientMessage.Replay("past", matchId, 10));
       assertEquals(ErrorCode.INVALID_FIELD, error(p[0], "past").code(), "no ply past the end");
@@ -108,10 +119,12 @@ abstract class StoreContract {
       Map<?, ?> victim = (Map<?, ?>) seats.get(0);
       Map<?, ?> leaver = (Map<?, ?>) seats.get(1);
       assertTrue(
-          ((Number) victim.get("ratingAfter")).intValue() >= ((Number) victim.get("ratingBefore")).intValue(),
+          ((Number) victim.get("ratingAfter")).intValue()
+              >= ((Number) victim.get("ratingBefore")).intValue(),
           "the victim never loses rating: " + victim);
       assertTrue(
-          ((Number) leaver.get("ratingAfter")).intValue() < ((Number) leaver.get("ratingBefore")).intValue(),
+          ((Number) leaver.get("ratingAfter")).intValue()
+              < ((Number) leaver.get("ratingBefore")).intValue(),
           "the leaver loses: " + leaver);
     }
   }
@@ -130,8 +143,12 @@ abstract class StoreContract {
       p[1].send(new ClientMessage.GetMatch("pgn", (String) listed.get("match")));
       String pgn =
           String.valueOf(
-              p[1].await(ServerMessage.MatchRecord.class, m -> "pgn".equals(m.re()), "match").match().get("pgn"));
-      assertTrue(pgn.contains("[FEN \"rnbakabnr/9/1c5c1/p1p1p1p1p/9/9/P1P1P1P1P/1C5C1/9/RNBAKABNR w"), pgn);
+              p[1].await(ServerMessage.MatchRecord.class, m -> "pgn".equals(m.re()), "match")
+                  .match()
+                  .get("pgn"));
+      assertTrue(
+          pgn.contains("[FEN \"rnbakabnr/9/1c5c1/p1p1p1p1p/9/9/P1P1P1P1P/1C5C1/9/RNBAKABNR w"),
+          pgn);
       assertTrue(pgn.contains("[Result \"0-1\"]") && pgn.contains("1. H2-E2 H9-G7"), pgn);
     }
     try (TestClient gus = TestClient.welcomed(tier(), "Gus")) {
@@ -167,12 +184,14 @@ abstract class StoreContract {
       assertEquals(ErrorCode.WEAK_PASSWORD, error(hal, "weak").code());
       hal.send(new ClientMessage.Register("reg", name, password));
       ServerMessage.Account account =
-          hal.await(ServerMessage.Account.class, a -> "reg".equals(a.re()), "account", HASHED_WITHIN);
+          hal.await(
+              ServerMessage.Account.class, a -> "reg".equals(a.re()), "account", HASHED_WITHIN);
       assertEquals(playerId, account.playerId(), "the guest keeps its id");
       assertEquals(name, account.name());
       hal.send(new ClientMessage.Register("again", name + "x", password));
       assertEquals(ErrorCode.ALREADY_REGISTERED, error(hal, "again").code());
-      ida.send(new ClientMessage.Register("taken", name.toUpperCase(java.util.Locale.ROOT), password));
+      ida.send(
+          new ClientMessage.Register("taken", name.toUpperCase(java.util.Locale.ROOT), password));
       assertEquals(ErrorCode.NAME_TAKEN, error(ida, "taken").code(), "names are case-insensitive");
     }
     String token;
@@ -181,16 +200,20 @@ abstract class StoreContract {
       assertEquals(ErrorCode.BAD_CREDENTIALS, error(back, "bad").code());
       back.send(new ClientMessage.Login("in", 1, name, password));
       ServerMessage.Welcome welcome =
-          back.await(ServerMessage.Welcome.class, w -> "in".equals(w.re()), "welcome", HASHED_WITHIN);
+          back.await(
+              ServerMessage.Welcome.class, w -> "in".equals(w.re()), "welcome", HASHED_WITHIN);
       assertEquals(playerId, welcome.playerId());
       assertEquals("Hal", welcome.nickname());
       token = welcome.token();
       back.send(new ClientMessage.History("h", 0, 10));
-      ServerMessage.History history = back.await(ServerMessage.History.class, h -> "h".equals(h.re()), "history");
-      assertEquals(1L, history.page().get("total"), "the guest's game is the account's: " + history.page());
+      ServerMessage.History history =
+          back.await(ServerMessage.History.class, h -> "h".equals(h.re()), "history");
+      assertEquals(
+          1L, history.page().get("total"), "the guest's game is the account's: " + history.page());
     }
     try (TestClient resumed = TestClient.resumed(tier(), token)) {
-      assertEquals(playerId, resumed.welcome().playerId(), "the login's token works like any session token");
+      assertEquals(
+          playerId, resumed.welcome().playerId(), "the login's token works like any session token");
     }
   }
 
@@ -211,14 +234,16 @@ abstract class StoreContract {
   void leaderboardPagesAreOrderedAndContiguous() throws Exception {
     try (TestClient jo = TestClient.welcomed(tier(), "Jo")) {
       jo.send(new ClientMessage.Leaderboard("all", "gomoku", 0, 50));
-      Map<String, Object> all = jo.await(ServerMessage.Leaderboard.class, l -> "all".equals(l.re()), "board").page();
+      Map<String, Object> all =
+          jo.await(ServerMessage.Leaderboard.class, l -> "all".equals(l.re()), "board").page();
       List<?> entries = (List<?>) all.get("entries");
       for (int i = 0; i < entries.size(); i++) {
         Map<?, ?> e = (Map<?, ?>) entries.get(i);
         assertEquals((long) i + 1, e.get("rank"));
         if (i > 0) {
           assertTrue(
-              ((Number) e.get("rating")).intValue() <= ((Number) ((Map<?, ?>) entries.get(i - 1)).get("rating")).intValue(),
+              ((Number) e.get("rating")).intValue()
+                  <= ((Number) ((Map<?, ?>) entries.get(i - 1)).get("rating")).intValue(),
               "highest first: " + entries);
         }
       }
@@ -229,7 +254,9 @@ abstract class StoreContract {
         List<?> page = (List<?>) second.get("entries");
         assertEquals(1, page.size());
         assertEquals(2L, ((Map<?, ?>) page.get(0)).get("rank"));
-        assertEquals(((Map<?, ?>) entries.get(1)).get("playerId"), ((Map<?, ?>) page.get(0)).get("playerId"));
+        assertEquals(
+            ((Map<?, ?>) entries.get(1)).get("playerId"),
+            ((Map<?, ?>) page.get(0)).get("playerId"));
         assertEquals(all.get("total"), second.get("total"));
       }
       jo.send(new ClientMessage.Leaderboard("big", "gomoku", 0, 51));
@@ -239,11 +266,15 @@ abstract class StoreContract {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  /** A private two-seat table for {@code a} and {@code b}, both ready: returns once the match started. */
+  /**
+   * A private two-seat table for {@code a} and {@code b}, both ready: returns once the match
+   * started.
+   */
   static String privateGame(TestClient a, TestClient b, String game) throws Exception {
     String id = "new-" + game;
     a.send(new ClientMessage.CreateTable(id, game, Map.of(), true, false));
-    ServerMessage.TableCreated created = a.await(ServerMessage.TableCreated.class, c -> id.equals(c.re()), "created");
+    ServerMessage.TableCreated created =
+        a.await(ServerMessage.TableCreated.class, c -> id.equals(c.re()), "created");
     b.send(new ClientMessage.JoinTable("join", null, created.code()));
     b.await(ServerMessage.Snapshot.class, s -> created.table().equals(s.table()), "seated by code");
     TableFlows.send(a, "ra", created.table(), new TableAction.Ready());
@@ -254,7 +285,9 @@ abstract class StoreContract {
   /** A practice table where bots fill the other seats; returns once the match started. */
   static String practiceTable(TestClient c, String game) throws Exception {
     c.send(new ClientMessage.CreateTable("practice", game, Map.of(), false, true));
-    String table = c.await(ServerMessage.TableCreated.class, t -> "practice".equals(t.re()), "created").table();
+    String table =
+        c.await(ServerMessage.TableCreated.class, t -> "practice".equals(t.re()), "created")
+            .table();
     TableFlows.send(c, "ready", table, new TableAction.Ready());
     TableFlows.seatAtStart(c, table);
     return table;
@@ -266,7 +299,8 @@ abstract class StoreContract {
     for (int n = 0; ; n++) {
       String id = "history-" + n;
       c.send(new ClientMessage.History(id, 0, 50));
-      ServerMessage.History h = c.await(ServerMessage.History.class, x -> id.equals(x.re()), "history");
+      ServerMessage.History h =
+          c.await(ServerMessage.History.class, x -> id.equals(x.re()), "history");
       for (Object m : (List<?>) h.page().get("matches")) {
         if (table.equals(((Map<?, ?>) m).get("table"))) {
           return (Map<?, ?>) m;
@@ -275,14 +309,16 @@ abstract class StoreContract {
       if (System.nanoTime() > deadline) {
         fail("the match at " + table + " never appeared in history: " + h.page());
       }
-      // Each round trip waits for the server's answer: this polls at the speed of the store, not in a spin.
+      // Each round trip waits for the server's answer: this polls at the speed of the store, not in
+      // a spin.
     }
   }
 
   private static Map<?, ?> frame(TestClient c, String matchId, int ply) throws Exception {
     String id = "ply-" + ply;
     c.send(new ClientMessage.Replay(id, matchId, ply));
-    return c.await(ServerMessage.ReplayFrame.class, f -> id.equals(f.re()), "replay frame " + ply).frame();
+    return c.await(ServerMessage.ReplayFrame.class, f -> id.equals(f.re()), "replay frame " + ply)
+        .frame();
   }
 
   private static Map<?, ?> view(Map<?, ?> frame) {
@@ -290,10 +326,12 @@ abstract class StoreContract {
   }
 
   private static ServerMessage.Error error(TestClient c, String re) throws Exception {
-    return c.await(ServerMessage.Error.class, e -> re.equals(e.re()), "error for " + re, HASHED_WITHIN);
+    return c.await(
+        ServerMessage.Error.class, e -> re.equals(e.re()), "error for " + re, HASHED_WITHIN);
   }
 
-  private static void assertSeat(Object seat, String playerId, String outcome, int before, int after) {
+  private static void assertSeat(
+      Object seat, String playerId, String outcome, int before, int after) {
     Map<?, ?> s = (Map<?, ?>) seat;
     assertEquals(playerId, s.get("playerId"), "seat " + s);
     assertEquals(outcome, s.get("outcome"), "seat " + s);
@@ -306,7 +344,8 @@ abstract class StoreContract {
     for (int offset = 0; ; offset += 50) {
       String id = "board-" + offset;
       c.send(new ClientMessage.Leaderboard(id, game, offset, 50));
-      Map<String, Object> page = c.await(ServerMessage.Leaderboard.class, l -> id.equals(l.re()), "board").page();
+      Map<String, Object> page =
+          c.await(ServerMessage.Leaderboard.class, l -> id.equals(l.re()), "board").page();
       for (Object e : (List<?>) page.get("entries")) {
         if (playerId.equals(((Map<?, ?>) e).get("playerId"))) {
           return (Map<?, ?>) e;

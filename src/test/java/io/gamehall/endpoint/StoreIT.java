@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The store contract on the managed WildFly's default datasource (H2 file, as configure-database.cli sets it). */
+/**
+ * The store contract on the managed WildFly's default datasource (H2 file, as
+ * configure-database.cli sets it).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -26,7 +29,8 @@ class StoreIT extends StoreContract {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
   @BeforeAll

@@ -23,32 +23,45 @@ final class TableFlows {
     a.send(new ClientMessage.QuickMatch("qa", game, Map.of()));
     a.await(ServerMessage.Matching.class, m -> m.queued(), "queued");
     b.send(new ClientMessage.QuickMatch("qb", game, Map.of()));
-    String table = a.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched").table();
-    String other = b.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched").table();
+    String table =
+        a.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched")
+            .table();
+    String other =
+        b.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched")
+            .table();
     assertEquals(table, other, "quick match seats both players at one table");
     return table;
   }
 
   /**
-   * A private gomoku table for {@code a} and {@code b}, so that no other client (a fuzzer's quick match, say) can be
-   * seated with one of them. The creator alternates with {@code game}, as create_table is rate-limited per
-   * connection; once both are limited (a long run) they quick-match instead.
+   * A private gomoku table for {@code a} and {@code b}, so that no other client (a fuzzer's quick
+   * match, say) can be seated with one of them. The creator alternates with {@code game}, as
+   * create_table is rate-limited per connection; once both are limited (a long run) they
+   * quick-match instead.
    */
   static String privateTable(TestClient a, TestClient b, int game) throws Exception {
     TestClient host = game % 2 == 0 ? a : b;
     TestClient guest = host == a ? b : a;
     String id = "private-" + game;
     host.send(new ClientMessage.CreateTable(id, "gomoku", Map.of(), true, false));
-    ServerMessage answer = host.await(ServerMessage.class,
-        m -> m instanceof ServerMessage.TableCreated c && id.equals(c.re())
-            || m instanceof ServerMessage.Error e && id.equals(e.re()), "table " + id);
+    ServerMessage answer =
+        host.await(
+            ServerMessage.class,
+            m ->
+                m instanceof ServerMessage.TableCreated c && id.equals(c.re())
+                    || m instanceof ServerMessage.Error e && id.equals(e.re()),
+            "table " + id);
     if (answer instanceof ServerMessage.Error) {
-      assertEquals(ErrorCode.RATE_LIMITED, ((ServerMessage.Error) answer).code(), "create_table: " + answer);
+      assertEquals(
+          ErrorCode.RATE_LIMITED, ((ServerMessage.Error) answer).code(), "create_table: " + answer);
       return quickMatch(a, b, "gomoku");
     }
     ServerMessage.TableCreated created = (ServerMessage.TableCreated) answer;
     guest.send(new ClientMessage.JoinTable("join-" + game, null, created.code()));
-    guest.await(ServerMessage.Ack.class, x -> ("join-" + game).equals(x.re()), "join of " + created.table());
+    guest.await(
+        ServerMessage.Ack.class,
+        x -> ("join-" + game).equals(x.re()),
+        "join of " + created.table());
     for (TestClient player : List.of(host, guest)) {
       send(player, "ready-" + game, created.table(), new TableAction.Ready());
       player.await(ServerMessage.Ack.class, x -> ("ready-" + game).equals(x.re()), "ready");
@@ -73,12 +86,14 @@ final class TableFlows {
     return seatA == 0 ? new TestClient[] {a, b} : new TestClient[] {b, a};
   }
 
-  static void send(TestClient client, String id, String table, TableAction action) throws Exception {
+  static void send(TestClient client, String id, String table, TableAction action)
+      throws Exception {
     client.send(new ClientMessage.TableRequest(id, table, action));
   }
 
   /** {@code mover} plays {@code move}; it is acknowledged and every watcher sees it. */
-  static void play(TestClient mover, String table, String move, TestClient... watchers) throws Exception {
+  static void play(TestClient mover, String table, String move, TestClient... watchers)
+      throws Exception {
     String id = "move-" + move;
     send(mover, id, table, new TableAction.Act(move, null));
     mover.await(ServerMessage.Ack.class, a -> id.equals(a.re()), "ack of " + move);
@@ -103,11 +118,16 @@ final class TableFlows {
   }
 
   /**
-   * A game between {@code a} and {@code b} at a private table that black wins with five in column H while white plays down
-   * column A; every move's latency (sent until the opponent saw it) is added to {@code latencies}. Both leave after.
+   * A game between {@code a} and {@code b} at a private table that black wins with five in column H
+   * while white plays down column A; every move's latency (sent until the opponent saw it) is added
+   * to {@code latencies}. Both leave after.
    */
-  static void playFiveInColumnH(TestClient a, TestClient b, java.util.function.Consumer<String> tableStarted,
-      List<Long> latencies) throws Exception {
+  static void playFiveInColumnH(
+      TestClient a,
+      TestClient b,
+      java.util.function.Consumer<String> tableStarted,
+      List<Long> latencies)
+      throws Exception {
     String t = privateTable(a, b, latencies.size() / 9);
     tableStarted.accept(t);
     TestClient[] players = bySeat(a, b, t);
@@ -128,7 +148,8 @@ final class TableFlows {
     b.await(ServerMessage.Ack.class, x -> ("leave-" + t).equals(x.re()), "leave ack");
   }
 
-  private static long timedPlay(TestClient mover, String table, String move, TestClient watcher) throws Exception {
+  private static long timedPlay(TestClient mover, String table, String move, TestClient watcher)
+      throws Exception {
     long start = System.nanoTime();
     play(mover, table, move, watcher);
     return System.nanoTime() - start;
@@ -141,9 +162,13 @@ final class TableFlows {
     if (sorted.isEmpty()) {
       return "(no moves)";
     }
-    return String.format(java.util.Locale.ROOT, "ms median %.1f p95 %.1f max %.1f (%d moves)",
-        sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 95 / 100) / 1e6,
-        sorted.get(sorted.size() - 1) / 1e6, sorted.size());
+    return String.format(
+        java.util.Locale.ROOT,
+        "ms median %.1f p95 %.1f max %.1f (%d moves)",
+        sorted.get(sorted.size() / 2) / 1e6,
+        sorted.get(sorted.size() * 95 / 100) / 1e6,
+        sorted.get(sorted.size() - 1) / 1e6,
+        sorted.size());
   }
 
   static void assertGapless(TestClient... clients) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
-
 import io.gamehall.support.Ports;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.Tls;
@@ -33,14 +31,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The transport around the socket: TLS versions and names on the HTTPS listener, and no plain-http way in. */
+/**
+ * The transport around the socket: TLS versions and names on the HTTPS listener, and no plain-http
+ * way in.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TransportIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gamehall.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("gamehall.war")));
   }
 
   @Test
@@ -52,7 +54,8 @@ class TransportIT {
   @Test
   void theCertificateCoversLocalhostAndTheLoopbackAddressButNoOtherName() throws Exception {
     assertEquals("TLSv1.3", handshake("127.0.0.1", null));
-    // The same listener reached under a name the certificate does not carry: host-name verification fails.
+    // The same listener reached under a name the certificate does not carry: host-name verification
+    // fails.
     assertThrows(SSLHandshakeException.class, () -> handshake("gamehall.invalid", null));
   }
 
@@ -63,7 +66,8 @@ class TransportIT {
     // SECLEVEL=0 lets openssl itself offer TLS 1.1, so the refusal seen is the server's.
     String tls11 = openssl("-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0");
     assertTrue(tls11.contains("alert protocol version"), tls11);
-    assertTrue(tls11.contains("Cipher is (NONE)"), "no TLS 1.1 session may be established:\n" + tls11);
+    assertTrue(
+        tls11.contains("Cipher is (NONE)"), "no TLS 1.1 session may be established:\n" + tls11);
   }
 
   @Test
@@ -78,7 +82,8 @@ class TransportIT {
     try (RawWebSocket raw = RawWebSocket.connect(plain, null)) {
       assertEquals(302, raw.status(), raw.handshakeResponse());
       assertTrue(
-          raw.handshakeResponse().contains("Location: https://localhost:" + Ports.https() + "/gamehall/ws"),
+          raw.handshakeResponse()
+              .contains("Location: https://localhost:" + Ports.https() + "/gamehall/ws"),
           raw.handshakeResponse());
     }
   }
@@ -88,7 +93,8 @@ class TransportIT {
     HttpClient https = HttpClient.newBuilder().sslContext(Tls.trustingOurCa()).build();
     HttpResponse<String> page =
         https.send(
-            HttpRequest.newBuilder(URI.create("https://localhost:" + Ports.https() + "/gamehall/")).build(),
+            HttpRequest.newBuilder(URI.create("https://localhost:" + Ports.https() + "/gamehall/"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("<title>GameHall</title>"), page.body());
@@ -96,33 +102,42 @@ class TransportIT {
     HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<Void> redirect =
         plain.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + Ports.http() + "/gamehall/")).build(),
+            HttpRequest.newBuilder(URI.create("http://localhost:" + Ports.http() + "/gamehall/"))
+                .build(),
             HttpResponse.BodyHandlers.discarding());
     assertEquals(302, redirect.statusCode());
     assertEquals(
-        "https://localhost:" + Ports.https() + "/gamehall/", redirect.headers().firstValue("Location").orElse(""));
+        "https://localhost:" + Ports.https() + "/gamehall/",
+        redirect.headers().firstValue("Location").orElse(""));
   }
 
   @Test
   void aWssClientOnTheLoopbackAddressIsWelcomed() throws Exception {
     try (RawWebSocket raw =
-        RawWebSocket.connect(URI.create("wss://127.0.0.1:" + Ports.https() + "/gamehall/ws"), Tls.trustingOurCa())) {
+        RawWebSocket.connect(
+            URI.create("wss://127.0.0.1:" + Ports.https() + "/gamehall/ws"), Tls.trustingOurCa())) {
       assertEquals(101, raw.status(), raw.handshakeResponse());
       raw.sendText("{\"type\":\"hello\",\"id\":\"ip\",\"protocol\":1}");
       RawWebSocket.Frame frame;
       do {
         frame = raw.read(Duration.ofSeconds(10));
       } while (frame != null && frame.opcode() == RawWebSocket.PING);
-      assertTrue(frame != null && frame.text().contains("\"type\":\"welcome\""), String.valueOf(frame));
+      assertTrue(
+          frame != null && frame.text().contains("\"type\":\"welcome\""), String.valueOf(frame));
     }
   }
 
-  /** Completes a TLS handshake to the HTTPS listener as {@code host}, with host-name verification; returns the protocol. */
+  /**
+   * Completes a TLS handshake to the HTTPS listener as {@code host}, with host-name verification;
+   * returns the protocol.
+   */
   private static String handshake(String host, String onlyProtocol) throws Exception {
     SSLContext tls = Tls.trustingOurCa();
-    // Connect to the loopback listener but present and verify {@code host}, as a client that resolved it would.
+    // Connect to the loopback listener but present and verify {@code host}, as a client that
+    // resolved it would.
     Socket tcp = new Socket("127.0.0.1", Ports.https());
-    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(tcp, host, Ports.https(), true)) {
+    try (SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket(tcp, host, Ports.https(), true)) {
       SSLParameters params = socket.getSSLParameters();
       params.setEndpointIdentificationAlgorithm("HTTPS");
       if (onlyProtocol != null) {
@@ -141,7 +156,8 @@ class TransportIT {
 
   /** Runs openssl s_client against the HTTPS listener and returns everything it printed. */
   private static String openssl(String... options) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "localhost:" + Ports.https()));
+    List<String> command =
+        new ArrayList<>(List.of("openssl", "s_client", "-connect", "localhost:" + Ports.https()));
     command.add("-servername");
     command.add("localhost");
     command.addAll(List.of(options));

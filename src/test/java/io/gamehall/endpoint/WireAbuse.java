@@ -7,11 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
-/** Malformed frames from RFC 6455, and the random and mutated input the fuzzing test throws at the hall. */
+/**
+ * Malformed frames from RFC 6455, and the random and mutated input the fuzzing test throws at the
+ * hall.
+ */
 final class WireAbuse {
   private WireAbuse() {}
 
-  /** One way to break the framing rules, and the close codes RFC 6455 allows the server to answer it with. */
+  /**
+   * One way to break the framing rules, and the close codes RFC 6455 allows the server to answer it
+   * with.
+   */
   interface Violation {
     void send(RawWebSocket raw) throws IOException;
   }
@@ -29,23 +35,58 @@ final class WireAbuse {
   static List<Case> frameCases() {
     byte[] hi = "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8);
     return List.of(
-        new Case("RSV1 set without an extension (5.2)", r -> r.sendRaw(0x80 | 0x40 | RawWebSocket.TEXT, hi), PROTOCOL),
+        new Case(
+            "RSV1 set without an extension (5.2)",
+            r -> r.sendRaw(0x80 | 0x40 | RawWebSocket.TEXT, hi),
+            PROTOCOL),
         new Case("RSV3 set (5.2)", r -> r.sendRaw(0x80 | 0x10 | RawWebSocket.TEXT, hi), PROTOCOL),
         new Case("reserved data opcode 0x3 (5.2)", r -> r.send(true, 0x3, hi), PROTOCOL),
-        new Case("reserved control opcode 0xB (5.2)", r -> r.send(true, 0xB, new byte[0]), PROTOCOL),
-        new Case("close code 999 (7.4)", r -> r.send(true, RawWebSocket.CLOSE, close(999, "")), PROTOCOL),
-        new Case("close code 1005, never sent (7.4.1)", r -> r.send(true, RawWebSocket.CLOSE, close(1005, "")), PROTOCOL),
-        new Case("close code 1006, never sent (7.4.1)", r -> r.send(true, RawWebSocket.CLOSE, close(1006, "")), PROTOCOL),
-        new Case("close code 5000 (7.4.2)", r -> r.send(true, RawWebSocket.CLOSE, close(5000, "")), PROTOCOL),
-        new Case("close payload of one byte (5.5.1)", r -> r.send(true, RawWebSocket.CLOSE, new byte[] {3}), PROTOCOL),
+        new Case(
+            "reserved control opcode 0xB (5.2)", r -> r.send(true, 0xB, new byte[0]), PROTOCOL),
+        new Case(
+            "close code 999 (7.4)",
+            r -> r.send(true, RawWebSocket.CLOSE, close(999, "")),
+            PROTOCOL),
+        new Case(
+            "close code 1005, never sent (7.4.1)",
+            r -> r.send(true, RawWebSocket.CLOSE, close(1005, "")),
+            PROTOCOL),
+        new Case(
+            "close code 1006, never sent (7.4.1)",
+            r -> r.send(true, RawWebSocket.CLOSE, close(1006, "")),
+            PROTOCOL),
+        new Case(
+            "close code 5000 (7.4.2)",
+            r -> r.send(true, RawWebSocket.CLOSE, close(5000, "")),
+            PROTOCOL),
+        new Case(
+            "close payload of one byte (5.5.1)",
+            r -> r.send(true, RawWebSocket.CLOSE, new byte[] {3}),
+            PROTOCOL),
         new Case(
             "close reason not UTF-8 (5.5.1)",
-            r -> r.send(true, RawWebSocket.CLOSE, concat(close(1000, ""), new byte[] {(byte) 0xC3, 0x28})),
+            r ->
+                r.send(
+                    true,
+                    RawWebSocket.CLOSE,
+                    concat(close(1000, ""), new byte[] {(byte) 0xC3, 0x28})),
             UTF8),
-        new Case("fragmented ping (5.5)", r -> r.send(false, RawWebSocket.PING, new byte[] {1}), PROTOCOL),
-        new Case("ping payload of 126 bytes (5.5)", r -> r.send(true, RawWebSocket.PING, new byte[126]), PROTOCOL),
-        new Case("unmasked client frame (5.1)", r -> r.sendUnmasked(0x80 | RawWebSocket.TEXT, hi), PROTOCOL),
-        new Case("continuation without a start (5.4)", r -> r.send(true, RawWebSocket.CONTINUATION, hi), PROTOCOL),
+        new Case(
+            "fragmented ping (5.5)",
+            r -> r.send(false, RawWebSocket.PING, new byte[] {1}),
+            PROTOCOL),
+        new Case(
+            "ping payload of 126 bytes (5.5)",
+            r -> r.send(true, RawWebSocket.PING, new byte[126]),
+            PROTOCOL),
+        new Case(
+            "unmasked client frame (5.1)",
+            r -> r.sendUnmasked(0x80 | RawWebSocket.TEXT, hi),
+            PROTOCOL),
+        new Case(
+            "continuation without a start (5.4)",
+            r -> r.send(true, RawWebSocket.CONTINUATION, hi),
+            PROTOCOL),
         new Case(
             "new text frame inside a fragmented message (5.4)",
             r -> {
@@ -60,7 +101,8 @@ final class WireAbuse {
   }
 
   static byte[] close(int code, String reason) {
-    return concat(new byte[] {(byte) (code >>> 8), (byte) code}, reason.getBytes(StandardCharsets.UTF_8));
+    return concat(
+        new byte[] {(byte) (code >>> 8), (byte) code}, reason.getBytes(StandardCharsets.UTF_8));
   }
 
   static byte[] concat(byte[] a, byte[] b) {
@@ -86,44 +128,71 @@ final class WireAbuse {
   };
 
   private static final String[] WEIRD = {
-    "1e999999", "-0", "99999999999999999999999999999999", "null", "true", "[]", "{}", "\"\"", "\"\\u0000\"",
-    "\"\\ud800\"", "1.5", "-1", "9223372036854775808", "\"" + "x".repeat(2000) + "\"",
+    "1e999999",
+    "-0",
+    "99999999999999999999999999999999",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "\"\"",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "1.5",
+    "-1",
+    "9223372036854775808",
+    "\"" + "x".repeat(2000) + "\"",
   };
 
-  /** A random text message: a valid one, a mutated one, one with a field of the wrong type, or deep nesting. */
+  /**
+   * A random text message: a valid one, a mutated one, one with a field of the wrong type, or deep
+   * nesting.
+   */
   static String message(Random random, String table) {
     String base = VALID[random.nextInt(VALID.length)].replace("TABLE", table);
     switch (random.nextInt(6)) {
       case 0:
         return base;
-      case 1: {
-        // Replace one value with something of another type or an extreme.
-        int colon = base.indexOf(':', random.nextInt(base.length()));
-        if (colon < 0) {
-          return base;
+      case 1:
+        {
+          // Replace one value with something of another type or an extreme.
+          int colon = base.indexOf(':', random.nextInt(base.length()));
+          if (colon < 0) {
+            return base;
+          }
+          int end = base.indexOf(',', colon);
+          end = end < 0 ? base.length() - 1 : end;
+          return base.substring(0, colon + 1)
+              + WEIRD[random.nextInt(WEIRD.length)]
+              + base.substring(end);
         }
-        int end = base.indexOf(',', colon);
-        end = end < 0 ? base.length() - 1 : end;
-        return base.substring(0, colon + 1) + WEIRD[random.nextInt(WEIRD.length)] + base.substring(end);
-      }
-      case 2: {
-        char[] chars = base.toCharArray();
-        for (int i = 0; i < 1 + random.nextInt(4); i++) {
-          chars[random.nextInt(chars.length)] = (char) (random.nextInt(0x3000) + 1);
+      case 2:
+        {
+          char[] chars = base.toCharArray();
+          for (int i = 0; i < 1 + random.nextInt(4); i++) {
+            chars[random.nextInt(chars.length)] = (char) (random.nextInt(0x3000) + 1);
+          }
+          return new String(chars);
         }
-        return new String(chars);
-      }
-      case 3: {
-        int depth = 1 + random.nextInt(20_000);
-        String open = random.nextBoolean() ? "[" : "{\"a\":";
-        String close = open.equals("[") ? "]" : "}";
-        return "{\"type\":\"ping\",\"id\":" + open.repeat(depth) + "1" + close.repeat(depth) + "}";
-      }
+      case 3:
+        {
+          int depth = 1 + random.nextInt(20_000);
+          String open = random.nextBoolean() ? "[" : "{\"a\":";
+          String close = open.equals("[") ? "]" : "}";
+          return "{\"type\":\"ping\",\"id\":"
+              + open.repeat(depth)
+              + "1"
+              + close.repeat(depth)
+              + "}";
+        }
       case 4:
         return base.substring(0, random.nextInt(base.length()));
       default:
-        return "{\"type\":\"hello\",\"protocol\":" + WEIRD[random.nextInt(WEIRD.length)] + ",\"nickname\":"
-            + WEIRD[random.nextInt(WEIRD.length)] + "}";
+        return "{\"type\":\"hello\",\"protocol\":"
+            + WEIRD[random.nextInt(WEIRD.length)]
+            + ",\"nickname\":"
+            + WEIRD[random.nextInt(WEIRD.length)]
+            + "}";
     }
   }
 
@@ -142,7 +211,8 @@ final class WireAbuse {
       String text = message(random, table);
       int cut = text.length() / 2;
       raw.send(false, RawWebSocket.TEXT, text.substring(0, cut).getBytes(StandardCharsets.UTF_8));
-      raw.send(true, RawWebSocket.CONTINUATION, text.substring(cut).getBytes(StandardCharsets.UTF_8));
+      raw.send(
+          true, RawWebSocket.CONTINUATION, text.substring(cut).getBytes(StandardCharsets.UTF_8));
     } else {
       byte[] bytes = new byte[1 + random.nextInt(32)];
       random.nextBytes(bytes);

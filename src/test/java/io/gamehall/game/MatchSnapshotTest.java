@@ -13,13 +13,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every game's match snapshot round-trips on random positions: the restored match shows every seat the same view
- * (hidden hands included), snapshots again to the same text, and from then on answers the same actions with the same
- * events as the original.
+ * Every game's match snapshot round-trips on random positions: the restored match shows every seat
+ * the same view (hidden hands included), snapshots again to the same text, and from then on answers
+ * the same actions with the same events as the original.
  */
 class MatchSnapshotTest {
   private static final int POSITIONS = 16;
-  /** Steps compared after the restore: enough to reach the end of most random Gomoku and Dou Dizhu games. */
+
+  /**
+   * Steps compared after the restore: enough to reach the end of most random Gomoku and Dou Dizhu
+   * games.
+   */
   private static final int CONTINUATION = 80;
 
   static Stream<Arguments> games() {
@@ -60,7 +64,8 @@ class MatchSnapshotTest {
       for (int i = 0; i < CONTINUATION && original.toAct() >= 0; i++) {
         assertEquals(step(original, a), step(restored, b), where);
         if (i % 10 == 9) {
-          // Views are the expensive part (legal move lists); the events above already compare every step.
+          // Views are the expensive part (legal move lists); the events above already compare every
+          // step.
           assertSame(original, restored, seats, where);
         }
       }
@@ -75,8 +80,14 @@ class MatchSnapshotTest {
     GameRules rules = Games.catalog().find(id).orElseThrow();
     int seats = rules.maxSeats();
     String good = rules.start(seats, options, new byte[32]).snapshot().orElseThrow();
-    for (String bad : List.of("", "nonsense", good.replace("/1|", "/99|"), good + "|extra", "other" + good,
-        good.substring(0, good.indexOf('|')) + "|zz|zz|zz")) {
+    for (String bad :
+        List.of(
+            "",
+            "nonsense",
+            good.replace("/1|", "/99|"),
+            good + "|extra",
+            "other" + good,
+            good.substring(0, good.indexOf('|')) + "|zz|zz|zz")) {
       assertThrows(IllegalArgumentException.class, () -> rules.restore(seats, options, bad), bad);
     }
   }
@@ -99,8 +110,9 @@ class MatchSnapshotTest {
   }
 
   /**
-   * One random step: now and then an undo request, otherwise a random legal action (from the seat's legal list where
-   * the view has one, random points for Gomoku), falling back to the default action. Returns what happened.
+   * One random step: now and then an undo request, otherwise a random legal action (from the seat's
+   * legal list where the view has one, random points for Gomoku), falling back to the default
+   * action. Returns what happened.
    */
   private static Object step(Match match, Random random) {
     int seat = match.toAct();

@@ -46,8 +46,24 @@ class RulesToolTest {
   @Test
   void renjuForbidden() {
     String empty = "...............";
-    String board = String.join("/", empty, empty, ".....X.........", ".....X.........", "...XX..........",
-        empty, empty, empty, empty, empty, empty, empty, empty, empty, empty);
+    String board =
+        String.join(
+            "/",
+            empty,
+            empty,
+            ".....X.........",
+            ".....X.........",
+            "...XX..........",
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty);
     assertEquals(0, RulesTool.run(List.of("renju-forbidden", board, "F11"), out));
     assertEquals(List.of("forbidden double-three"), lines());
   }

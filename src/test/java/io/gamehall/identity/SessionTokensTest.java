@@ -30,13 +30,16 @@ class SessionTokensTest {
   @Test
   void aTokenGivesBackTheSameIdentityUntilItExpires() {
     SessionTokens.Issued issued = tokens(T0, k1).issue("g-abc", "小明 Ann");
-    assertEquals(T0.plusSeconds(3600), issued.expiresAt(), "what welcome reports is what the token carries");
+    assertEquals(
+        T0.plusSeconds(3600), issued.expiresAt(), "what welcome reports is what the token carries");
     String token = issued.token();
     SessionTokens.Claims claims = tokens(T0.plusSeconds(3599), k1).verify(token).orElseThrow();
     assertEquals("g-abc", claims.playerId());
     assertEquals("小明 Ann", claims.nickname());
     assertEquals(T0.plusSeconds(3600), claims.expiresAt());
-    assertTrue(tokens(T0.plusSeconds(3600), k1).verify(token).isEmpty(), "expired at exactly the expiry time");
+    assertTrue(
+        tokens(T0.plusSeconds(3600), k1).verify(token).isEmpty(),
+        "expired at exactly the expiry time");
   }
 
   @Test
@@ -44,14 +47,17 @@ class SessionTokensTest {
     String token = tokens(T0, k1).issue("g-abc", "Ann").token();
     String[] parts = token.split("\\.");
     String otherPayload =
-        Base64.getUrlEncoder().withoutPadding()
+        Base64.getUrlEncoder()
+            .withoutPadding()
             .encodeToString("g-evil\nAnn\n1\n99999999999".getBytes(StandardCharsets.UTF_8));
     SessionTokens verifier = tokens(T0, k1);
-    assertTrue(verifier.verify(parts[0] + "." + parts[1] + "." + otherPayload + "." + parts[3]).isEmpty());
+    assertTrue(
+        verifier.verify(parts[0] + "." + parts[1] + "." + otherPayload + "." + parts[3]).isEmpty());
     assertTrue(verifier.verify(token.substring(0, token.length() - 2) + "AA").isEmpty());
     assertTrue(verifier.verify(token + "x").isEmpty());
     assertTrue(verifier.verify("v2." + token.substring(3)).isEmpty());
-    for (String junk : new String[] {"", ".", "v1...", "v1.k1.!!!.???", "v1.k9.a.b", "x".repeat(10_000)}) {
+    for (String junk :
+        new String[] {"", ".", "v1...", "v1.k1.!!!.???", "v1.k9.a.b", "x".repeat(10_000)}) {
       assertTrue(verifier.verify(junk).isEmpty(), junk.length() > 20 ? "long junk" : junk);
     }
   }
@@ -76,8 +82,10 @@ class SessionTokensTest {
 
   @Test
   void weakOrDuplicateKeysAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new SessionTokens.SigningKey("k", new byte[16]));
-    assertThrows(IllegalArgumentException.class, () -> new SessionTokens.SigningKey("bad id!", bytes('a')));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SessionTokens.SigningKey("k", new byte[16]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SessionTokens.SigningKey("bad id!", bytes('a')));
     assertThrows(IllegalArgumentException.class, () -> tokens(T0, k1, k1));
   }
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Without configured keys, tokens survive a restart through the key stored in the data directory. */
+/**
+ * Without configured keys, tokens survive a restart through the key stored in the data directory.
+ */
 class StoredTokenKeyTest {
   @TempDir Path data;
 
@@ -23,7 +25,10 @@ class StoredTokenKeyTest {
     assertEquals("g-aaaaaaaaaaaaaaaa", after.verify(token).orElseThrow().playerId());
 
     Path file = data.resolve(StoredTokenKey.FILE);
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "owner only");
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+        "owner only");
     try (var files = Files.list(data)) {
       assertEquals(1, files.count(), "no temporary file left behind");
     }
@@ -31,7 +36,8 @@ class StoredTokenKeyTest {
 
   @Test
   void anotherDataDirectoryOrNoneMeansAnotherKey(@TempDir Path other) {
-    String token = new Identities(null, null, Optional.of(data)).issue("g-bbbbbbbbbbbbbbbb", "Bob").token();
+    String token =
+        new Identities(null, null, Optional.of(data)).issue("g-bbbbbbbbbbbbbbbb", "Bob").token();
     assertFalse(new Identities(null, null, Optional.of(other)).verify(token).isPresent());
     assertFalse(new Identities(null, null, Optional.empty()).verify(token).isPresent());
   }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Lobby subscriptions across a takeover: the older connection going away must not unsubscribe the newer one. */
+/**
+ * Lobby subscriptions across a takeover: the older connection going away must not unsubscribe the
+ * newer one.
+ */
 class LobbySubscriptionTest {
   /** A connection that records what the lobby sends it. */
   private static final class Member implements LobbyMember {
@@ -46,7 +49,8 @@ class LobbySubscriptionTest {
     lobby.gone(old);
     lobby.tableRemoved("t-gone");
     assertEquals(
-        List.of(new ServerMessage.LobbyUpdate("table_removed", java.util.Map.of("table", "t-gone"))),
+        List.of(
+            new ServerMessage.LobbyUpdate("table_removed", java.util.Map.of("table", "t-gone"))),
         fresh.received.subList(1, fresh.received.size()),
         "the new connection still gets lobby pushes");
     lobby.gone(fresh);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Quick match: same game only, rating bands that widen with waiting, bots after the fill delay. */
 class MatchMakerTest {
-  private final MatchMaker maker = new MatchMaker(new MatchMaker.Policy(100, 50, 1000, Duration.ofSeconds(20)));
+  private final MatchMaker maker =
+      new MatchMaker(new MatchMaker.Policy(100, 50, 1000, Duration.ofSeconds(20)));
 
   private static Ticket ticket(String id, String game, int seats, int rating, long at) {
     return new Ticket(id, game, seats, rating, at);
@@ -24,7 +25,8 @@ class MatchMakerTest {
     maker.enqueue(ticket("b", "gomoku", 2, 1580, 0));
     List<Group> groups = maker.match(0);
     assertEquals(1, groups.size());
-    assertEquals(List.of("a", "b"), groups.get(0).players().stream().map(Ticket::playerId).toList());
+    assertEquals(
+        List.of("a", "b"), groups.get(0).players().stream().map(Ticket::playerId).toList());
     assertEquals(0, groups.get(0).bots());
     assertEquals(1, maker.waitingFor("xiangqi"), "a lone xiangqi player keeps waiting");
   }

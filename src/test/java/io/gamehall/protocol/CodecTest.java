@@ -35,8 +35,28 @@ class CodecTest {
   void everyServerMessageSurvivesARoundTrip() throws DecodeException {
     List<ServerMessage> messages =
         List.of(
-            new ServerMessage.Welcome("1", "g-abcdefghijklmnop", "Ann \"the\" <b>", 1, 25, 16384, "v1.k.p.s", 1795000000L, false, List.of()),
-            new ServerMessage.Welcome(null, "g-abcdefghijklmnop", "小明", 1, 25, 16384, "v1.k.p.s", 1L, true, List.of("t-1", "t-2")),
+            new ServerMessage.Welcome(
+                "1",
+                "g-abcdefghijklmnop",
+                "Ann \"the\" <b>",
+                1,
+                25,
+                16384,
+                "v1.k.p.s",
+                1795000000L,
+                false,
+                List.of()),
+            new ServerMessage.Welcome(
+                null,
+                "g-abcdefghijklmnop",
+                "小明",
+                1,
+                25,
+                16384,
+                "v1.k.p.s",
+                1L,
+                true,
+                List.of("t-1", "t-2")),
             new ServerMessage.Pong("p", 42L),
             new ServerMessage.Pong(null, null));
     for (ServerMessage message : messages) {
@@ -75,22 +95,28 @@ class CodecTest {
 
   @Test
   void aNicknameOfOnlyControlCharactersMeansNoNickname() {
-    ClientMessage decoded = clientDecoder.decode("{\"type\":\"hello\",\"nickname\":\"\\u0000\\u202e \\t\"}");
+    ClientMessage decoded =
+        clientDecoder.decode("{\"type\":\"hello\",\"nickname\":\"\\u0000\\u202e \\t\"}");
     assertEquals(new ClientMessage.Hello(null, 1, null, null), decoded);
   }
 
   @Test
   void theErrorEchoesTheIdWhenItCanBeRead() {
     ClientMessage decoded = clientDecoder.decode("{\"type\":\"nope\",\"id\":\"q7\"}");
-    assertEquals(new ClientMessage.Invalid("q7", ErrorCode.UNKNOWN_TYPE, "unknown message type 'nope'"), decoded);
+    assertEquals(
+        new ClientMessage.Invalid("q7", ErrorCode.UNKNOWN_TYPE, "unknown message type 'nope'"),
+        decoded);
     ClientMessage longType = clientDecoder.decode("{\"type\":\"" + "t".repeat(5000) + "\"}");
-    assertTrue(((ClientMessage.Invalid) longType).detail().length() < 100, "details never echo big input back");
+    assertTrue(
+        ((ClientMessage.Invalid) longType).detail().length() < 100,
+        "details never echo big input back");
   }
 
   private void assertInvalid(String text, ErrorCode code) {
     ClientMessage decoded = clientDecoder.decode(text);
     assertTrue(decoded instanceof ClientMessage.Invalid, () -> text + " decoded to " + decoded);
-    assertEquals(code, ((ClientMessage.Invalid) decoded).code(), () -> "for input " + abbreviate(text));
+    assertEquals(
+        code, ((ClientMessage.Invalid) decoded).code(), () -> "for input " + abbreviate(text));
   }
 
   private static String abbreviate(String s) {

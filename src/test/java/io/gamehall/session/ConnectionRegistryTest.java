@@ -14,7 +14,8 @@ class ConnectionRegistryTest {
     assertFalse(ConnectionRegistry.utf8LengthExceeds("中".repeat(3), 9), "3 bytes each");
     assertTrue(ConnectionRegistry.utf8LengthExceeds("中".repeat(3) + "a", 9));
     assertFalse(ConnectionRegistry.utf8LengthExceeds("é".repeat(5), 10), "2 bytes each");
-    assertTrue(ConnectionRegistry.utf8LengthExceeds("😀".repeat(3), 11), "a surrogate pair is 4 bytes");
+    assertTrue(
+        ConnectionRegistry.utf8LengthExceeds("😀".repeat(3), 11), "a surrogate pair is 4 bytes");
     assertFalse(ConnectionRegistry.utf8LengthExceeds("😀".repeat(3), 12));
   }
 }

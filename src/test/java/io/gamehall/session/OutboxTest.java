@@ -41,7 +41,8 @@ class OutboxTest {
     for (String m : List.of("a", "b", "c", "d")) {
       assertTrue(outbox.offer(m));
     }
-    assertEquals(List.of("a"), transport.sent, "the next send starts only when the previous one completes");
+    assertEquals(
+        List.of("a"), transport.sent, "the next send starts only when the previous one completes");
     assertEquals(3, outbox.depth());
     while (!transport.pending.isEmpty()) {
       transport.completeOne(new SendResult());
@@ -63,7 +64,10 @@ class OutboxTest {
     assertFalse(outbox.offer("after"));
     assertEquals(1, overflows.get(), "overflow is reported once");
     transport.completeOne(new SendResult());
-    assertEquals(List.of("in flight"), transport.sent, "queued messages of an overflowed client are dropped");
+    assertEquals(
+        List.of("in flight"),
+        transport.sent,
+        "queued messages of an overflowed client are dropped");
   }
 
   @Test

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class EloTest {
   @Test
   void equalNewPlayersMoveByHalfTheProvisionalK() {
-    assertArrayEquals(new int[] {1520, 1480}, Elo.update(new int[] {1500, 1500}, new int[] {0, 0}, Set.of(0), Set.of()));
+    assertArrayEquals(
+        new int[] {1520, 1480},
+        Elo.update(new int[] {1500, 1500}, new int[] {0, 0}, Set.of(0), Set.of()));
   }
 
   @Test
@@ -36,16 +38,20 @@ class EloTest {
   @Test
   void doudizhuTeammatesDoNotPlayEachOther() {
     // Seat 1 is the landlord and wins against both farmers.
-    int[] after = Elo.update(new int[] {1500, 1500, 1500}, new int[] {0, 0, 0}, Set.of(1), Set.of());
-    assertArrayEquals(new int[] {1480, 1520, 1480}, after, "the landlord's two pairings count as one game");
-    int[] farmersWin = Elo.update(new int[] {1500, 1500, 1500}, new int[] {0, 0, 0}, Set.of(0, 2), Set.of());
+    int[] after =
+        Elo.update(new int[] {1500, 1500, 1500}, new int[] {0, 0, 0}, Set.of(1), Set.of());
+    assertArrayEquals(
+        new int[] {1480, 1520, 1480}, after, "the landlord's two pairings count as one game");
+    int[] farmersWin =
+        Elo.update(new int[] {1500, 1500, 1500}, new int[] {0, 0, 0}, Set.of(0, 2), Set.of());
     assertArrayEquals(new int[] {1520, 1480, 1520}, farmersWin);
   }
 
   @Test
   void aProtectedSeatNeverLoses() {
     // Farmer 2 abandoned; farmer 0 loses with them but is protected, the landlord still gains.
-    int[] after = Elo.update(new int[] {1500, 1500, 1500}, new int[] {0, 0, 0}, Set.of(1), Set.of(0, 1));
+    int[] after =
+        Elo.update(new int[] {1500, 1500, 1500}, new int[] {0, 0, 0}, Set.of(1), Set.of(0, 1));
     assertArrayEquals(new int[] {1500, 1520, 1480}, after);
   }
 

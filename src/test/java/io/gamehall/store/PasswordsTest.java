@@ -18,7 +18,8 @@ class PasswordsTest {
     assertTrue(a.startsWith("pbkdf2-sha256$" + Passwords.ITERATIONS + "$"), a);
     assertTrue(Passwords.verify("open sesame 1", a));
     assertFalse(Passwords.verify("open sesame 2", a));
-    assertFalse(Passwords.verify("open sesame 1", "md5$whatever"), "an unknown format never verifies");
+    assertFalse(
+        Passwords.verify("open sesame 1", "md5$whatever"), "an unknown format never verifies");
   }
 
   @Test

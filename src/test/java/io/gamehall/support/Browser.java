@@ -29,17 +29,23 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium (Debian's chromium and chromium-driver, both given explicitly so Selenium never downloads
- * anything) with its own fresh profile, trusting exactly our dev server certificate.
+ * One headless Chromium (Debian's chromium and chromium-driver, both given explicitly so Selenium
+ * never downloads anything) with its own fresh profile, trusting exactly our dev server
+ * certificate.
  *
- * <p>Trust: Chromium has no flag for "trust this CA", and {@code --ignore-certificate-errors} would accept any
- * certificate at all, so the test would pass against a wrong or broken one. {@code --ignore-certificate-errors-spki-list}
- * accepts only a certificate whose public key hashes to the given SHA-256 value (it needs a {@code --user-data-dir},
- * which we give anyway): we pin target/keystore/server.crt, so any other certificate still fails the handshake.
+ * <p>Trust: Chromium has no flag for "trust this CA", and {@code --ignore-certificate-errors} would
+ * accept any certificate at all, so the test would pass against a wrong or broken one. {@code
+ * --ignore-certificate-errors-spki-list} accepts only a certificate whose public key hashes to the
+ * given SHA-256 value (it needs a {@code --user-data-dir}, which we give anyway): we pin
+ * target/keystore/server.crt, so any other certificate still fails the handshake.
  */
 public final class Browser implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Browser.class.getName());
-  /** A host name that resolves to 127.0.0.1 in this browser only, without loopback's mixed-content exemption. */
+
+  /**
+   * A host name that resolves to 127.0.0.1 in this browser only, without loopback's mixed-content
+   * exemption.
+   */
   public static final String UNTRUSTED_HOST = "gamehall.test";
 
   private final ChromeDriver driver;
@@ -57,8 +63,12 @@ public final class Browser implements AutoCloseable {
     return open(name, width, height, new String[0]);
   }
 
-  /** As {@link #open(String, int, int)}, also accepting certificates whose keys hash to {@code moreSpkiHashes}. */
-  public static Browser open(String name, int width, int height, String... moreSpkiHashes) throws IOException {
+  /**
+   * As {@link #open(String, int, int)}, also accepting certificates whose keys hash to {@code
+   * moreSpkiHashes}.
+   */
+  public static Browser open(String name, int width, int height, String... moreSpkiHashes)
+      throws IOException {
     Path profile = Files.createTempDirectory("gamehall-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
@@ -73,19 +83,26 @@ public final class Browser implements AutoCloseable {
         "--no-first-run",
         "--user-data-dir=" + profile,
         "--lang=en-US",
-        // Loopback names are "potentially trustworthy" and exempt from mixed-content blocking; a made-up name mapped
+        // Loopback names are "potentially trustworthy" and exempt from mixed-content blocking; a
+        // made-up name mapped
         // to loopback is not, so tests can show what a browser does with ws:// to a real host.
         "--host-resolver-rules=MAP " + UNTRUSTED_HOST + " 127.0.0.1",
         "--window-size=" + width + "," + height,
         "--ignore-certificate-errors-spki-list="
-            + String.join(",", java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(serverSpkiHash()), java.util.Arrays.stream(moreSpkiHashes))
-                .toList()));
+            + String.join(
+                ",",
+                java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(serverSpkiHash()),
+                        java.util.Arrays.stream(moreSpkiHashes))
+                    .toList()));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     if (width < 500) {
-      // Desktop Chromium will not make a window narrower than about 500 px: emulate the phone's viewport instead
+      // Desktop Chromium will not make a window narrower than about 500 px: emulate the phone's
+      // viewport instead
       // (mobile: the page's viewport meta applies, as on a phone).
       driver.executeCdpCommand(
           "Emulation.setDeviceMetricsOverride",
@@ -94,15 +111,22 @@ public final class Browser implements AutoCloseable {
     return new Browser(name, driver, profile);
   }
 
-  /** Base64 of SHA-256 over the DER SubjectPublicKeyInfo of the server certificate the build generated. */
+  /**
+   * Base64 of SHA-256 over the DER SubjectPublicKeyInfo of the server certificate the build
+   * generated.
+   */
   public static String serverSpkiHash() {
     return spkiHash(Tls.truststore().resolveSibling("server.crt"));
   }
 
-  /** Base64 of SHA-256 over the DER SubjectPublicKeyInfo of the first certificate in {@code crt} (PEM). */
+  /**
+   * Base64 of SHA-256 over the DER SubjectPublicKeyInfo of the first certificate in {@code crt}
+   * (PEM).
+   */
   public static String spkiHash(Path crt) {
     try (InputStream in = Files.newInputStream(crt)) {
-      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      X509Certificate cert =
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       byte[] spki = cert.getPublicKey().getEncoded();
       return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
     } catch (IOException | CertificateException | NoSuchAlgorithmException e) {
@@ -134,56 +158,71 @@ public final class Browser implements AutoCloseable {
     return "[data-testid='" + testId + "']";
   }
 
-  /** The data-testid values starting with {@code prefix}, read in one script call (the page redraws often). */
+  /**
+   * The data-testid values starting with {@code prefix}, read in one script call (the page redraws
+   * often).
+   */
   @SuppressWarnings("unchecked")
   public List<String> testIdsWithPrefix(String prefix) {
-    return (List<String>) js(
-        "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute('data-testid'))",
-        "[data-testid^='" + prefix + "']");
+    return (List<String>)
+        js(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute('data-testid'))",
+            "[data-testid^='" + prefix + "']");
   }
 
   public boolean present(String testId) {
-    return Boolean.TRUE.equals(js("return document.querySelector(arguments[0]) !== null", selector(testId)));
+    return Boolean.TRUE.equals(
+        js("return document.querySelector(arguments[0]) !== null", selector(testId)));
   }
 
   /** Present and rendered (not hidden, not inside a hidden parent). */
   public boolean visible(String testId) {
-    return Boolean.TRUE.equals(js(
-        "const e = document.querySelector(arguments[0]); return e !== null && e.getClientRects().length > 0",
-        selector(testId)));
+    return Boolean.TRUE.equals(
+        js(
+            "const e = document.querySelector(arguments[0]); return e !== null && e.getClientRects().length > 0",
+            selector(testId)));
   }
 
   /** An attribute read atomically by script, or null when the element is absent. */
   public String attr(String testId, String attribute) {
-    Object v = js("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
-        selector(testId), attribute);
+    Object v =
+        js(
+            "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
+            selector(testId),
+            attribute);
     return v == null ? null : v.toString();
   }
 
   public String text(String testId) {
-    Object v = js("const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", selector(testId));
+    Object v =
+        js(
+            "const e = document.querySelector(arguments[0]); return e ? e.innerText : ''",
+            selector(testId));
     return String.valueOf(v);
   }
 
   /** A real (WebDriver) click, retried while the page redraws the element under it. */
   public void click(String testId) {
-    waitFor("'" + testId + "' to be clicked", d -> {
-      if (!visible(testId)) {
-        return false;
-      }
-      WebElement e = byTestId(testId);
-      if (!e.isEnabled()) {
-        return false;
-      }
-      e.click();
-      return true;
-    });
+    waitFor(
+        "'" + testId + "' to be clicked",
+        d -> {
+          if (!visible(testId)) {
+            return false;
+          }
+          WebElement e = byTestId(testId);
+          if (!e.isEnabled()) {
+            return false;
+          }
+          e.click();
+          return true;
+        });
   }
 
   /** Clicks an element via script (an SVG hit area under a label, say). */
   public void clickByScript(String testId) {
     waitFor("'" + testId + "' to exist", d -> present(testId));
-    js("document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+    js(
+        "document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', {bubbles: true}))",
         selector(testId));
   }
 
@@ -195,9 +234,13 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
   }
 
-  /** Waits up to {@code seconds} for {@code condition}; the failure names this browser and what it waited for. */
+  /**
+   * Waits up to {@code seconds} for {@code condition}; the failure names this browser and what it
+   * waited for.
+   */
   public <T> T waitFor(String what, int seconds, Function<WebDriver, T> condition) {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+    WebDriverWait wait =
+        new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
     wait.withMessage(() -> name + ": waited " + seconds + " s for " + what);
     wait.ignoring(StaleElementReferenceException.class);
     return wait.until(condition);

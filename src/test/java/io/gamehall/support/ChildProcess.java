@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server a test starts itself (Payara Micro, nginx): output to a log file, readiness polled with a deadline, and
- * always stopped by the test that started it.
+ * A server a test starts itself (Payara Micro, nginx): output to a log file, readiness polled with
+ * a deadline, and always stopped by the test that started it.
  */
 public final class ChildProcess implements AutoCloseable {
   private final String name;
@@ -28,7 +28,9 @@ public final class ChildProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** A port nobody listens on right now (the OS picks it); never a fixed one on a shared machine. */
+  /**
+   * A port nobody listens on right now (the OS picks it); never a fixed one on a shared machine.
+   */
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
@@ -36,17 +38,19 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
-  public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path log)
-      throws IOException {
+  public static ChildProcess start(
+      String name, List<String> command, Map<String, String> env, Path log) throws IOException {
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     return new ChildProcess(name, builder.start(), log);
   }
 
   /**
-   * Polls {@code ready} until it returns true, failing at the deadline or as soon as the process dies (with the end
-   * of its log). The pause between polls is a wait on the process itself, so an early exit is seen at once.
+   * Polls {@code ready} until it returns true, failing at the deadline or as soon as the process
+   * dies (with the end of its log). The pause between polls is a wait on the process itself, so an
+   * early exit is seen at once.
    */
   public Duration awaitReady(Duration within, Callable<Boolean> ready) throws Exception {
     long start = System.nanoTime();
@@ -64,7 +68,9 @@ public final class ChildProcess implements AutoCloseable {
         fail(name + " exited with " + process.exitValue() + " before it was ready:\n" + tail());
       }
     }
-    return fail(name + " not ready within " + within + " (last probe error: " + last + "):\n" + tail(), last);
+    return fail(
+        name + " not ready within " + within + " (last probe error: " + last + "):\n" + tail(),
+        last);
   }
 
   public boolean isAlive() {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the kit's shell scripts and tools from tests, with a deadline and the output in every failure message. */
+/**
+ * Runs the kit's shell scripts and tools from tests, with a deadline and the output in every
+ * failure message.
+ */
 public final class Commands {
   private Commands() {}
 
@@ -23,7 +26,8 @@ public final class Commands {
 
   /** {@code bash SCRIPT args...} for a script under the repository root. */
   public static List<String> script(String relativePath, String... args) {
-    List<String> command = new ArrayList<>(List.of("bash", basedir().resolve(relativePath).toString()));
+    List<String> command =
+        new ArrayList<>(List.of("bash", basedir().resolve(relativePath).toString()));
     command.addAll(List.of(args));
     return command;
   }
@@ -33,12 +37,14 @@ public final class Commands {
     return run(command, Map.of(), 0, Duration.ofSeconds(90));
   }
 
-  public static String run(List<String> command, Map<String, String> env, int expectedExit, Duration within)
+  public static String run(
+      List<String> command, Map<String, String> env, int expectedExit, Duration within)
       throws Exception {
     // Output to a file, so a chatty command never blocks on a full pipe while we wait.
     Path log = Files.createTempFile("gamehall-command", ".log");
     try {
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(env);
       Process process = builder.start();
       process.getOutputStream().close();

@@ -17,8 +17,9 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * The hall's real endpoint and beans on an embedded Tyrus server with plain CDI (Weld SE), plus a client container.
- * Settings are system properties for the server's lifetime, as a deployment would read them.
+ * The hall's real endpoint and beans on an embedded Tyrus server with plain CDI (Weld SE), plus a
+ * client container. Settings are system properties for the server's lifetime, as a deployment would
+ * read them.
  */
 public final class EmbeddedHall implements AutoCloseable {
   private final Map<String, String> settings;

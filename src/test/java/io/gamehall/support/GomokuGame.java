@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two players quick-match into a Gomoku table over a real socket and black wins with five in column H; the result
- * event is returned. Proves the whole path (TLS, upgrade, protocol, lobby, table, game) on any server.
+ * Two players quick-match into a Gomoku table over a real socket and black wins with five in column
+ * H; the result event is returned. Proves the whole path (TLS, upgrade, protocol, lobby, table,
+ * game) on any server.
  */
 public final class GomokuGame {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private GomokuGame() {}
 
-  /** Plays a full game on {@code tier}; returns the {@code result} event as black's client saw it. */
+  /**
+   * Plays a full game on {@code tier}; returns the {@code result} event as black's client saw it.
+   */
   public static ServerMessage.Event play(Tier tier) throws Exception {
     try (TestClient ann = TestClient.connect(tier);
         TestClient bob = TestClient.connect(tier)) {
@@ -27,10 +30,14 @@ public final class GomokuGame {
       String bobId = hello(bob, "Bob");
       ann.send(new ClientMessage.QuickMatch("q", "gomoku", Map.of()));
       bob.send(new ClientMessage.QuickMatch("q", "gomoku", Map.of()));
-      String table = ann.await(ServerMessage.Matching.class, m -> !m.queued(), "matched", WAIT).table();
-      assertEquals(table, bob.await(ServerMessage.Matching.class, m -> !m.queued(), "matched", WAIT).table());
+      String table =
+          ann.await(ServerMessage.Matching.class, m -> !m.queued(), "matched", WAIT).table();
+      assertEquals(
+          table,
+          bob.await(ServerMessage.Matching.class, m -> !m.queued(), "matched", WAIT).table());
 
-      ServerMessage.Event started = ann.await(ServerMessage.Event.class, e -> e.kind().equals("started"), "started", WAIT);
+      ServerMessage.Event started =
+          ann.await(ServerMessage.Event.class, e -> e.kind().equals("started"), "started", WAIT);
       bob.await(ServerMessage.Event.class, e -> e.kind().equals("started"), "started", WAIT);
       List<?> players = (List<?>) started.data().get("players");
       assertTrue(players.contains(annId) && players.contains(bobId), "players: " + players);
@@ -46,10 +53,13 @@ public final class GomokuGame {
         act(white, table, whiteMoves[i]);
       }
       // The winning move: its result event may come before its ack, so wait for the result itself.
-      black.send(new ClientMessage.TableRequest("m-win", table, new TableAction.Act(blackMoves[4], null)));
-      ServerMessage.Event result = black.await(ServerMessage.Event.class, e -> e.kind().equals("result"), "result", WAIT);
+      black.send(
+          new ClientMessage.TableRequest("m-win", table, new TableAction.Act(blackMoves[4], null)));
+      ServerMessage.Event result =
+          black.await(ServerMessage.Event.class, e -> e.kind().equals("result"), "result", WAIT);
       white.await(ServerMessage.Event.class, e -> e.kind().equals("result"), "result", WAIT);
-      assertEquals("[0]", String.valueOf(result.data().get("winners")), "black (seat 0) wins: " + result);
+      assertEquals(
+          "[0]", String.valueOf(result.data().get("winners")), "black (seat 0) wins: " + result);
       return result;
     }
   }
@@ -59,17 +69,21 @@ public final class GomokuGame {
     return client.expect(ServerMessage.Welcome.class).playerId();
   }
 
-  /** Sends a move and waits for its ack, so the two players' moves reach the table in turn order. */
+  /**
+   * Sends a move and waits for its ack, so the two players' moves reach the table in turn order.
+   */
   private static void act(TestClient player, String table, String move) throws Exception {
     String id = "m-" + move;
     player.send(new ClientMessage.TableRequest(id, table, new TableAction.Act(move, null)));
     ServerMessage reply =
         player.await(
             ServerMessage.class,
-            m -> (m instanceof ServerMessage.Ack a && id.equals(a.re()))
-                || (m instanceof ServerMessage.Refused r && id.equals(r.re()))
-                || (m instanceof ServerMessage.Error e && id.equals(e.re())),
-            "answer to " + move, WAIT);
+            m ->
+                (m instanceof ServerMessage.Ack a && id.equals(a.re()))
+                    || (m instanceof ServerMessage.Refused r && id.equals(r.re()))
+                    || (m instanceof ServerMessage.Error e && id.equals(e.re())),
+            "answer to " + move,
+            WAIT);
     assertTrue(reply instanceof ServerMessage.Ack, move + " was not accepted: " + reply);
   }
 }

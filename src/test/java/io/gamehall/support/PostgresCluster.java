@@ -20,10 +20,11 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL cluster from Debian's binaries: initdb in a temporary directory, started on a free port of
- * 127.0.0.1 with password authentication, removed at close. initdb refuses to run as root, so under root (CI) the
- * cluster belongs to an unprivileged system user ({@code postgres} if the package made it, else {@code nobody}) and
- * every PostgreSQL command runs through {@code runuser}.
+ * A throwaway PostgreSQL cluster from Debian's binaries: initdb in a temporary directory, started
+ * on a free port of 127.0.0.1 with password authentication, removed at close. initdb refuses to run
+ * as root, so under root (CI) the cluster belongs to an unprivileged system user ({@code postgres}
+ * if the package made it, else {@code nobody}) and every PostgreSQL command runs through {@code
+ * runuser}.
  */
 public final class PostgresCluster implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PostgresCluster.class.getName());
@@ -56,16 +57,42 @@ public final class PostgresCluster implements AutoCloseable {
       // The temp directory is private to root (0700): hand it to the cluster's owner.
       Commands.run(List.of("chown", "-R", owner, dir.toString()));
     }
-    PostgresCluster cluster = new PostgresCluster(bin, dir, owner, ChildProcess.freePort(), password);
+    PostgresCluster cluster =
+        new PostgresCluster(bin, dir, owner, ChildProcess.freePort(), password);
     cluster.pg(
-        "initdb", "-D", data.toString(), "-U", USER, "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8",
+        "initdb",
+        "-D",
+        data.toString(),
+        "-U",
+        USER,
+        "--pwfile=" + pwfile,
+        "-A",
+        "scram-sha-256",
+        "-E",
+        "UTF8",
         "--no-locale");
     Files.delete(pwfile);
-    // The socket lives in the cluster's own directory: /var/run/postgresql may not exist or be writable.
+    // The socket lives in the cluster's own directory: /var/run/postgresql may not exist or be
+    // writable.
     cluster.pg(
-        "pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-p " + cluster.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-    LOG.info(() -> "PostgreSQL cluster in " + dir + " on port " + cluster.port + (owner == null ? "" : " as " + owner));
+        "pg_ctl",
+        "-D",
+        data.toString(),
+        "-l",
+        dir.resolve("server.log").toString(),
+        "-w",
+        "-t",
+        "60",
+        "-o",
+        "-p " + cluster.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+        "start");
+    LOG.info(
+        () ->
+            "PostgreSQL cluster in "
+                + dir
+                + " on port "
+                + cluster.port
+                + (owner == null ? "" : " as " + owner));
     return cluster;
   }
 
@@ -126,7 +153,11 @@ public final class PostgresCluster implements AutoCloseable {
           versions
               .map(v -> v.resolve("bin"))
               .filter(b -> Files.isExecutable(b.resolve("initdb")))
-              .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D.*", ""))))
+              .max(
+                  Comparator.comparing(
+                      b ->
+                          Integer.parseInt(
+                              b.getParent().getFileName().toString().replaceAll("\\D.*", ""))))
               .orElse(null);
       assertTrue(bin != null, "no initdb under " + root);
       return bin;
@@ -139,13 +170,15 @@ public final class PostgresCluster implements AutoCloseable {
 
   private static String unprivilegedUser() throws Exception {
     for (String user : List.of("postgres", "nobody")) {
-      if (!Commands.run(List.of("getent", "passwd"), Map.of(), 0, Duration.ofSeconds(10)).lines()
+      if (!Commands.run(List.of("getent", "passwd"), Map.of(), 0, Duration.ofSeconds(10))
+          .lines()
           .filter(l -> l.startsWith(user + ":"))
           .toList()
           .isEmpty()) {
         return user;
       }
     }
-    throw new AssertionError("running as root, and neither a postgres nor a nobody user exists to own the cluster");
+    throw new AssertionError(
+        "running as root, and neither a postgres nor a nobody user exists to own the cluster");
   }
 }

@@ -19,11 +19,16 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A frame-level RFC 6455 client written for tests that must see or send what a WebSocket API hides: ping frames,
- * unanswered pings, malformed frames.
+ * A frame-level RFC 6455 client written for tests that must see or send what a WebSocket API hides:
+ * ping frames, unanswered pings, malformed frames.
  */
 public final class RawWebSocket implements AutoCloseable {
-  public static final int CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
+  public static final int CONTINUATION = 0x0,
+      TEXT = 0x1,
+      BINARY = 0x2,
+      CLOSE = 0x8,
+      PING = 0x9,
+      PONG = 0xA;
 
   /** One received frame. */
   public record Frame(boolean fin, int opcode, byte[] payload) {
@@ -33,7 +38,9 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** The reason text of a close frame (after its two code bytes). */
     public String closeReason() {
-      return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+      return payload.length > 2
+          ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+          : "";
     }
 
     public String text() {
@@ -54,17 +61,22 @@ public final class RawWebSocket implements AutoCloseable {
     this.handshakeResponse = handshakeResponse;
   }
 
-  /** Opens a socket and sends an upgrade request; the response status line and headers are kept for assertions. */
-  public static RawWebSocket connect(URI uri, SSLContext tls, String... extraHeaders) throws IOException {
+  /**
+   * Opens a socket and sends an upgrade request; the response status line and headers are kept for
+   * assertions.
+   */
+  public static RawWebSocket connect(URI uri, SSLContext tls, String... extraHeaders)
+      throws IOException {
     return connect(uri, tls, 0, extraHeaders);
   }
 
   /**
-   * As {@link #connect(URI, SSLContext, String...)}, with the socket's receive buffer limited to {@code receiveBuffer}
-   * bytes (0: the system default), to play a client on a slow link that reads little.
+   * As {@link #connect(URI, SSLContext, String...)}, with the socket's receive buffer limited to
+   * {@code receiveBuffer} bytes (0: the system default), to play a client on a slow link that reads
+   * little.
    */
-  public static RawWebSocket connect(URI uri, SSLContext tls, int receiveBuffer, String... extraHeaders)
-      throws IOException {
+  public static RawWebSocket connect(
+      URI uri, SSLContext tls, int receiveBuffer, String... extraHeaders) throws IOException {
     boolean secure = uri.getScheme().equals("wss") || uri.getScheme().equals("https");
     int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
     Socket socket;
@@ -86,10 +98,18 @@ public final class RawWebSocket implements AutoCloseable {
     new SecureRandom().nextBytes(nonce);
     StringBuilder request =
         new StringBuilder()
-            .append("GET ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
-            .append("Host: ").append(uri.getHost()).append(':').append(port).append("\r\n")
+            .append("GET ")
+            .append(uri.getRawPath())
+            .append(" HTTP/1.1\r\n")
+            .append("Host: ")
+            .append(uri.getHost())
+            .append(':')
+            .append(port)
+            .append("\r\n")
             .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-            .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(nonce)).append("\r\n")
+            .append("Sec-WebSocket-Key: ")
+            .append(Base64.getEncoder().encodeToString(nonce))
+            .append("\r\n")
             .append(versionOverridden(extraHeaders) ? "" : "Sec-WebSocket-Version: 13\r\n");
     for (String header : extraHeaders) {
       request.append(header).append("\r\n");

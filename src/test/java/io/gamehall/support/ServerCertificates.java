@@ -11,18 +11,23 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
-/** What a TLS server presents: the leaf certificate of a fresh handshake, and the one a keystore holds. */
+/**
+ * What a TLS server presents: the leaf certificate of a fresh handshake, and the one a keystore
+ * holds.
+ */
 public final class ServerCertificates {
   private ServerCertificates() {}
 
   /**
-   * Handshakes with 127.0.0.1:{@code port} presenting and verifying {@code host} (our truststore only) and returns the
-   * server's leaf certificate. A new SSLContext each time, so no session is resumed.
+   * Handshakes with 127.0.0.1:{@code port} presenting and verifying {@code host} (our truststore
+   * only) and returns the server's leaf certificate. A new SSLContext each time, so no session is
+   * resumed.
    */
   public static X509Certificate presented(String host, int port) throws Exception {
     SSLContext tls = Tls.trustingOurCa();
     Socket tcp = new Socket("127.0.0.1", port);
-    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(tcp, host, port, true)) {
+    try (SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket(tcp, host, port, true)) {
       SSLParameters params = socket.getSSLParameters();
       params.setEndpointIdentificationAlgorithm("HTTPS");
       socket.setSSLParameters(params);

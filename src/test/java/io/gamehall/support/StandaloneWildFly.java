@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * A second WildFly, separate from the Arquillian-managed one, for tests whose settings or actions would disturb the
- * shared server (strict rate limits, a drain that cannot be undone, short HTTP timeouts). It runs the provisioned
- * server with its own base directory (a copy of the configured standalone/ with the WAR in deployments/), its own
- * port offset and the system properties the test gives; readiness is /health/ready answering 200.
+ * A second WildFly, separate from the Arquillian-managed one, for tests whose settings or actions
+ * would disturb the shared server (strict rate limits, a drain that cannot be undone, short HTTP
+ * timeouts). It runs the provisioned server with its own base directory (a copy of the configured
+ * standalone/ with the WAR in deployments/), its own port offset and the system properties the test
+ * gives; readiness is /health/ready answering 200.
  */
 public final class StandaloneWildFly implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StandaloneWildFly.class.getName());
@@ -34,39 +35,72 @@ public final class StandaloneWildFly implements AutoCloseable {
     this.base = base;
   }
 
-  /** The offset for a second server: gamehall.second.port.offset, else the managed server's offset plus 500. */
+  /**
+   * The offset for a second server: gamehall.second.port.offset, else the managed server's offset
+   * plus 500.
+   */
   public static int secondOffset() {
     return Integer.getInteger(
         "gamehall.second.port.offset", Integer.getInteger("gamehall.port.offset", 10000) + 500);
   }
 
-  /** Starts a server named {@code name} (its base directory is target/{@code name}) and waits until it is ready. */
-  public static StandaloneWildFly start(String name, Map<String, String> properties) throws Exception {
-    Path home = Path.of(System.getProperty("gamehall.wildfly.home", "target/wildfly-39.0.1.Final")).toAbsolutePath();
+  /**
+   * Starts a server named {@code name} (its base directory is target/{@code name}) and waits until
+   * it is ready.
+   */
+  public static StandaloneWildFly start(String name, Map<String, String> properties)
+      throws Exception {
+    Path home =
+        Path.of(System.getProperty("gamehall.wildfly.home", "target/wildfly-39.0.1.Final"))
+            .toAbsolutePath();
     Path base = Path.of("target", name).toAbsolutePath();
     deleteTree(base);
     copyTree(home.resolve("standalone"), base);
-    Files.copy(Path.of(System.getProperty("gamehall.war")), base.resolve("deployments/gamehall.war"),
+    Files.copy(
+        Path.of(System.getProperty("gamehall.war")),
+        base.resolve("deployments/gamehall.war"),
         StandardCopyOption.REPLACE_EXISTING);
     int offset = secondOffset();
-    List<String> command = new ArrayList<>(List.of(
-        home.resolve("bin/standalone.sh").toString(),
-        "-Djboss.server.base.dir=" + base,
-        "-Djboss.socket.binding.port-offset=" + offset));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + offset));
     // standalone.sh re-splits its arguments on spaces: list values go without them.
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v.replace(", ", ",")));
-    // LAUNCH_JBOSS_IN_BACKGROUND makes the script pass SIGTERM on to the JVM, so close() stops the server itself.
-    ChildProcess process = ChildProcess.start(name, command,
-        Map.of("LAUNCH_JBOSS_IN_BACKGROUND", "1", "JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true"),
-        base.resolve("console.log"));
+    // LAUNCH_JBOSS_IN_BACKGROUND makes the script pass SIGTERM on to the JVM, so close() stops the
+    // server itself.
+    ChildProcess process =
+        ChildProcess.start(
+            name,
+            command,
+            Map.of(
+                "LAUNCH_JBOSS_IN_BACKGROUND",
+                "1",
+                "JAVA_OPTS",
+                "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true"),
+            base.resolve("console.log"));
     StandaloneWildFly server = new StandaloneWildFly(process, offset, base);
     try {
-      HttpClient http = HttpClient.newBuilder().sslContext(Tls.trustingOurCa()).connectTimeout(Duration.ofSeconds(2))
-          .build();
-      Duration took = process.awaitReady(Duration.ofSeconds(180), () -> http.send(
-          HttpRequest.newBuilder(server.https("/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-      LOG.info(name + " ready on https port " + server.httpsPort() + " in " + took.toMillis() + " ms");
+      HttpClient http =
+          HttpClient.newBuilder()
+              .sslContext(Tls.trustingOurCa())
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
+      Duration took =
+          process.awaitReady(
+              Duration.ofSeconds(180),
+              () ->
+                  http.send(
+                              HttpRequest.newBuilder(server.https("/health/ready"))
+                                  .timeout(Duration.ofSeconds(2))
+                                  .build(),
+                              HttpResponse.BodyHandlers.discarding())
+                          .statusCode()
+                      == 200);
+      LOG.info(
+          name + " ready on https port " + server.httpsPort() + " in " + took.toMillis() + " ms");
     } catch (Throwable e) {
       server.close();
       throw e;
@@ -101,25 +135,31 @@ public final class StandaloneWildFly implements AutoCloseable {
   }
 
   private static void copyTree(Path from, Path to) throws Exception {
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws java.io.IOException {
-        Path relative = from.relativize(dir);
-        // A fresh server: no data, logs, temporary files or deployments of the managed one.
-        if (relative.getNameCount() == 1 && List.of("data", "log", "tmp", "deployments").contains(relative.toString())) {
-          Files.createDirectories(to.resolve(relative));
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(to.resolve(relative));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws java.io.IOException {
+            Path relative = from.relativize(dir);
+            // A fresh server: no data, logs, temporary files or deployments of the managed one.
+            if (relative.getNameCount() == 1
+                && List.of("data", "log", "tmp", "deployments").contains(relative.toString())) {
+              Files.createDirectories(to.resolve(relative));
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Files.createDirectories(to.resolve(relative));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws java.io.IOException {
-        Files.copy(file, to.resolve(from.relativize(file)), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws java.io.IOException {
+            Files.copy(
+                file, to.resolve(from.relativize(file)), StandardCopyOption.REPLACE_EXISTING);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private static void deleteTree(Path root) throws Exception {

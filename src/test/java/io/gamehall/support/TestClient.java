@@ -28,20 +28,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
-/** A protocol client for tests: every server message lands in a queue that tests wait on with a deadline. */
+/**
+ * A protocol client for tests: every server message lands in a queue that tests wait on with a
+ * deadline.
+ */
 public final class TestClient implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(10);
 
   private final BlockingQueue<ServerMessage> inbox = new LinkedBlockingQueue<>();
+
   /** Everything received, in order, for awaits that pick messages out of order. */
   private final List<ServerMessage> history = new ArrayList<>();
+
   private final Set<Integer> taken = new HashSet<>();
   private final Map<String, Long> lastSeq = new HashMap<>();
   private final List<String> seqViolations = new ArrayList<>();
@@ -51,7 +56,8 @@ public final class TestClient implements AutoCloseable {
   private final Session session;
   private ServerMessage.Welcome welcome;
 
-  private TestClient(WebSocketContainer container, ClientEndpointConfig config, URI uri) throws Exception {
+  private TestClient(WebSocketContainer container, ClientEndpointConfig config, URI uri)
+      throws Exception {
     this.session = container.connectToServer(new Listener(), config, uri);
   }
 
@@ -104,7 +110,8 @@ public final class TestClient implements AutoCloseable {
       synchronized (lastSeq) {
         Long last = lastSeq.get(e.table());
         if (last != null && e.seq() != last + 1) {
-          seqViolations.add(e.table() + ": got " + e.seq() + " after " + last + " (" + e.kind() + ")");
+          seqViolations.add(
+              e.table() + ": got " + e.seq() + " after " + last + " (" + e.kind() + ")");
         }
         lastSeq.put(e.table(), e.seq());
       }
@@ -138,16 +145,17 @@ public final class TestClient implements AutoCloseable {
   }
 
   /**
-   * The first message received so far or within {@link #WAIT} that is a {@code type} matching {@code test} and was not
-   * taken by an earlier await; other messages stay available.
+   * The first message received so far or within {@link #WAIT} that is a {@code type} matching
+   * {@code test} and was not taken by an earlier await; other messages stay available.
    */
-  public <T extends ServerMessage> T await(Class<T> type, Predicate<T> test, String what) throws InterruptedException {
+  public <T extends ServerMessage> T await(Class<T> type, Predicate<T> test, String what)
+      throws InterruptedException {
     return await(type, test, what, WAIT);
   }
 
   /** As {@link #await(Class, Predicate, String)}, waiting at most {@code within}. */
-  public <T extends ServerMessage> T await(Class<T> type, Predicate<T> test, String what, Duration within)
-      throws InterruptedException {
+  public <T extends ServerMessage> T await(
+      Class<T> type, Predicate<T> test, String what, Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     synchronized (history) {
       int scanned = 0;
@@ -170,8 +178,8 @@ public final class TestClient implements AutoCloseable {
   }
 
   /** The first untaken table event of {@code kind} on {@code table} matching {@code test}. */
-  public ServerMessage.Event awaitEvent(String table, String kind, Predicate<ServerMessage.Event> test)
-      throws InterruptedException {
+  public ServerMessage.Event awaitEvent(
+      String table, String kind, Predicate<ServerMessage.Event> test) throws InterruptedException {
     return await(
         ServerMessage.Event.class,
         e -> e.table().equals(table) && e.kind().equals(kind) && test.test(e),
@@ -201,12 +209,17 @@ public final class TestClient implements AutoCloseable {
   /** The next message, which must be of {@code type}, within {@link #WAIT}. */
   public <T extends ServerMessage> T expect(Class<T> type) throws InterruptedException {
     ServerMessage message = inbox.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    assertNotNull(message, "no " + type.getSimpleName() + " within " + WAIT + (closed.isDone() ? "; closed: " + closed.join() : ""));
-    assertTrue(type.isInstance(message), "expected " + type.getSimpleName() + " but got " + message);
+    assertNotNull(
+        message,
+        "no "
+            + type.getSimpleName()
+            + " within "
+            + WAIT
+            + (closed.isDone() ? "; closed: " + closed.join() : ""));
+    assertTrue(
+        type.isInstance(message), "expected " + type.getSimpleName() + " but got " + message);
     return type.cast(message);
   }
-
-
 
   /** Waits for the server to close this connection and returns why. */
   public CloseReason awaitClose(Duration within) throws InterruptedException {
@@ -251,7 +264,8 @@ public final class TestClient implements AutoCloseable {
                     history.notifyAll();
                   }
                 } catch (DecodeException e) {
-                  closed.completeExceptionally(new AssertionError("server sent an undecodable frame: " + text, e));
+                  closed.completeExceptionally(
+                      new AssertionError("server sent an undecodable frame: " + text, e));
                 }
               });
     }

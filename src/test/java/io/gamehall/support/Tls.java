@@ -7,12 +7,16 @@ import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** TLS for tests: trust only the build's dev CA (from the generated truststore), nothing from the JDK's cacerts. */
+/**
+ * TLS for tests: trust only the build's dev CA (from the generated truststore), nothing from the
+ * JDK's cacerts.
+ */
 public final class Tls {
   private Tls() {}
 
   public static Path truststore() {
-    String path = System.getProperty("gamehall.truststore", "target/keystore/gamehall-truststore.p12");
+    String path =
+        System.getProperty("gamehall.truststore", "target/keystore/gamehall-truststore.p12");
     return Path.of(path);
   }
 
@@ -31,7 +35,8 @@ public final class Tls {
     try (InputStream in = Files.newInputStream(truststore())) {
       trust.load(in, password());
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext context = SSLContext.getInstance(protocol);
     context.init(null, tmf.getTrustManagers(), null);

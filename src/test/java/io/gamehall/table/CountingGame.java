@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * A two-seat test game: seats take turns adding 1 to 3 ({@code add 2}) to a total; whoever reaches the target (option
- * {@code target}, default 10) wins. Option {@code bot} picks the bot's behaviour: {@code good} answers {@code add 2},
- * {@code fail} throws, {@code illegal} answers {@code add 9}.
+ * A two-seat test game: seats take turns adding 1 to 3 ({@code add 2}) to a total; whoever reaches
+ * the target (option {@code target}, default 10) wins. Option {@code bot} picks the bot's
+ * behaviour: {@code good} answers {@code add 2}, {@code fail} throws, {@code illegal} answers
+ * {@code add 9}.
  */
 final class CountingGame implements GameRules {
   @Override
@@ -102,9 +103,12 @@ final class CountingGame implements GameRules {
       history.push(new int[] {seat, n});
       toAct = 1 - seat;
       if (total >= target) {
-        result = new Result(List.of(seat), Map.of(seat, 1, 1 - seat, -1), Result.EndReason.WIN, "target");
+        result =
+            new Result(
+                List.of(seat), Map.of(seat, 1, 1 - seat, -1), Result.EndReason.WIN, "target");
       }
-      return new Step.Accepted(List.of(Event.of("added", Map.of("seat", seat, "n", n, "total", total))));
+      return new Step.Accepted(
+          List.of(Event.of("added", Map.of("seat", seat, "n", n, "total", total))));
     }
 
     @Override
@@ -140,13 +144,16 @@ final class CountingGame implements GameRules {
 
     @Override
     public Result resign(int seat) {
-      result = new Result(List.of(1 - seat), Map.of(seat, -1, 1 - seat, 1), Result.EndReason.RESIGN, "");
+      result =
+          new Result(List.of(1 - seat), Map.of(seat, -1, 1 - seat, 1), Result.EndReason.RESIGN, "");
       return result;
     }
 
     @Override
     public Result abandon(int seat) {
-      result = new Result(List.of(1 - seat), Map.of(seat, -1, 1 - seat, 1), Result.EndReason.ABANDONMENT, "");
+      result =
+          new Result(
+              List.of(1 - seat), Map.of(seat, -1, 1 - seat, 1), Result.EndReason.ABANDONMENT, "");
       return result;
     }
 

@@ -3,7 +3,10 @@ package io.gamehall.table;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
-/** A table clock for tests: time moves only when {@link #advance} says so, and due timers run then, in order. */
+/**
+ * A table clock for tests: time moves only when {@link #advance} says so, and due timers run then,
+ * in order.
+ */
 public final class ManualClock implements TableClock {
   private final PriorityQueue<Timer> timers =
       new PriorityQueue<>(Comparator.comparingLong(Timer::at).thenComparingLong(Timer::order));
@@ -30,7 +33,10 @@ public final class ManualClock implements TableClock {
     };
   }
 
-  /** Moves time forward by {@code millis}, running each timer that falls due at its own time, on this thread. */
+  /**
+   * Moves time forward by {@code millis}, running each timer that falls due at its own time, on
+   * this thread.
+   */
   public void advance(long millis) {
     long target;
     synchronized (this) {

@@ -3,7 +3,9 @@ package io.gamehall.table;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
-/** An executor that runs nothing until the test says so, to hold work (a drain, a bot) in flight. */
+/**
+ * An executor that runs nothing until the test says so, to hold work (a drain, a bot) in flight.
+ */
 final class ManualExecutor implements Executor {
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
 

@@ -44,7 +44,10 @@ final class RecordingMember implements TableMember {
   }
 
   List<Update> updates() {
-    return all().stream().filter(o -> o instanceof Update).map(o -> (Update) o).collect(Collectors.toList());
+    return all().stream()
+        .filter(o -> o instanceof Update)
+        .map(o -> (Update) o)
+        .collect(Collectors.toList());
   }
 
   List<String> kinds() {

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The production clock on a real scheduler: order, cancellation, a bounded scheduler queue, failure isolation. */
+/**
+ * The production clock on a real scheduler: order, cancellation, a bounded scheduler queue, failure
+ * isolation.
+ */
 class ScheduledTableClockTest {
   private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2);
   private final ScheduledTableClock clock = new ScheduledTableClock(scheduler);
@@ -35,10 +38,12 @@ class ScheduledTableClockTest {
     List<Integer> ran = new CopyOnWriteArrayList<>();
     CountDownLatch all = new CountDownLatch(4);
     for (int delay : new int[] {400, 100, 300, 200}) {
-      clock.schedule(delay, () -> {
-        ran.add(delay);
-        all.countDown();
-      });
+      clock.schedule(
+          delay,
+          () -> {
+            ran.add(delay);
+            all.countDown();
+          });
     }
     await(all, "four timers");
     assertEquals(List.of(100, 200, 300, 400), ran);
@@ -50,12 +55,15 @@ class ScheduledTableClockTest {
     CountDownLatch ran = new CountDownLatch(1);
     long start = System.nanoTime();
     long[] ranAfter = new long[1];
-    clock.schedule(200, () -> {
-      ranAfter[0] = System.nanoTime() - start;
-      ran.countDown();
-    });
+    clock.schedule(
+        200,
+        () -> {
+          ranAfter[0] = System.nanoTime() - start;
+          ran.countDown();
+        });
     await(ran, "the timer");
-    assertTrue(ranAfter[0] >= TimeUnit.MILLISECONDS.toNanos(200), "ran early: " + ranAfter[0] + " ns");
+    assertTrue(
+        ranAfter[0] >= TimeUnit.MILLISECONDS.toNanos(200), "ran early: " + ranAfter[0] + " ns");
   }
 
   @Test
@@ -80,13 +88,15 @@ class ScheduledTableClockTest {
     AtomicInteger ran = new AtomicInteger();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Thread worker = new Thread(() -> {
-        for (int i = 0; i < perThread; i++) {
-          // Like a turn timer: armed for a long delay and called off by the next move.
-          clock.schedule(20_000 + i % 60_000, ran::incrementAndGet).cancel();
-        }
-        done.countDown();
-      });
+      Thread worker =
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  // Like a turn timer: armed for a long delay and called off by the next move.
+                  clock.schedule(20_000 + i % 60_000, ran::incrementAndGet).cancel();
+                }
+                done.countDown();
+              });
       workers.add(worker);
       worker.start();
     }
@@ -99,10 +109,12 @@ class ScheduledTableClockTest {
   @Test
   void aThrowingTimerDoesNotStopLaterOnes() throws Exception {
     CountDownLatch threw = new CountDownLatch(1);
-    clock.schedule(50, () -> {
-      threw.countDown();
-      throw new IllegalStateException("deliberate, from the test");
-    });
+    clock.schedule(
+        50,
+        () -> {
+          threw.countDown();
+          throw new IllegalStateException("deliberate, from the test");
+        });
     CountDownLatch sameTick = new CountDownLatch(1);
     clock.schedule(51, sameTick::countDown);
     CountDownLatch later = new CountDownLatch(1);
@@ -136,7 +148,8 @@ class ScheduledTableClockTest {
     assertEquals(0, scheduler.getQueue().size(), "the tick is cancelled");
     clock.schedule(10, () -> ran.set(true));
     assertEquals(0, clock.pending(), "a closed clock keeps nothing");
-    // The scheduler still runs: a task after the old due time proves the closed clock's timer did not.
+    // The scheduler still runs: a task after the old due time proves the closed clock's timer did
+    // not.
     CountDownLatch after = new CountDownLatch(1);
     scheduler.schedule(after::countDown, 200, TimeUnit.MILLISECONDS);
     await(after, "a plain task after the old due time");

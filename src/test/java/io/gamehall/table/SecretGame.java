@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * A three-seat test game with hidden information: every {@code pass} deals each seat a card only it may see (the
- * string {@code SECRET-<seat>-<round>}), and each seat's view holds its hand {@code HAND-<seat>}. After six passes
- * seat 0 wins. Any leak shows up as a foreign {@code SECRET-} or {@code HAND-} marker in a member's outputs.
+ * A three-seat test game with hidden information: every {@code pass} deals each seat a card only it
+ * may see (the string {@code SECRET-<seat>-<round>}), and each seat's view holds its hand {@code
+ * HAND-<seat>}. After six passes seat 0 wins. Any leak shows up as a foreign {@code SECRET-} or
+ * {@code HAND-} marker in a member's outputs.
  */
 final class SecretGame implements GameRules {
   @Override
@@ -66,7 +67,8 @@ final class SecretGame implements GameRules {
       if (passes == 6) {
         result = new Result(List.of(0), Map.of(0, 2, 1, -1, 2, -1), Result.EndReason.WIN, "six");
       }
-      return new Step.Accepted(List.of(new Event("passed", Map.of("seat", seat, "round", passes), secrets)));
+      return new Step.Accepted(
+          List.of(new Event("passed", Map.of("seat", seat, "round", passes), secrets)));
     }
 
     @Override

@@ -25,7 +25,8 @@ class SerialQueueTest {
       int n = i;
       assertTrue(queue.offer(() -> seen.add(n)));
     }
-    assertEquals(1, executor.pending(), "one drain for the whole batch, not one task per executor slot");
+    assertEquals(
+        1, executor.pending(), "one drain for the whole batch, not one task per executor slot");
     executor.runAll();
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), seen);
   }

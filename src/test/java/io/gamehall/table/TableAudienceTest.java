@@ -42,7 +42,10 @@ class TableAudienceTest {
   void privateTablesCannotBeWatched() {
     TableSpec spec = new TableSpec("p", new CountingGame(), Map.of(), 2, false, false);
     Table table =
-        new Table(spec, TableSettings.defaults(), new TableRuntime(Runnable::run, new ManualClock(0), Runnable::run),
+        new Table(
+            spec,
+            TableSettings.defaults(),
+            new TableRuntime(Runnable::run, new ManualClock(0), Runnable::run),
             new RecordingListener());
     RecordingMember watcher = new RecordingMember("watcher");
     table.submit(watcher, new Command.Spectate("watcher", "w1", "W"));
@@ -79,7 +82,10 @@ class TableAudienceTest {
     String longest = "😀".repeat(200);
     f.send(alice, new Command.Chat("alice", f.cid(), longest));
     alice.lastAck();
-    assertEquals(longest, alice.last("chat").data().get("text"), "length counts code points, not UTF-16 units");
+    assertEquals(
+        longest,
+        alice.last("chat").data().get("text"),
+        "length counts code points, not UTF-16 units");
 
     RecordingMember stranger = new RecordingMember("eve");
     f.send(stranger, new Command.Chat("eve", f.cid(), "hi"));
@@ -103,7 +109,8 @@ class TableAudienceTest {
     f.send(alice, new Command.Chat("alice", f.cid(), "again"));
     assertEquals("chat_rate_limited", alice.lastRefused().code(), "one token refilled per 2 s");
     assertEquals(lines + 1, alice.updates("chat").size());
-    assertEquals(Map.of("from", "alice", "nickname", "ALICE", "phrase", "hello"), alice.last("chat").data());
+    assertEquals(
+        Map.of("from", "alice", "nickname", "ALICE", "phrase", "hello"), alice.last("chat").data());
   }
 
   @Test

@@ -5,12 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Bot seats think on the bot executor; the table keeps serving meanwhile and drops answers that come too late. */
+/**
+ * Bot seats think on the bot executor; the table keeps serving meanwhile and drops answers that
+ * come too late.
+ */
 class TableBotTest {
 
   private static TableFixture practice(ManualExecutor bots, String botMode) {
     return new TableFixture(
-        new CountingGame(), 2, true, TableSettings.defaults(), Runnable::run, bots, Map.of("bot", botMode));
+        new CountingGame(),
+        2,
+        true,
+        TableSettings.defaults(),
+        Runnable::run,
+        bots,
+        Map.of("bot", botMode));
   }
 
   @Test
@@ -42,7 +51,10 @@ class TableBotTest {
     f.send(alice, new Command.Chat("alice", f.cid(), "are you there?"));
     alice.lastAck();
     f.clock.advance(20_000);
-    assertEquals(Map.of("seat", 1, "n", 1, "total", 2), alice.last("added").data(), "default move on the bot's timeout");
+    assertEquals(
+        Map.of("seat", 1, "n", 1, "total", 2),
+        alice.last("added").data(),
+        "default move on the bot's timeout");
 
     long before = alice.lastSeq();
     bots.runAll();
@@ -76,7 +88,13 @@ class TableBotTest {
   @Test
   void botsJoinPracticeTablesOnlyByCommandButTheLobbyMayFillAnyTable() {
     TableFixture f =
-        new TableFixture(new CountingGame(), 2, false, TableSettings.defaults(), Runnable::run, Runnable::run,
+        new TableFixture(
+            new CountingGame(),
+            2,
+            false,
+            TableSettings.defaults(),
+            Runnable::run,
+            Runnable::run,
             Map.of());
     RecordingMember alice = f.sit("alice", 0);
     f.send(alice, new Command.AddBot("alice", f.cid(), 1));
@@ -85,7 +103,10 @@ class TableBotTest {
     assertEquals(true, alice.last("seated").data().get("bot"));
     f.ready(alice);
     f.act(alice, "add 1");
-    assertEquals(Map.of("seat", 1, "n", 2, "total", 3), alice.last("added").data(), "same-thread bot answered");
+    assertEquals(
+        Map.of("seat", 1, "n", 2, "total", 3),
+        alice.last("added").data(),
+        "same-thread bot answered");
     assertEquals(1, f.table.summary().humans());
   }
 }

@@ -33,10 +33,13 @@ class TableClockTest {
 
     f.act(m[1], "add 1");
     f.act(m[0], "add 3");
-    assertEquals(Map.of("seat", 0, "on", false), m[1].last("trustee").data(), "acting takes control back");
+    assertEquals(
+        Map.of("seat", 0, "on", false), m[1].last("trustee").data(), "acting takes control back");
     assertEquals(Map.of("seat", 0, "n", 3, "total", 7), m[1].last("added").data());
     List<String> kinds = m[1].kinds();
-    assertTrue(kinds.lastIndexOf("trustee") < kinds.lastIndexOf("added"), "trustee off comes before the move");
+    assertTrue(
+        kinds.lastIndexOf("trustee") < kinds.lastIndexOf("added"),
+        "trustee off comes before the move");
   }
 
   @Test
@@ -54,7 +57,8 @@ class TableClockTest {
     f.clock.advance(19_999);
     assertTrue(m[0].updates("added").isEmpty(), "a fresh turn time after taking control");
     f.clock.advance(1);
-    assertEquals(true, m[0].last("trustee").data().get("on"), "no bank left: 托管 again after the turn time");
+    assertEquals(
+        true, m[0].last("trustee").data().get("on"), "no bank left: 托管 again after the turn time");
   }
 
   @Test
@@ -76,7 +80,8 @@ class TableClockTest {
     long now = f.clock.nowMillis();
     f.table.disconnected("bob", m[1]);
     assertEquals(
-        Map.of("seat", 1, "player", "bob", "graceSeconds", 60L, "deadline", now + 60_000), m[0].last("offline").data());
+        Map.of("seat", 1, "player", "bob", "graceSeconds", 60L, "deadline", now + 60_000),
+        m[0].last("offline").data());
     assertEquals(true, m[0].last("trustee").data().get("on"), "bob's turn is not frozen");
     f.clock.advance(1_000);
     assertEquals(Map.of("seat", 1, "n", 1, "total", 2), m[0].last("added").data());
@@ -96,7 +101,8 @@ class TableClockTest {
 
   @Test
   void comingBackWithinGraceKeepsTheSeat() {
-    TableFixture f = TableFixture.counting(TableSettings.defaults().withReconnectGrace(Duration.ofSeconds(30)));
+    TableFixture f =
+        TableFixture.counting(TableSettings.defaults().withReconnectGrace(Duration.ofSeconds(30)));
     RecordingMember[] m = f.started("alice", "bob");
     f.table.disconnected("alice", m[0]);
     f.clock.advance(1_000);
@@ -107,7 +113,8 @@ class TableClockTest {
     assertEquals(Map.of("seat", 0, "player", "alice"), m[1].last("online").data());
     f.clock.advance(50_000);
     assertTrue(m[1].updates("result").isEmpty(), "no abandonment after a timely return");
-    assertEquals(true, alice.last("trustee").data().get("on"), "still under 托管 until she takes control");
+    assertEquals(
+        true, alice.last("trustee").data().get("on"), "still under 托管 until she takes control");
     assertEquals(2, f.table.summary().seatsTaken());
   }
 

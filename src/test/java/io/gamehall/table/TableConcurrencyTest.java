@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Many threads at one table on a real pool: every command answered once, every member sees one gapless sequence. */
+/**
+ * Many threads at one table on a real pool: every command answered once, every member sees one
+ * gapless sequence.
+ */
 class TableConcurrencyTest {
 
   @Test
@@ -27,8 +30,10 @@ class TableConcurrencyTest {
       TableSettings settings = TableSettings.defaults().withQueueCapacity(10_000);
       Table table =
           new Table(
-              new TableSpec("busy", new CountingGame(), Map.of(), 2, false, true), settings,
-              new TableRuntime(pool, new ManualClock(0), pool), new RecordingListener());
+              new TableSpec("busy", new CountingGame(), Map.of(), 2, false, true),
+              settings,
+              new TableRuntime(pool, new ManualClock(0), pool),
+              new RecordingListener());
       CountDownLatch answered = new CountDownLatch(1 + watchers * (1 + linesEach));
       RecordingMember alice = new RecordingMember("alice", answered);
       table.submit(alice, new Command.Sit("alice", "sit", "Alice", 0));
@@ -45,7 +50,8 @@ class TableConcurrencyTest {
               }
             });
       }
-      assertTrue(answered.await(10, TimeUnit.SECONDS), "every command should be answered within 10 s");
+      assertTrue(
+          answered.await(10, TimeUnit.SECONDS), "every command should be answered within 10 s");
 
       List<Long> seqs = alice.updates().stream().map(Update::seq).collect(Collectors.toList());
       // Alice's own seating (seq 1) reached her as a snapshot; every chat line follows it.
@@ -60,7 +66,10 @@ class TableConcurrencyTest {
                 .filter(u -> member.playerId.equals(u.data().get("from")))
                 .map(u -> (String) u.data().get("text"))
                 .collect(Collectors.toList());
-        assertEquals(List.of("line 0", "line 1", "line 2", "line 3", "line 4"), ownLines, "per-sender order");
+        assertEquals(
+            List.of("line 0", "line 1", "line 2", "line 3", "line 4"),
+            ownLines,
+            "per-sender order");
       }
     } finally {
       senders.shutdownNow();

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * One table under test: a manual clock, a same-thread table executor (so every call has finished its work when it
- * returns), a chosen bot executor, and helpers that send commands with fresh command ids.
+ * One table under test: a manual clock, a same-thread table executor (so every call has finished
+ * its work when it returns), a chosen bot executor, and helpers that send commands with fresh
+ * command ids.
  */
 final class TableFixture {
   final ManualClock clock = new ManualClock(1_000_000L);
@@ -16,7 +17,13 @@ final class TableFixture {
   final Table table;
   private int cids;
 
-  TableFixture(GameRules rules, int seats, boolean practice, TableSettings settings, Executor executor, Executor bots,
+  TableFixture(
+      GameRules rules,
+      int seats,
+      boolean practice,
+      TableSettings settings,
+      Executor executor,
+      Executor bots,
       Map<String, String> options) {
     TableSpec spec = new TableSpec("t1", rules, options, seats, practice, true);
     table = new Table(spec, settings, new TableRuntime(executor, clock, bots), listener);
@@ -27,11 +34,19 @@ final class TableFixture {
   }
 
   static TableFixture counting(TableSettings settings) {
-    return new TableFixture(new CountingGame(), 2, true, settings, Runnable::run, Runnable::run, Map.of());
+    return new TableFixture(
+        new CountingGame(), 2, true, settings, Runnable::run, Runnable::run, Map.of());
   }
 
   static TableFixture secrets() {
-    return new TableFixture(new SecretGame(), 3, false, TableSettings.defaults(), Runnable::run, Runnable::run, Map.of());
+    return new TableFixture(
+        new SecretGame(),
+        3,
+        false,
+        TableSettings.defaults(),
+        Runnable::run,
+        Runnable::run,
+        Map.of());
   }
 
   String cid() {

@@ -42,7 +42,13 @@ class TableLifecycleTest {
   @Test
   void aRematchStartsWhenAllAskAndSwapsSeats() {
     TableFixture f =
-        new TableFixture(new CountingGame(), 2, false, TableSettings.defaults(), Runnable::run, Runnable::run,
+        new TableFixture(
+            new CountingGame(),
+            2,
+            false,
+            TableSettings.defaults(),
+            Runnable::run,
+            Runnable::run,
             Map.of("target", "2"));
     RecordingMember[] m = f.started("alice", "bob");
     f.send(m[0], new Command.Rematch("alice", f.cid()));
@@ -60,14 +66,23 @@ class TableLifecycleTest {
     assertEquals(List.of("bob", "alice"), m[0].last("started").data().get("players"));
     assertEquals(Map.of("total", 0, "toAct", 0, "you", 1), m[0].last("started").data().get("view"));
     f.act(m[1], "add 2");
-    assertEquals(List.of(0), m[0].last("result").data().get("winners"), "bob moved first from seat 0 and won");
+    assertEquals(
+        List.of(0),
+        m[0].last("result").data().get("winners"),
+        "bob moved first from seat 0 and won");
     assertEquals(List.of("bob", "alice"), f.listener.matches.get(1).players());
   }
 
   @Test
   void leavingAfterTheMatchReopensTheTable() {
     TableFixture f =
-        new TableFixture(new CountingGame(), 2, false, TableSettings.defaults(), Runnable::run, Runnable::run,
+        new TableFixture(
+            new CountingGame(),
+            2,
+            false,
+            TableSettings.defaults(),
+            Runnable::run,
+            Runnable::run,
             Map.of("target", "2"));
     RecordingMember[] m = f.started("alice", "bob");
     f.act(m[0], "add 2");
@@ -76,7 +91,10 @@ class TableLifecycleTest {
     assertEquals(Phase.FILLING, f.table.summary().phase());
     RecordingMember carol = f.sit("carol", 1);
     f.ready(carol);
-    assertEquals(Phase.FILLING, f.table.summary().phase(), "alice's rematch request lapsed; she must be ready");
+    assertEquals(
+        Phase.FILLING,
+        f.table.summary().phase(),
+        "alice's rematch request lapsed; she must be ready");
     f.ready(m[0]);
     assertEquals(Phase.PLAYING, f.table.summary().phase());
   }

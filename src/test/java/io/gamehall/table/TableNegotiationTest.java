@@ -95,7 +95,10 @@ class TableNegotiationTest {
 
     f.send(m[1], new Command.RequestUndo("bob", f.cid()));
     f.send(m[0], new Command.AnswerUndo("alice", f.cid(), true));
-    assertEquals("unavailable", m[0].last("undo_declined").data().get("reason"), "bob has no move to take back");
+    assertEquals(
+        "unavailable",
+        m[0].last("undo_declined").data().get("reason"),
+        "bob has no move to take back");
     assertTrue(m[0].updates("undone").isEmpty());
     f.act(m[1], "add 1");
   }
@@ -107,8 +110,12 @@ class TableNegotiationTest {
     f.send(alice, new Command.AddBot("alice", f.cid(), 1));
     f.ready(alice);
     f.act(alice, "add 3");
-    assertEquals(5, alice.last("added").data().get("total"), "the same-thread bot replied with add 2");
+    assertEquals(
+        5, alice.last("added").data().get("total"), "the same-thread bot replied with add 2");
     f.send(alice, new Command.RequestUndo("alice", f.cid()));
-    assertEquals(0, alice.last("undone").data().get("total"), "alice's move and the bot's reply are taken back");
+    assertEquals(
+        0,
+        alice.last("undone").data().get("total"),
+        "alice's move and the bot's reply are taken back");
   }
 }

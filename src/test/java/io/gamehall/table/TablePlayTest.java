@@ -70,7 +70,8 @@ class TablePlayTest {
     f.send(m[0], new Command.Act("alice", "old", "add 1", aliceSaw));
     assertEquals("stale", m[0].lastRefused().code());
     assertTrue(bobSaw > aliceSaw);
-    // Chat is not a change of the game: acting on a sequence number from before a chat line is fine.
+    // Chat is not a change of the game: acting on a sequence number from before a chat line is
+    // fine.
     long current = m[0].lastSeq();
     f.send(m[1], new Command.Chat("bob", "hi", "hello"));
     f.send(m[0], new Command.Act("alice", "fresh", "add 1", current));
@@ -93,7 +94,8 @@ class TablePlayTest {
     f.send(m[1], new Command.Act("bob", "r", "add 9", m[1].lastSeq()));
     Refused refused = m[1].lastRefused();
     f.send(m[1], new Command.Act("bob", "r", "add 1", m[1].lastSeq()));
-    assertEquals(refused, m[1].lastRefused(), "a repeated refused cid is refused the same way, not retried");
+    assertEquals(
+        refused, m[1].lastRefused(), "a repeated refused cid is refused the same way, not retried");
   }
 
   @Test
@@ -101,7 +103,12 @@ class TablePlayTest {
     ManualExecutor executor = new ManualExecutor();
     TableFixture f =
         new TableFixture(
-            new CountingGame(), 2, false, TableSettings.defaults().withQueueCapacity(2), executor, Runnable::run,
+            new CountingGame(),
+            2,
+            false,
+            TableSettings.defaults().withQueueCapacity(2),
+            executor,
+            Runnable::run,
             Map.of());
     RecordingMember alice = new RecordingMember("alice");
     assertTrue(f.table.submit(alice, new Command.Sit("alice", "a1", "Alice", 0)));
@@ -131,7 +138,13 @@ class TablePlayTest {
   @Test
   void theMatchEndsWhenTheRulesSaySo() {
     TableFixture f =
-        new TableFixture(new CountingGame(), 2, false, TableSettings.defaults(), Runnable::run, Runnable::run,
+        new TableFixture(
+            new CountingGame(),
+            2,
+            false,
+            TableSettings.defaults(),
+            Runnable::run,
+            Runnable::run,
             Map.of("target", "3"));
     RecordingMember[] m = f.started("alice", "bob");
     f.act(m[0], "add 3");
@@ -147,7 +160,10 @@ class TablePlayTest {
     MatchRecord record = f.listener.matches.get(0);
     assertEquals(List.of("alice", "bob"), record.players());
     assertEquals(List.of(0), record.result().winners());
-    assertEquals(List.of("add 3"), record.moves().stream().map(MatchRecord.Move::action).toList(), "the move log");
+    assertEquals(
+        List.of("add 3"),
+        record.moves().stream().map(MatchRecord.Move::action).toList(),
+        "the move log");
     assertEquals(0, record.moves().get(0).seat());
     assertEquals(64, record.seedHex().length(), "the 32-byte seed, hex, to replay the match");
     assertEquals(-1, record.abandonedBy());

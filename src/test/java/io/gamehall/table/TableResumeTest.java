@@ -20,13 +20,17 @@ class TableResumeTest {
     f.table.disconnected("bob", m[1]);
     f.act(m[0], "add 1");
     List<Long> missed =
-        m[0].updates().stream().map(Update::seq).filter(s -> s > bobSaw).collect(Collectors.toList());
+        m[0].updates().stream()
+            .map(Update::seq)
+            .filter(s -> s > bobSaw)
+            .collect(Collectors.toList());
 
     RecordingMember bob = new RecordingMember("bob");
     f.table.resume("bob", bob, bobSaw);
     List<Long> replayed = bob.updates().stream().map(Update::seq).collect(Collectors.toList());
     long online = replayed.get(replayed.size() - 1);
-    assertEquals(missed, replayed.subList(0, replayed.size() - 1), "replayed in order, nothing skipped");
+    assertEquals(
+        missed, replayed.subList(0, replayed.size() - 1), "replayed in order, nothing skipped");
     assertEquals("online", bob.updates().get(bob.updates().size() - 1).kind());
     assertEquals(m[0].lastSeq(), online, "alice sees bob come back at the same seq");
     assertTrue(bob.all().stream().noneMatch(o -> o instanceof Snapshot));
@@ -46,10 +50,12 @@ class TableResumeTest {
     RecordingMember bob = new RecordingMember("bob");
     f.table.resume("bob", bob, bobSaw);
     Snapshot snapshot = (Snapshot) bob.all().get(0);
-    assertEquals(m[0].lastSeq() - 1, snapshot.seq(), "state as of the last event before bob came back");
+    assertEquals(
+        m[0].lastSeq() - 1, snapshot.seq(), "state as of the last event before bob came back");
     assertEquals(1, snapshot.state().yourSeat());
     assertEquals(1, ((Number) snapshot.state().match().get("total")).intValue());
-    assertEquals(false, snapshot.state().seats().get(1).online(), "taken before bob's online update");
+    assertEquals(
+        false, snapshot.state().seats().get(1).online(), "taken before bob's online update");
     assertEquals("online", bob.updates().get(0).kind());
     assertEquals(snapshot.seq() + 1, bob.updates().get(0).seq());
   }

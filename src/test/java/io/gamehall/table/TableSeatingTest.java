@@ -40,7 +40,8 @@ class TableSeatingTest {
     RecordingMember alice = f.sit("alice", 0);
     f.sit("bob", Command.Sit.ANY_SEAT);
     Update seated = alice.last("seated");
-    assertEquals(Map.of("seat", 1, "player", "bob", "nickname", "BOB", "bot", false), seated.data());
+    assertEquals(
+        Map.of("seat", 1, "player", "bob", "nickname", "BOB", "bot", false), seated.data());
     assertEquals(2, seated.seq());
   }
 
@@ -81,7 +82,10 @@ class TableSeatingTest {
     assertEquals(Phase.PLAYING, f.table.summary().phase());
     Update started = alice.last("started");
     assertEquals(List.of("alice", "bob"), started.data().get("players"));
-    assertEquals(Map.of("total", 0, "toAct", 0, "you", 0), started.data().get("view"), "alice gets her own view");
+    assertEquals(
+        Map.of("total", 0, "toAct", 0, "you", 0),
+        started.data().get("view"),
+        "alice gets her own view");
     assertEquals(Map.of("total", 0, "toAct", 0, "you", 1), bob.last("started").data().get("view"));
     Update clock = alice.last("clock");
     assertEquals(0, clock.data().get("seat"));
@@ -119,11 +123,15 @@ class TableSeatingTest {
 
   @Test
   void badOptionsFailAtConstruction() {
-    TableSpec spec = new TableSpec("t", new CountingGame(), Map.of("colour", "red"), 2, false, true);
+    TableSpec spec =
+        new TableSpec("t", new CountingGame(), Map.of("colour", "red"), 2, false, true);
     TableRuntime runtime = new TableRuntime(Runnable::run, new ManualClock(0), Runnable::run);
-    assertThrows(IllegalArgumentException.class, () -> new Table(spec, TableSettings.defaults(), runtime, null));
     assertThrows(
-        IllegalArgumentException.class, () -> new TableSpec("t", new CountingGame(), Map.of(), 3, false, true));
+        IllegalArgumentException.class,
+        () -> new Table(spec, TableSettings.defaults(), runtime, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TableSpec("t", new CountingGame(), Map.of(), 3, false, true));
   }
 
   @Test

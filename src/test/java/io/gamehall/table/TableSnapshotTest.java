@@ -16,14 +16,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A table saves its state after every event of a running match, and a table rebuilt from that state (through the
- * byte codec, as after a restart) carries on: same sequence, same position, same answers to resent command ids, a
- * paused turn for the player the server kept waiting, abandonment for a player who never comes back.
+ * A table saves its state after every event of a running match, and a table rebuilt from that state
+ * (through the byte codec, as after a restart) carries on: same sequence, same position, same
+ * answers to resent command ids, a paused turn for the player the server kept waiting, abandonment
+ * for a player who never comes back.
  */
 class TableSnapshotTest {
   private static final GameRules GOMOKU = Games.catalog().find("gomoku").orElseThrow();
-  /** Saves after every event, so the content tests see each state; the interval has its own tests below. */
-  private final TableSettings settings = TableSettings.defaults().withCheckpointInterval(Duration.ZERO);
+
+  /**
+   * Saves after every event, so the content tests see each state; the interval has its own tests
+   * below.
+   */
+  private final TableSettings settings =
+      TableSettings.defaults().withCheckpointInterval(Duration.ZERO);
 
   /** Keeps what the table asks to save, as the snapshot writer would. */
   static final class Saving implements TableListener {
@@ -76,9 +82,16 @@ class TableSnapshotTest {
   private Table restored(TableState state, ManualClock at, GameRules rules) {
     TableState decoded = TableStateCodec.decode(TableStateCodec.encode(state));
     assertEquals(state, decoded, "the codec round-trips every field");
-    TableSpec spec = new TableSpec(state.tableId(), rules, state.options(), state.seats().size(), state.practice(),
-        state.spectatable());
-    return Table.restore(decoded, spec, settings, new TableRuntime(Runnable::run, at, Runnable::run), saving);
+    TableSpec spec =
+        new TableSpec(
+            state.tableId(),
+            rules,
+            state.options(),
+            state.seats().size(),
+            state.practice(),
+            state.spectatable());
+    return Table.restore(
+        decoded, spec, settings, new TableRuntime(Runnable::run, at, Runnable::run), saving);
   }
 
   private String act(Table table, RecordingMember m, String move) {
@@ -152,7 +165,8 @@ class TableSnapshotTest {
     act(table, m[0], "H8");
     act(table, m[1], "A1");
     table.suspend().get();
-    assertEquals(m[1].lastSeq(), saving.latest().seq(), "suspend saves the state as of the last event");
+    assertEquals(
+        m[1].lastSeq(), saving.latest().seq(), "suspend saves the state as of the last event");
     assertTrue(saving.latest().match().endsWith("|H8 A1"), saving.latest().match());
     int saves = saving.saved.size();
     clock.advance(10_000);
@@ -190,8 +204,15 @@ class TableSnapshotTest {
 
     act(again, bob, "A2");
     act(again, alice, "H10");
-    assertEquals(List.of("H8", "A1", "H9", "A2", "H10"), saving.latest().match().split("\\|")[3].lines()
-        .flatMap(l -> List.of(l.split(" ")).stream()).toList());
+    assertEquals(
+        List.of("H8", "A1", "H9", "A2", "H10"),
+        saving
+            .latest()
+            .match()
+            .split("\\|")[3]
+            .lines()
+            .flatMap(l -> List.of(l.split(" ")).stream())
+            .toList());
   }
 
   @Test
@@ -213,9 +234,11 @@ class TableSnapshotTest {
 
     assertEquals(1, saving.ended.size(), "the match ended once, after the restore");
     MatchRecord record = saving.ended.get(0);
-    assertEquals(List.of("H8", "A1", "H9"), record.moves().stream().map(MatchRecord.Move::action).toList());
+    assertEquals(
+        List.of("H8", "A1", "H9"), record.moves().stream().map(MatchRecord.Move::action).toList());
     assertEquals(List.of(0, 1, 0), record.moves().stream().map(MatchRecord.Move::seat).toList());
-    assertEquals(state.matchSeedHex(), record.seedHex(), "the seed the match started from survives");
+    assertEquals(
+        state.matchSeedHex(), record.seedHex(), "the seed the match started from survives");
     assertEquals(64, record.seedHex().length());
   }
 
@@ -231,7 +254,8 @@ class TableSnapshotTest {
     Table again = restored(state, later);
     RecordingMember alice = new RecordingMember("alice");
     again.resume("alice", alice, state.seq());
-    // Longer than the turn time plus the trustee delay: nobody plays for bob while he cannot be back yet.
+    // Longer than the turn time plus the trustee delay: nobody plays for bob while he cannot be
+    // back yet.
     later.advance(settings.turnTime().toMillis() + 5_000);
     assertTrue(alice.updates("move").isEmpty(), "no 托管 move for a seat the server kept waiting");
 
@@ -239,7 +263,9 @@ class TableSnapshotTest {
     again.resume("bob", bob, state.seq());
     TableOutput.Update clock = alice.lastClock(1);
     long left = ((Number) clock.data().get("deadline")).longValue() - later.nowMillis();
-    assertTrue(left > settings.turnTime().toMillis() - 1_000, "bob's turn runs from his return: " + left + " ms left");
+    assertTrue(
+        left > settings.turnTime().toMillis() - 1_000,
+        "bob's turn runs from his return: " + left + " ms left");
 
     // Alice leaves for good now: her seat is abandoned when her grace runs out, and the match ends.
     again.disconnected("alice", alice);
@@ -267,7 +293,8 @@ class TableSnapshotTest {
   void aDouDizhuHandComesBackWithEveryHiddenHandAndTheCommitment() {
     GameRules doudizhu = Games.catalog().find("doudizhu").orElseThrow();
     TableSpec spec = new TableSpec("t3", doudizhu, Map.of(), 3, false, true);
-    Table table = new Table(spec, settings, new TableRuntime(Runnable::run, clock, Runnable::run), saving);
+    Table table =
+        new Table(spec, settings, new TableRuntime(Runnable::run, clock, Runnable::run), saving);
     List<String> players = List.of("ann", "bob", "cy");
     List<RecordingMember> members = new ArrayList<>();
     for (int s = 0; s < 3; s++) {
@@ -278,8 +305,11 @@ class TableSnapshotTest {
     members.forEach(m -> table.submit(m, new Command.Ready(m.playerId, "r", true)));
     // Two bids, so the restored hand is in the middle of its bidding.
     for (int i = 0; i < 2; i++) {
-      RecordingMember toAct = members.get(((Number) view(table, members.get(0)).get("toAct")).intValue());
-      table.submit(toAct, new Command.Act(toAct.playerId, "b" + i, i == 0 ? "bid 1" : "pass", Long.MAX_VALUE));
+      RecordingMember toAct =
+          members.get(((Number) view(table, members.get(0)).get("toAct")).intValue());
+      table.submit(
+          toAct,
+          new Command.Act(toAct.playerId, "b" + i, i == 0 ? "bid 1" : "pass", Long.MAX_VALUE));
       toAct.ackTo("b" + i);
     }
     Table again = restored(saving.latest(), new ManualClock(clock.nowMillis()), doudizhu);
@@ -293,7 +323,9 @@ class TableSnapshotTest {
     }
   }
 
-  /** The match as {@code m}'s player sees it now, through a resume that asks for a fresh snapshot. */
+  /**
+   * The match as {@code m}'s player sees it now, through a resume that asks for a fresh snapshot.
+   */
   private static Map<String, Object> view(Table table, RecordingMember m) {
     table.resume(m.playerId, m, Long.MAX_VALUE);
     return m.lastSnapshot().state().match();

@@ -10,7 +10,10 @@ import io.gamehall.table.TableOutput.Update;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Hidden information: a seat sees its own secrets only, spectators none, live, in snapshots and on replay. */
+/**
+ * Hidden information: a seat sees its own secrets only, spectators none, live, in snapshots and on
+ * replay.
+ */
 class TableVisibilityTest {
 
   @Test
@@ -24,8 +27,10 @@ class TableVisibilityTest {
 
     for (int s = 0; s < 3; s++) {
       Update passed = m[s].updates("passed").get(0);
-      assertEquals("SECRET-" + s + "-1", passed.data().get("card"), "seat " + s + " gets its own card");
-      assertEquals(Map.of("passes", 0, "hand", "HAND-" + s), m[s].last("started").data().get("view"));
+      assertEquals(
+          "SECRET-" + s + "-1", passed.data().get("card"), "seat " + s + " gets its own card");
+      assertEquals(
+          Map.of("passes", 0, "hand", "HAND-" + s), m[s].last("started").data().get("view"));
       assertNoForeignSecrets(m[s].all().toString(), s);
     }
     Update seen = watcher.updates("passed").get(0);
@@ -79,8 +84,10 @@ class TableVisibilityTest {
   private static void assertNoForeignSecrets(String everything, int ownSeat) {
     for (int s = 0; s < 3; s++) {
       if (s != ownSeat) {
-        assertFalse(everything.contains("SECRET-" + s), "leaked a secret of seat " + s + ": " + everything);
-        assertFalse(everything.contains("HAND-" + s), "leaked the hand of seat " + s + ": " + everything);
+        assertFalse(
+            everything.contains("SECRET-" + s), "leaked a secret of seat " + s + ": " + everything);
+        assertFalse(
+            everything.contains("HAND-" + s), "leaked the hand of seat " + s + ": " + everything);
       }
     }
   }

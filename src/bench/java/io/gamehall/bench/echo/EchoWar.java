@@ -9,8 +9,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes the benchmark-only WAR holding {@link EchoEndpoint} (context {@code /gamehall-echo}), from the compiled class
- * on the harness's class path. Built at run time by the harness so the production build never produces it.
+ * Writes the benchmark-only WAR holding {@link EchoEndpoint} (context {@code /gamehall-echo}), from
+ * the compiled class on the harness's class path. Built at run time by the harness so the
+ * production build never produces it.
  */
 public final class EchoWar {
   public static final String NAME = "gamehall-echo.war";

@@ -2,16 +2,16 @@ package io.gamehall.game.gomoku;
 
 /** The four line directions a row of stones can run in. */
 enum Direction {
-    HORIZONTAL(1, 0),
-    VERTICAL(0, 1),
-    DIAGONAL(1, 1),
-    ANTI_DIAGONAL(1, -1);
+  HORIZONTAL(1, 0),
+  VERTICAL(0, 1),
+  DIAGONAL(1, 1),
+  ANTI_DIAGONAL(1, -1);
 
-    final int dc;
-    final int dr;
+  final int dc;
+  final int dr;
 
-    Direction(int dc, int dr) {
-        this.dc = dc;
-        this.dr = dr;
-    }
+  Direction(int dc, int dr) {
+    this.dc = dc;
+    this.dr = dr;
+  }
 }

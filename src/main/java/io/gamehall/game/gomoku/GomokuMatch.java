@@ -15,320 +15,346 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
-/** A Gomoku match behind the SPI: seat 0 plays black, seat 1 white; actions are points such as {@code H8}. */
+/**
+ * A Gomoku match behind the SPI: seat 0 plays black, seat 1 white; actions are points such as
+ * {@code H8}.
+ */
 public final class GomokuMatch implements Match {
 
-    // Longer input cannot be a point; refusing it early keeps hostile strings out of messages and parsing.
-    private static final int MAX_ACTION_LENGTH = 8;
+  // Longer input cannot be a point; refusing it early keeps hostile strings out of messages and
+  // parsing.
+  private static final int MAX_ACTION_LENGTH = 8;
 
-    private final GomokuGame game;
-    private final long botSeed;
-    /** Set when the match ended off the board (resignation, abandonment, agreed draw). */
-    private Result forcedEnd;
+  private final GomokuGame game;
+  private final long botSeed;
 
-    GomokuMatch(GomokuGame game, long botSeed) {
-        this.game = game;
-        this.botSeed = botSeed;
+  /** Set when the match ended off the board (resignation, abandonment, agreed draw). */
+  private Result forcedEnd;
+
+  GomokuMatch(GomokuGame game, long botSeed) {
+    this.game = game;
+    this.botSeed = botSeed;
+  }
+
+  @Override
+  public int toAct() {
+    return isOver() ? -1 : seatOf(game.sideToMove());
+  }
+
+  @Override
+  public Step apply(int seat, String action) {
+    if (isOver()) {
+      return new Step.Rejected("game_over", "The game is already over.");
     }
-
-    @Override
-    public int toAct() {
-        return isOver() ? -1 : seatOf(game.sideToMove());
+    if (seat != toAct()) {
+      return new Step.Rejected("not_your_turn", "It is not your turn.");
     }
-
-    @Override
-    public Step apply(int seat, String action) {
-        if (isOver()) {
-            return new Step.Rejected("game_over", "The game is already over.");
-        }
-        if (seat != toAct()) {
-            return new Step.Rejected("not_your_turn", "It is not your turn.");
-        }
-        if (action == null || action.length() > MAX_ACTION_LENGTH) {
-            return malformed();
-        }
-        MoveOutcome outcome = game.play(action);
-        if (outcome instanceof MoveOutcome.Rejected) {
-            return rejected((MoveOutcome.Rejected) outcome, action.strip());
-        }
-        MoveOutcome.Accepted accepted = (MoveOutcome.Accepted) outcome;
-        List<Event> events = new ArrayList<>(2);
-        Map<String, Object> move = new LinkedHashMap<>();
-        move.put("seat", seat);
-        move.put("move", accepted.point().toString());
-        move.put("stone", colour(accepted.stone()));
-        events.add(Event.of("move", move));
-        if (accepted.result().status().isOver()) {
-            events.add(endEvent(result().orElseThrow()));
-        }
-        return new Step.Accepted(events);
+    if (action == null || action.length() > MAX_ACTION_LENGTH) {
+      return malformed();
     }
-
-    private static Step.Rejected malformed() {
-        return new Step.Rejected("malformed", "A move is a column A-O and a row 1-15, e.g. H8.");
+    MoveOutcome outcome = game.play(action);
+    if (outcome instanceof MoveOutcome.Rejected) {
+      return rejected((MoveOutcome.Rejected) outcome, action.strip());
     }
+    MoveOutcome.Accepted accepted = (MoveOutcome.Accepted) outcome;
+    List<Event> events = new ArrayList<>(2);
+    Map<String, Object> move = new LinkedHashMap<>();
+    move.put("seat", seat);
+    move.put("move", accepted.point().toString());
+    move.put("stone", colour(accepted.stone()));
+    events.add(Event.of("move", move));
+    if (accepted.result().status().isOver()) {
+      events.add(endEvent(result().orElseThrow()));
+    }
+    return new Step.Accepted(events);
+  }
 
-    private static Step rejected(MoveOutcome.Rejected r, String text) {
-        switch (r.reason()) {
-            case OUT_OF_BOARD:
-                return new Step.Rejected("off_board", "That point is off the 15x15 board (columns A-O, rows 1-15).");
-            case OCCUPIED:
-                return new Step.Rejected("occupied", "There is already a stone on " + text.toUpperCase(Locale.ROOT)
-                        + ".");
-            case FORBIDDEN:
-                String foul = r.foul().map(Foul::label).orElse("foul");
-                return new Step.Rejected("forbidden", "Forbidden for black under Renju rules: " + foul + " at "
-                        + text.toUpperCase(Locale.ROOT) + ".");
-            case GAME_OVER:
-                return new Step.Rejected("game_over", "The game is already over.");
-            default:
-                return malformed();
+  private static Step.Rejected malformed() {
+    return new Step.Rejected("malformed", "A move is a column A-O and a row 1-15, e.g. H8.");
+  }
+
+  private static Step rejected(MoveOutcome.Rejected r, String text) {
+    switch (r.reason()) {
+      case OUT_OF_BOARD:
+        return new Step.Rejected(
+            "off_board", "That point is off the 15x15 board (columns A-O, rows 1-15).");
+      case OCCUPIED:
+        return new Step.Rejected(
+            "occupied", "There is already a stone on " + text.toUpperCase(Locale.ROOT) + ".");
+      case FORBIDDEN:
+        String foul = r.foul().map(Foul::label).orElse("foul");
+        return new Step.Rejected(
+            "forbidden",
+            "Forbidden for black under Renju rules: "
+                + foul
+                + " at "
+                + text.toUpperCase(Locale.ROOT)
+                + ".");
+      case GAME_OVER:
+        return new Step.Rejected("game_over", "The game is already over.");
+      default:
+        return malformed();
+    }
+  }
+
+  @Override
+  public Optional<Result> result() {
+    if (forcedEnd != null) {
+      return Optional.of(forcedEnd);
+    }
+    GameResult r = game.result();
+    switch (r.status()) {
+      case BLACK_WINS:
+        return Optional.of(Result.twoSeatWin(0, Result.EndReason.WIN, "five"));
+      case WHITE_WINS:
+        return Optional.of(Result.twoSeatWin(1, Result.EndReason.WIN, "five"));
+      case DRAW:
+        return Optional.of(
+            new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.DRAW, "full_board"));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  @Override
+  public Map<String, Object> view(int seat) {
+    Map<String, Object> v = publicView();
+    if (seat == 0 || seat == 1) {
+      v.put("seat", seat);
+      v.put("stone", seat == 0 ? "black" : "white");
+      // The client greys out fouls in advance; computed only for the seat that can use it.
+      if (seat == toAct() && game.variant() == Variant.RENJU && game.sideToMove() == Stone.BLACK) {
+        v.put("forbidden", forbiddenPoints());
+      }
+    }
+    return v;
+  }
+
+  @Override
+  public Map<String, Object> publicView() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("game", "gomoku");
+    v.put("variant", game.variant().name().toLowerCase(Locale.ROOT));
+    v.put("board", List.of(game.board().toText().split("/")));
+    List<String> moves = new ArrayList<>();
+    for (Point p : game.moves()) {
+      moves.add(p.toString());
+    }
+    v.put("moves", moves);
+    v.put("toMove", isOver() ? null : colour(game.sideToMove()));
+    v.put("toAct", toAct());
+    v.put("lastMove", moves.isEmpty() ? null : moves.get(moves.size() - 1));
+    List<String> line = new ArrayList<>();
+    for (Point p : game.result().winningLine()) {
+      line.add(p.toString());
+    }
+    v.put("winningLine", line);
+    v.put("over", isOver());
+    v.put("result", result().map(Result::toTree).orElse(null));
+    return v;
+  }
+
+  private List<String> forbiddenPoints() {
+    List<String> out = new ArrayList<>();
+    Board board = game.board();
+    for (Point p : board.emptyPoints()) {
+      if (game.foulAt(p).isPresent()) {
+        out.add(p.toString());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String defaultAction(int seat) {
+    requireToAct(seat);
+    return quickMove(game)
+        .map(Point::toString)
+        .orElseThrow(
+            () -> new IllegalStateException("no legal point is left for " + game.sideToMove()));
+  }
+
+  @Override
+  public Callable<String> bot(int seat, Duration budget, BooleanSupplier cancelled) {
+    requireToAct(seat);
+    GomokuGame copy = game.copy();
+    GomokuBot bot = new GomokuBot(botSeed);
+    return () ->
+        bot.chooseMove(copy, budget, cancelled)
+            .or(() -> quickMove(copy))
+            .map(Point::toString)
+            .orElseThrow(() -> new IllegalStateException("no legal point is left"));
+  }
+
+  @Override
+  public Result resign(int seat) {
+    return forfeit(seat, Result.EndReason.RESIGN, "resign");
+  }
+
+  @Override
+  public Result abandon(int seat) {
+    return forfeit(seat, Result.EndReason.ABANDONMENT, "abandon");
+  }
+
+  private Result forfeit(int seat, Result.EndReason reason, String detail) {
+    checkSeat(seat);
+    if (!isOver()) {
+      forcedEnd = Result.twoSeatWin(1 - seat, reason, detail);
+    }
+    return result().orElseThrow();
+  }
+
+  @Override
+  public Optional<Result> agreeDraw() {
+    if (isOver()) {
+      return Optional.empty();
+    }
+    forcedEnd = new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.AGREED_DRAW, "agreed");
+    return Optional.of(forcedEnd);
+  }
+
+  /**
+   * Removes the requester's last stone and the opponent's reply after it, if any, so the requester
+   * moves again. Refused once the match is over, so a recorded result never changes.
+   */
+  @Override
+  public Optional<List<Event>> undo(int seat) {
+    if (isOver() || (seat != 0 && seat != 1)) {
+      return Optional.empty();
+    }
+    List<Point> moves = game.moves();
+    int plies = toAct() == seat ? 2 : 1;
+    if (plies > moves.size()) {
+      return Optional.empty();
+    }
+    List<String> removed = new ArrayList<>();
+    for (Point p : moves.subList(moves.size() - plies, moves.size())) {
+      removed.add(p.toString());
+    }
+    game.undo(plies);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("seat", seat);
+    data.put("plies", plies);
+    data.put("removed", removed);
+    data.put("toAct", toAct());
+    return Optional.of(List.of(Event.of("undo", data)));
+  }
+
+  static final int SNAPSHOT_VERSION = 1;
+
+  /**
+   * {@code gomoku/1|<variant>|<bot seed>|<points in order>}: the stones are the whole state (the
+   * side to move, the result and the undo history follow from them), so a snapshot is the move list
+   * of the board as it stands.
+   */
+  @Override
+  public Optional<String> snapshot() {
+    if (forcedEnd != null) {
+      return Optional.empty();
+    }
+    List<String> points = new ArrayList<>();
+    for (Point p : game.moves()) {
+      points.add(p.toString());
+    }
+    return Optional.of(
+        SnapshotText.join(
+            "gomoku",
+            SNAPSHOT_VERSION,
+            game.variant().name().toLowerCase(Locale.ROOT),
+            Long.toString(botSeed),
+            String.join(" ", points)));
+  }
+
+  /**
+   * Replays a snapshot's moves on a fresh board of the table's variant; refuses anything that does
+   * not replay.
+   */
+  static GomokuMatch restore(Variant variant, String snapshot) {
+    List<String> fields = SnapshotText.split(snapshot, "gomoku", SNAPSHOT_VERSION, 3);
+    if (GomokuRules.parseVariant(fields.get(0)) != variant) {
+      throw new IllegalArgumentException(
+          "the snapshot is of " + fields.get(0) + ", the table plays " + variant);
+    }
+    GomokuGame game = new GomokuGame(variant);
+    for (String move : SnapshotText.words(fields.get(2), " ")) {
+      if (game.play(move) instanceof MoveOutcome.Rejected) {
+        throw new IllegalArgumentException("the snapshot's move " + move + " does not replay");
+      }
+    }
+    return new GomokuMatch(game, Long.parseLong(fields.get(1)));
+  }
+
+  private boolean isOver() {
+    return forcedEnd != null || game.result().status().isOver();
+  }
+
+  private void requireToAct(int seat) {
+    if (seat != toAct()) {
+      throw new IllegalStateException("seat " + seat + " is not to act (to act: " + toAct() + ")");
+    }
+  }
+
+  private static void checkSeat(int seat) {
+    if (seat != 0 && seat != 1) {
+      throw new IllegalArgumentException("Gomoku seats are 0 and 1, not " + seat);
+    }
+  }
+
+  private Event endEvent(Result r) {
+    return Event.of("end", r.toTree());
+  }
+
+  private static int seatOf(Stone stone) {
+    return stone == Stone.BLACK ? 0 : 1;
+  }
+
+  private static String colour(Stone stone) {
+    return stone == Stone.BLACK ? "black" : "white";
+  }
+
+  /**
+   * A cheap sensible move: complete an own five, else block the opponent's five, else the legal
+   * point nearest the last stone (the centre on an empty board). Never a Renju foul, because every
+   * candidate passes the game's check.
+   */
+  static Optional<Point> quickMove(GomokuGame g) {
+    if (g.result().status().isOver()) {
+      return Optional.empty();
+    }
+    Stone me = g.sideToMove();
+    Board board = g.board();
+    List<Point> empty = board.emptyPoints();
+    for (Stone who : new Stone[] {me, me.opponent()}) {
+      for (Point p : empty) {
+        if (completesFive(board, p, who, g.variant()) && g.isLegal(p)) {
+          return Optional.of(p);
         }
+      }
     }
-
-    @Override
-    public Optional<Result> result() {
-        if (forcedEnd != null) {
-            return Optional.of(forcedEnd);
-        }
-        GameResult r = game.result();
-        switch (r.status()) {
-            case BLACK_WINS:
-                return Optional.of(Result.twoSeatWin(0, Result.EndReason.WIN, "five"));
-            case WHITE_WINS:
-                return Optional.of(Result.twoSeatWin(1, Result.EndReason.WIN, "five"));
-            case DRAW:
-                return Optional.of(new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.DRAW, "full_board"));
-            default:
-                return Optional.empty();
-        }
+    List<Point> moves = g.moves();
+    Point anchor = moves.isEmpty() ? Point.CENTER : moves.get(moves.size() - 1);
+    Point best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Point p : empty) {
+      int dc = Math.abs(p.column() - anchor.column());
+      int dr = Math.abs(p.row() - anchor.row());
+      // Chebyshev first keeps play compact; Manhattan breaks ties towards the lines through the
+      // anchor.
+      int distance = Math.max(dc, dr) * 100 + dc + dr;
+      if (distance < bestDistance && g.isLegal(p)) {
+        best = p;
+        bestDistance = distance;
+      }
     }
+    return Optional.ofNullable(best);
+  }
 
-    @Override
-    public Map<String, Object> view(int seat) {
-        Map<String, Object> v = publicView();
-        if (seat == 0 || seat == 1) {
-            v.put("seat", seat);
-            v.put("stone", seat == 0 ? "black" : "white");
-            // The client greys out fouls in advance; computed only for the seat that can use it.
-            if (seat == toAct() && game.variant() == Variant.RENJU && game.sideToMove() == Stone.BLACK) {
-                v.put("forbidden", forbiddenPoints());
-            }
-        }
-        return v;
+  private static boolean completesFive(Board board, Point p, Stone who, Variant variant) {
+    for (Direction d : Direction.values()) {
+      if (variant.isWinningRun(who, board.runLength(p.column(), p.row(), who.code(), d))) {
+        return true;
+      }
     }
-
-    @Override
-    public Map<String, Object> publicView() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("game", "gomoku");
-        v.put("variant", game.variant().name().toLowerCase(Locale.ROOT));
-        v.put("board", List.of(game.board().toText().split("/")));
-        List<String> moves = new ArrayList<>();
-        for (Point p : game.moves()) {
-            moves.add(p.toString());
-        }
-        v.put("moves", moves);
-        v.put("toMove", isOver() ? null : colour(game.sideToMove()));
-        v.put("toAct", toAct());
-        v.put("lastMove", moves.isEmpty() ? null : moves.get(moves.size() - 1));
-        List<String> line = new ArrayList<>();
-        for (Point p : game.result().winningLine()) {
-            line.add(p.toString());
-        }
-        v.put("winningLine", line);
-        v.put("over", isOver());
-        v.put("result", result().map(Result::toTree).orElse(null));
-        return v;
-    }
-
-    private List<String> forbiddenPoints() {
-        List<String> out = new ArrayList<>();
-        Board board = game.board();
-        for (Point p : board.emptyPoints()) {
-            if (game.foulAt(p).isPresent()) {
-                out.add(p.toString());
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public String defaultAction(int seat) {
-        requireToAct(seat);
-        return quickMove(game).map(Point::toString)
-                .orElseThrow(() -> new IllegalStateException("no legal point is left for " + game.sideToMove()));
-    }
-
-    @Override
-    public Callable<String> bot(int seat, Duration budget, BooleanSupplier cancelled) {
-        requireToAct(seat);
-        GomokuGame copy = game.copy();
-        GomokuBot bot = new GomokuBot(botSeed);
-        return () -> bot.chooseMove(copy, budget, cancelled)
-                .or(() -> quickMove(copy))
-                .map(Point::toString)
-                .orElseThrow(() -> new IllegalStateException("no legal point is left"));
-    }
-
-    @Override
-    public Result resign(int seat) {
-        return forfeit(seat, Result.EndReason.RESIGN, "resign");
-    }
-
-    @Override
-    public Result abandon(int seat) {
-        return forfeit(seat, Result.EndReason.ABANDONMENT, "abandon");
-    }
-
-    private Result forfeit(int seat, Result.EndReason reason, String detail) {
-        checkSeat(seat);
-        if (!isOver()) {
-            forcedEnd = Result.twoSeatWin(1 - seat, reason, detail);
-        }
-        return result().orElseThrow();
-    }
-
-    @Override
-    public Optional<Result> agreeDraw() {
-        if (isOver()) {
-            return Optional.empty();
-        }
-        forcedEnd = new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.AGREED_DRAW, "agreed");
-        return Optional.of(forcedEnd);
-    }
-
-    /**
-     * Removes the requester's last stone and the opponent's reply after it, if any, so the requester moves again.
-     * Refused once the match is over, so a recorded result never changes.
-     */
-    @Override
-    public Optional<List<Event>> undo(int seat) {
-        if (isOver() || (seat != 0 && seat != 1)) {
-            return Optional.empty();
-        }
-        List<Point> moves = game.moves();
-        int plies = toAct() == seat ? 2 : 1;
-        if (plies > moves.size()) {
-            return Optional.empty();
-        }
-        List<String> removed = new ArrayList<>();
-        for (Point p : moves.subList(moves.size() - plies, moves.size())) {
-            removed.add(p.toString());
-        }
-        game.undo(plies);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("seat", seat);
-        data.put("plies", plies);
-        data.put("removed", removed);
-        data.put("toAct", toAct());
-        return Optional.of(List.of(Event.of("undo", data)));
-    }
-
-    static final int SNAPSHOT_VERSION = 1;
-
-    /**
-     * {@code gomoku/1|<variant>|<bot seed>|<points in order>}: the stones are the whole state (the side to move, the
-     * result and the undo history follow from them), so a snapshot is the move list of the board as it stands.
-     */
-    @Override
-    public Optional<String> snapshot() {
-        if (forcedEnd != null) {
-            return Optional.empty();
-        }
-        List<String> points = new ArrayList<>();
-        for (Point p : game.moves()) {
-            points.add(p.toString());
-        }
-        return Optional.of(SnapshotText.join("gomoku", SNAPSHOT_VERSION, game.variant().name().toLowerCase(Locale.ROOT),
-                Long.toString(botSeed), String.join(" ", points)));
-    }
-
-    /** Replays a snapshot's moves on a fresh board of the table's variant; refuses anything that does not replay. */
-    static GomokuMatch restore(Variant variant, String snapshot) {
-        List<String> fields = SnapshotText.split(snapshot, "gomoku", SNAPSHOT_VERSION, 3);
-        if (GomokuRules.parseVariant(fields.get(0)) != variant) {
-            throw new IllegalArgumentException("the snapshot is of " + fields.get(0) + ", the table plays " + variant);
-        }
-        GomokuGame game = new GomokuGame(variant);
-        for (String move : SnapshotText.words(fields.get(2), " ")) {
-            if (game.play(move) instanceof MoveOutcome.Rejected) {
-                throw new IllegalArgumentException("the snapshot's move " + move + " does not replay");
-            }
-        }
-        return new GomokuMatch(game, Long.parseLong(fields.get(1)));
-    }
-
-    private boolean isOver() {
-        return forcedEnd != null || game.result().status().isOver();
-    }
-
-    private void requireToAct(int seat) {
-        if (seat != toAct()) {
-            throw new IllegalStateException("seat " + seat + " is not to act (to act: " + toAct() + ")");
-        }
-    }
-
-    private static void checkSeat(int seat) {
-        if (seat != 0 && seat != 1) {
-            throw new IllegalArgumentException("Gomoku seats are 0 and 1, not " + seat);
-        }
-    }
-
-    private Event endEvent(Result r) {
-        return Event.of("end", r.toTree());
-    }
-
-
-    private static int seatOf(Stone stone) {
-        return stone == Stone.BLACK ? 0 : 1;
-    }
-
-    private static String colour(Stone stone) {
-        return stone == Stone.BLACK ? "black" : "white";
-    }
-
-    /**
-     * A cheap sensible move: complete an own five, else block the opponent's five, else the legal point nearest the
-     * last stone (the centre on an empty board). Never a Renju foul, because every candidate passes the game's check.
-     */
-    static Optional<Point> quickMove(GomokuGame g) {
-        if (g.result().status().isOver()) {
-            return Optional.empty();
-        }
-        Stone me = g.sideToMove();
-        Board board = g.board();
-        List<Point> empty = board.emptyPoints();
-        for (Stone who : new Stone[] {me, me.opponent()}) {
-            for (Point p : empty) {
-                if (completesFive(board, p, who, g.variant()) && g.isLegal(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        List<Point> moves = g.moves();
-        Point anchor = moves.isEmpty() ? Point.CENTER : moves.get(moves.size() - 1);
-        Point best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Point p : empty) {
-            int dc = Math.abs(p.column() - anchor.column());
-            int dr = Math.abs(p.row() - anchor.row());
-            // Chebyshev first keeps play compact; Manhattan breaks ties towards the lines through the anchor.
-            int distance = Math.max(dc, dr) * 100 + dc + dr;
-            if (distance < bestDistance && g.isLegal(p)) {
-                best = p;
-                bestDistance = distance;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static boolean completesFive(Board board, Point p, Stone who, Variant variant) {
-        for (Direction d : Direction.values()) {
-            if (variant.isWinningRun(who, board.runLength(p.column(), p.row(), who.code(), d))) {
-                return true;
-            }
-        }
-        return false;
-    }
+    return false;
+  }
 }

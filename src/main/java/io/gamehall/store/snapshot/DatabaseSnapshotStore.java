@@ -17,10 +17,10 @@ import javax.sql.DataSource;
 /**
  * Table snapshots in the {@code table_snapshot} table; each call is one JTA transaction.
  *
- * <p>Writes go through JDBC batches on the persistence unit's own datasource, not through the entity manager: the
- * writer replaces up to 64 rows a transaction, several times a second at load, and the entity manager's per-row find,
- * dirty check and flush were most of the server's CPU at 2,000 busy tables (docs/performance.md). Reads at start use
- * the mapped {@link TableSnapshotRow}.
+ * <p>Writes go through JDBC batches on the persistence unit's own datasource, not through the
+ * entity manager: the writer replaces up to 64 rows a transaction, several times a second at load,
+ * and the entity manager's per-row find, dirty check and flush were most of the server's CPU at
+ * 2,000 busy tables (docs/performance.md). Reads at start use the mapped {@link TableSnapshotRow}.
  */
 @ApplicationScoped
 public class DatabaseSnapshotStore implements SnapshotStore {
@@ -73,14 +73,17 @@ public class DatabaseSnapshotStore implements SnapshotStore {
         }
       }
     } catch (SQLException e) {
-      // The writer keeps the batch and retries; the transaction rolls back on this unchecked exception.
+      // The writer keeps the batch and retries; the transaction rolls back on this unchecked
+      // exception.
       throw new IllegalStateException("table snapshots not written: " + e.getMessage(), e);
     }
   }
 
   /** Which of these tables have a row already: one query for the batch. */
-  private static Set<String> existing(Connection connection, List<Saved> saves) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT table_id FROM table_snapshot WHERE table_id IN (");
+  private static Set<String> existing(Connection connection, List<Saved> saves)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT table_id FROM table_snapshot WHERE table_id IN (");
     for (int i = 0; i < saves.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
@@ -111,7 +114,8 @@ public class DatabaseSnapshotStore implements SnapshotStore {
   @Override
   @Transactional
   public List<Saved> loadAll() {
-    return em.createQuery("SELECT r FROM TableSnapshotRow r ORDER BY r.tableId", TableSnapshotRow.class)
+    return em.createQuery(
+            "SELECT r FROM TableSnapshotRow r ORDER BY r.tableId", TableSnapshotRow.class)
         .getResultStream()
         .map(TableSnapshotRow::toSaved)
         .toList();

@@ -11,27 +11,32 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Saves the newest state of every table without ever holding up a table. Tables hand states in from their queues
- * ({@link #save}, {@link #delete}: a map update under a short lock, nothing more); per table only the newest entry is
- * kept, so a busy table costs one pending entry however fast it moves. A task on the writer's own executor encodes up
- * to {@code maxBatch} of them and writes them in one transaction, and runs again while more are pending.
+ * Saves the newest state of every table without ever holding up a table. Tables hand states in from
+ * their queues ({@link #save}, {@link #delete}: a map update under a short lock, nothing more); per
+ * table only the newest entry is kept, so a busy table costs one pending entry however fast it
+ * moves. A task on the writer's own executor encodes up to {@code maxBatch} of them and writes them
+ * in one transaction, and runs again while more are pending.
  *
- * <p>A failed write puts its entries back (unless a newer state of the same table arrived meanwhile) and is retried
- * after {@code retryMillis}; the first failure of a run is logged as a warning, repeats only at FINE, and the recovery
- * once. At most {@code maxPending} tables wait; states of further tables are dropped (and counted) until the store
- * catches up, which bounds memory if the database is gone for long. {@link #close} writes whatever is pending on the
+ * <p>A failed write puts its entries back (unless a newer state of the same table arrived
+ * meanwhile) and is retried after {@code retryMillis}; the first failure of a run is logged as a
+ * warning, repeats only at FINE, and the recovery once. At most {@code maxPending} tables wait;
+ * states of further tables are dropped (and counted) until the store catches up, which bounds
+ * memory if the database is gone for long. {@link #close} writes whatever is pending on the
  * caller's thread, for a clean shutdown.
  *
- * <p>The writer takes at most {@code busyShare} of the time on its thread: after a batch that took t, it rests
- * t × (1 − share) / share before the next one while more is pending. Saving is a background chore; under load the
- * tables' own work comes first and each table's pending entry simply gets newer meanwhile (at 2,000 busy tables an
- * unthrottled writer took about half of the server's only core, docs/performance.md). A quiet hall is written at once.
+ * <p>The writer takes at most {@code busyShare} of the time on its thread: after a batch that took
+ * t, it rests t × (1 − share) / share before the next one while more is pending. Saving is a
+ * background chore; under load the tables' own work comes first and each table's pending entry
+ * simply gets newer meanwhile (at 2,000 busy tables an unthrottled writer took about half of the
+ * server's only core, docs/performance.md). A quiet hall is written at once.
  */
 public final class SnapshotWriter implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SnapshotWriter.class.getName());
   private static final int CLOSE_ATTEMPTS = 3;
 
-  /** Runs the writer's task after a delay, on the writer's own executor (tests pass a manual one). */
+  /**
+   * Runs the writer's task after a delay, on the writer's own executor (tests pass a manual one).
+   */
   @FunctionalInterface
   public interface Tasks {
     void schedule(Runnable task, long delayMillis);
@@ -39,8 +44,15 @@ public final class SnapshotWriter implements AutoCloseable {
 
   /** What the writer has done so far. Times in nanoseconds. */
   public record Stats(
-      long batches, long saved, long deleted, long failures, long dropped, long bytes, long encodeNanos,
-      long writeNanos, long maxWriteNanos) {}
+      long batches,
+      long saved,
+      long deleted,
+      long failures,
+      long dropped,
+      long bytes,
+      long encodeNanos,
+      long writeNanos,
+      long maxWriteNanos) {}
 
   private sealed interface Op {}
 
@@ -63,8 +75,10 @@ public final class SnapshotWriter implements AutoCloseable {
   private final Map<String, Op> pending = new LinkedHashMap<>();
   private boolean scheduled;
   private boolean closed;
+
   /** Serialises writes: the executor's task and {@link #close} never write at once. */
   private final Object writing = new Object();
+
   private boolean failing;
   private boolean warnedFull;
 
@@ -79,23 +93,36 @@ public final class SnapshotWriter implements AutoCloseable {
   private long maxWriteNanos;
 
   /**
-   * @param lingerMillis how long a first pending state waits for others to join its batch (0: write at once)
+   * @param lingerMillis how long a first pending state waits for others to join its batch (0: write
+   *     at once)
    */
   public SnapshotWriter(
-      SnapshotStore store, Tasks tasks, int maxBatch, int maxPending, long lingerMillis, long retryMillis) {
+      SnapshotStore store,
+      Tasks tasks,
+      int maxBatch,
+      int maxPending,
+      long lingerMillis,
+      long retryMillis) {
     this(store, tasks, maxBatch, maxPending, lingerMillis, retryMillis, 1.0, System::nanoTime);
   }
 
   /**
-   * @param busyShare the largest share of time the writer spends writing while more is pending, in (0, 1]; 1 writes
-   *     batch after batch without rest
+   * @param busyShare the largest share of time the writer spends writing while more is pending, in
+   *     (0, 1]; 1 writes batch after batch without rest
    * @param nanoTime the clock batches are timed with
    */
   public SnapshotWriter(
-      SnapshotStore store, Tasks tasks, int maxBatch, int maxPending, long lingerMillis, long retryMillis,
-      double busyShare, LongSupplier nanoTime) {
+      SnapshotStore store,
+      Tasks tasks,
+      int maxBatch,
+      int maxPending,
+      long lingerMillis,
+      long retryMillis,
+      double busyShare,
+      LongSupplier nanoTime) {
     if (maxBatch < 1 || maxPending < 1 || lingerMillis < 0 || retryMillis < 0) {
-      throw new IllegalArgumentException("batch and pending sizes must be positive, delays not negative");
+      throw new IllegalArgumentException(
+          "batch and pending sizes must be positive, delays not negative");
     }
     if (!(busyShare > 0 && busyShare <= 1)) {
       throw new IllegalArgumentException("busyShare must be in (0, 1], got " + busyShare);
@@ -110,7 +137,10 @@ public final class SnapshotWriter implements AutoCloseable {
     this.retryMillis = retryMillis;
   }
 
-  /** The newest state of a table (and its private join code, or null); replaces any state still pending for it. */
+  /**
+   * The newest state of a table (and its private join code, or null); replaces any state still
+   * pending for it.
+   */
   public void save(TableState state, String code) {
     put(state.tableId(), new Save(state, code));
   }
@@ -129,8 +159,11 @@ public final class SnapshotWriter implements AutoCloseable {
         dropped++;
         if (!warnedFull) {
           warnedFull = true;
-          LOG.warning("table snapshots: " + maxPending + " tables wait to be saved; newer tables are not saved "
-              + "until the store catches up");
+          LOG.warning(
+              "table snapshots: "
+                  + maxPending
+                  + " tables wait to be saved; newer tables are not saved "
+                  + "until the store catches up");
         }
         return;
       }
@@ -144,8 +177,8 @@ public final class SnapshotWriter implements AutoCloseable {
   }
 
   /**
-   * The executor's task: one batch, then, while more is pending, the next after a rest that keeps the writer within
-   * its busy share, or after the retry delay on failure.
+   * The executor's task: one batch, then, while more is pending, the next after a rest that keeps
+   * the writer within its busy share, or after the retry delay on failure.
    */
   private void run() {
     long start = nanoTime.getAsLong();
@@ -196,7 +229,9 @@ public final class SnapshotWriter implements AutoCloseable {
           TableState s = save.state();
           byte[] data = TableStateCodec.encode(s);
           batchBytes += data.length;
-          saves.add(new SnapshotStore.Saved(s.tableId(), s.game(), s.seq(), save.code(), s.savedAtMillis(), data));
+          saves.add(
+              new SnapshotStore.Saved(
+                  s.tableId(), s.game(), s.seq(), save.code(), s.savedAtMillis(), data));
         } else {
           deletes.add(e.getKey());
         }
@@ -213,7 +248,10 @@ public final class SnapshotWriter implements AutoCloseable {
         }
         if (!failing) {
           failing = true;
-          LOG.log(Level.WARNING, "table snapshots could not be saved; retrying every " + retryMillis + " ms", e);
+          LOG.log(
+              Level.WARNING,
+              "table snapshots could not be saved; retrying every " + retryMillis + " ms",
+              e);
         } else {
           LOG.log(Level.FINE, "table snapshots still cannot be saved", e);
         }
@@ -246,13 +284,22 @@ public final class SnapshotWriter implements AutoCloseable {
 
   public Stats stats() {
     synchronized (lock) {
-      return new Stats(batches, saved, deleted, failures, dropped, bytes, encodeNanos, writeNanos, maxWriteNanos);
+      return new Stats(
+          batches,
+          saved,
+          deleted,
+          failures,
+          dropped,
+          bytes,
+          encodeNanos,
+          writeNanos,
+          maxWriteNanos);
     }
   }
 
   /**
-   * Takes no more states and writes everything pending now, on this thread, trying a failing store a few times;
-   * what still fails is logged as lost.
+   * Takes no more states and writes everything pending now, on this thread, trying a failing store
+   * a few times; what still fails is logged as lost.
    */
   @Override
   public void close() {
@@ -260,7 +307,8 @@ public final class SnapshotWriter implements AutoCloseable {
       closed = true;
     }
     int failedAttempts = 0;
-    // Holding the write lock first waits for a batch the executor is writing now; had it failed, its states are
+    // Holding the write lock first waits for a batch the executor is writing now; had it failed,
+    // its states are
     // pending again and written here.
     synchronized (writing) {
       while (pending() > 0 && failedAttempts < CLOSE_ATTEMPTS) {

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One saved table (migration V50); the state is opaque bytes to JPA, decoded by {@link TableStateCodec}. */
+/**
+ * One saved table (migration V50); the state is opaque bytes to JPA, decoded by {@link
+ * TableStateCodec}.
+ */
 @Entity
 @Table(name = "table_snapshot")
 public class TableSnapshotRow {
@@ -25,7 +28,8 @@ public class TableSnapshotRow {
   @Column(name = "saved_at", nullable = false)
   private long savedAt;
 
-  // No @Lob: that would be an oid on PostgreSQL; a plain byte[] maps to BYTEA there and BINARY VARYING on H2.
+  // No @Lob: that would be an oid on PostgreSQL; a plain byte[] maps to BYTEA there and BINARY
+  // VARYING on H2.
   @Column(name = "state", nullable = false)
   private byte[] state;
 

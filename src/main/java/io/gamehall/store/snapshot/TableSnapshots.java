@@ -22,17 +22,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tables that survive a restart, wired into the application's life: at start (after the schema migrations) the saved
- * tables are put back into the registry and every table from then on saves its newest state through the
- * {@link SnapshotWriter}; before the application's beans are destroyed, every table is frozen, hands in its last
- * state, and the writer flushes. Connections are closed (1001) only after that, by the connection registry, so a
- * player's going away at shutdown is never recorded as a disconnect.
+ * Tables that survive a restart, wired into the application's life: at start (after the schema
+ * migrations) the saved tables are put back into the registry and every table from then on saves
+ * its newest state through the {@link SnapshotWriter}; before the application's beans are
+ * destroyed, every table is frozen, hands in its last state, and the writer flushes. Connections
+ * are closed (1001) only after that, by the connection registry, so a player's going away at
+ * shutdown is never recorded as a disconnect.
  */
 @ApplicationScoped
 public class TableSnapshots {
   private static final Logger LOG = Logger.getLogger(TableSnapshots.class.getName());
-  /** After SchemaStartup's observer (default priority APPLICATION + 500): the table must exist before it is read. */
+
+  /**
+   * After SchemaStartup's observer (default priority APPLICATION + 500): the table must exist
+   * before it is read.
+   */
   private static final int AFTER_MIGRATIONS = Interceptor.Priority.APPLICATION + 600;
+
   private static final int MAX_BATCH = 64;
   private static final int MAX_PENDING = 10_000;
   private static final long RETRY_MILLIS = 2_000;
@@ -43,20 +49,29 @@ public class TableSnapshots {
   private ScheduledExecutorService executor;
   private SnapshotWriter writer;
 
-  void start(@Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context) {
+  void start(
+      @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context) {
     if ("false".equals(HallSettings.lookup("gamehall.snapshot.enabled"))) {
       LOG.info("table snapshots are off (gamehall.snapshot.enabled=false)");
       return;
     }
-    ThreadFactory threads = managedThreads != null ? managedThreads : Executors.defaultThreadFactory();
-    // One thread: batches are written one after another, never two transactions racing on the same rows.
+    ThreadFactory threads =
+        managedThreads != null ? managedThreads : Executors.defaultThreadFactory();
+    // One thread: batches are written one after another, never two transactions racing on the same
+    // rows.
     executor = Executors.newSingleThreadScheduledExecutor(threads);
     long linger = Long.parseLong(setting("gamehall.snapshot.linger.millis", "10"));
     double busyShare = Integer.parseInt(setting("gamehall.snapshot.busy.percent", "20")) / 100.0;
     writer =
         new SnapshotWriter(
-            store, (task, delay) -> executor.schedule(task, delay, TimeUnit.MILLISECONDS), MAX_BATCH, MAX_PENDING,
-            linger, RETRY_MILLIS, busyShare, System::nanoTime);
+            store,
+            (task, delay) -> executor.schedule(task, delay, TimeUnit.MILLISECONDS),
+            MAX_BATCH,
+            MAX_PENDING,
+            linger,
+            RETRY_MILLIS,
+            busyShare,
+            System::nanoTime);
     restoreAll();
     registry.keepCheckpoints(
         new TableRegistry.Checkpoints() {
@@ -88,8 +103,12 @@ public class TableSnapshots {
         registry.restore(state, row.code());
         restored++;
       } catch (RuntimeException e) {
-        // A snapshot this version cannot read: say so once and drop it rather than fail on it at every start.
-        LOG.log(Level.WARNING, "table " + row.tableId() + " (" + row.game() + ") could not be restored; dropped", e);
+        // A snapshot this version cannot read: say so once and drop it rather than fail on it at
+        // every start.
+        LOG.log(
+            Level.WARNING,
+            "table " + row.tableId() + " (" + row.game() + ") could not be restored; dropped",
+            e);
         writer.delete(row.tableId());
       }
     }
@@ -106,15 +125,23 @@ public class TableSnapshots {
       LOG.warning(late + " tables did not stop in time; they keep the state they saved last");
     }
     writer.close();
-    // Only after the close: interrupting a batch in flight would fail it (JCA gives up the connection lock).
+    // Only after the close: interrupting a batch in flight would fail it (JCA gives up the
+    // connection lock).
     executor.shutdownNow();
     SnapshotWriter.Stats s = writer.stats();
     LOG.info(
         String.format(
             "table snapshots: %d saved, %d deleted in %d batches (%d bytes; encode %.3f ms, write %.3f ms in all,"
                 + " longest batch %.3f ms), %d failed attempts, %d dropped",
-            s.saved(), s.deleted(), s.batches(), s.bytes(), s.encodeNanos() / 1e6, s.writeNanos() / 1e6,
-            s.maxWriteNanos() / 1e6, s.failures(), s.dropped()));
+            s.saved(),
+            s.deleted(),
+            s.batches(),
+            s.bytes(),
+            s.encodeNanos() / 1e6,
+            s.writeNanos() / 1e6,
+            s.maxWriteNanos() / 1e6,
+            s.failures(),
+            s.dropped()));
   }
 
   /** The writer, for operations and tests; null while snapshots are off. */

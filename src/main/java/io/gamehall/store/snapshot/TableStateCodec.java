@@ -16,19 +16,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A table's state as compact bytes: a format version, then the fields in a fixed order (strings as length-prefixed
- * UTF-8, -1 for null). The match inside is its game's own versioned text. A new layout is a new {@link #FORMAT};
- * a reader refuses versions it does not know rather than guess, and the table is then not restored.
+ * A table's state as compact bytes: a format version, then the fields in a fixed order (strings as
+ * length-prefixed UTF-8, -1 for null). The match inside is its game's own versioned text. A new
+ * layout is a new {@link #FORMAT}; a reader refuses versions it does not know rather than guess,
+ * and the table is then not restored.
  */
 public final class TableStateCodec {
   /**
-   * The layout written now. 2 added the match's seed, abandoning seat and move log after the saved time; format 1 rows
-   * (development builds only) cannot give a whole history record, so they are refused and dropped like any unknown.
+   * The layout written now. 2 added the match's seed, abandoning seat and move log after the saved
+   * time; format 1 rows (development builds only) cannot give a whole history record, so they are
+   * refused and dropped like any unknown.
    */
   public static final int FORMAT = 2;
+
   /** Larger than any sane snapshot; guards the reader against a corrupt length. */
   private static final int MAX_STRING = 1 << 20;
-  /** Far beyond any real match (a Xiangqi game ends in a draw after a few hundred plies without capture). */
+
+  /**
+   * Far beyond any real match (a Xiangqi game ends in a draw after a few hundred plies without
+   * capture).
+   */
   private static final int MAX_MOVES = 100_000;
 
   private TableStateCodec() {}
@@ -57,8 +64,11 @@ public final class TableStateCodec {
         if (seat != null) {
           string(out, seat.playerId());
           string(out, seat.nickname());
-          out.writeByte((seat.bot() ? 1 : 0) | (seat.ready() ? 2 : 0) | (seat.rematch() ? 4 : 0)
-              | (seat.trustee() ? 8 : 0));
+          out.writeByte(
+              (seat.bot() ? 1 : 0)
+                  | (seat.ready() ? 2 : 0)
+                  | (seat.rematch() ? 4 : 0)
+                  | (seat.trustee() ? 8 : 0));
           out.writeLong(seat.bankMillis());
         }
       }
@@ -106,7 +116,10 @@ public final class TableStateCodec {
     return bytes.toByteArray();
   }
 
-  /** The state in {@code data}; {@link IllegalArgumentException} for an unknown format or corrupt bytes. */
+  /**
+   * The state in {@code data}; {@link IllegalArgumentException} for an unknown format or corrupt
+   * bytes.
+   */
   public static TableState decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int format = in.readUnsignedByte();
@@ -132,8 +145,15 @@ public final class TableStateCodec {
           String playerId = string(in);
           String nickname = string(in);
           int flags = in.readUnsignedByte();
-          seats.add(new TableState.SeatState(playerId, nickname, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0,
-              (flags & 8) != 0, in.readLong()));
+          seats.add(
+              new TableState.SeatState(
+                  playerId,
+                  nickname,
+                  (flags & 1) != 0,
+                  (flags & 2) != 0,
+                  (flags & 4) != 0,
+                  (flags & 8) != 0,
+                  in.readLong()));
         } else {
           seats.add(null);
         }
@@ -179,9 +199,32 @@ public final class TableStateCodec {
       if (in.available() > 0) {
         throw new IllegalArgumentException("trailing bytes after a table snapshot");
       }
-      return new TableState(tableId, game, options, practice, spectatable, phase, seq, lastGameSeq, version, botCount,
-          seats, matchPlayers, match, startedAt, turnSeat, elapsed, drawOfferedBy, offers, undoRequestedBy,
-          undoAccepted, replies, savedAt, seedHex, abandonedBy, moves);
+      return new TableState(
+          tableId,
+          game,
+          options,
+          practice,
+          spectatable,
+          phase,
+          seq,
+          lastGameSeq,
+          version,
+          botCount,
+          seats,
+          matchPlayers,
+          match,
+          startedAt,
+          turnSeat,
+          elapsed,
+          drawOfferedBy,
+          offers,
+          undoRequestedBy,
+          undoAccepted,
+          replies,
+          savedAt,
+          seedHex,
+          abandonedBy,
+          moves);
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException) {
         throw (IllegalArgumentException) e;

@@ -9,201 +9,222 @@ import org.junit.jupiter.api.Test;
 /** Hand-built Renju positions; every foul shape has a near-identical legal counterpart. */
 class RenjuRulesTest {
 
-    private static Optional<Foul> foulOf(String diagram) {
-        Diagrams.Marked m = Diagrams.marked(diagram);
-        Board before = m.board().copy();
-        Optional<Foul> foul = RenjuRules.foul(m.board(), m.point());
-        assertEquals(before.toText(), m.board().toText(), "foul check must not change the board");
-        return foul;
-    }
+  private static Optional<Foul> foulOf(String diagram) {
+    Diagrams.Marked m = Diagrams.marked(diagram);
+    Board before = m.board().copy();
+    Optional<Foul> foul = RenjuRules.foul(m.board(), m.point());
+    assertEquals(before.toText(), m.board().toText(), "foul check must not change the board");
+    return foul;
+  }
 
-    private static void assertFoul(Foul expected, String diagram) {
-        assertEquals(Optional.of(expected), foulOf(diagram));
-    }
+  private static void assertFoul(Foul expected, String diagram) {
+    assertEquals(Optional.of(expected), foulOf(diagram));
+  }
 
-    private static void assertLegal(String diagram) {
-        assertEquals(Optional.empty(), foulOf(diagram));
-    }
+  private static void assertLegal(String diagram) {
+    assertEquals(Optional.empty(), foulOf(diagram));
+  }
 
-    @Nested
-    class DoubleThree {
+  @Nested
+  class DoubleThree {
 
-        @Test
-        void twoOpenThreesAreForbidden() {
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void twoOpenThreesAreForbidden() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     .....X.........
                     .....X.........
                     ...XX*.........
                     """);
-        }
+    }
 
-        @Test
-        void oneThreeBlockedByWhiteIsLegal() {
-            assertLegal("""
+    @Test
+    void oneThreeBlockedByWhiteIsLegal() {
+      assertLegal(
+          """
                     ...............
                     ...............
                     .....X.........
                     .....X.........
                     ..OXX*.........
                     """);
-        }
+    }
 
-        @Test
-        void whiteStoneOneGapAwayStillLeavesAThree() {
-            // .O.XXX... can still become the straight four .O.XXXX..
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void whiteStoneOneGapAwayStillLeavesAThree() {
+      // .O.XXX... can still become the straight four .O.XXXX..
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     .....X.........
                     .....X.........
                     .O.XX*.........
                     """);
-        }
+    }
 
-        @Test
-        void brokenThreeCounts() {
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void brokenThreeCounts() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     ......X........
                     ......X........
                     ...XX.*........
                     """);
-        }
+    }
 
-        @Test
-        void splitTwoIsNotAThree() {
-            // X..X + the move: filling one gap gives only X.XX-type shapes, never a straight four.
-            assertLegal("""
+    @Test
+    void splitTwoIsNotAThree() {
+      // X..X + the move: filling one gap gives only X.XX-type shapes, never a straight four.
+      assertLegal(
+          """
                     ...............
                     ...............
                     ......X........
                     ......X........
                     ...X..*........
                     """);
-        }
+    }
 
-        @Test
-        void threesBothWaysOnDiagonals() {
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void threesBothWaysOnDiagonals() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     ...X...X.......
                     ....X.X........
                     .....*.........
                     """);
-        }
+    }
 
-        @Test
-        void whiteAtBothEndsMakesItDead() {
-            // O.XXX.O: every straight-four attempt hits a white stone.
-            assertLegal("""
+    @Test
+    void whiteAtBothEndsMakesItDead() {
+      // O.XXX.O: every straight-four attempt hits a white stone.
+      assertLegal(
+          """
                     ...............
                     ...............
                     .....X.........
                     .....X.........
                     .O.XX*.O.......
                     """);
-        }
+    }
 
-        @Test
-        void fourThreeThreeIsStillDoubleThree() {
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void fourThreeThreeIsStillDoubleThree() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     ...X.X.........
                     ....XX.........
                     ..OXX*X........
                     """);
-        }
     }
+  }
 
-    @Nested
-    class Edges {
+  @Nested
+  class Edges {
 
-        @Test
-        void threeAgainstTheLeftEdgeIsNotAThree() {
-            assertLegal("""
+    @Test
+    void threeAgainstTheLeftEdgeIsNotAThree() {
+      assertLegal(
+          """
                     ...............
                     ...............
                     ..X............
                     ..X............
                     XX*............
                     """);
-        }
-
-        @Test
-        void sameShapeOneColumnInIsAThree() {
-            assertFoul(Foul.DOUBLE_THREE, """
-                    ...............
-                    ...............
-                    ...X...........
-                    ...X...........
-                    .XX*...........
-                    """);
-        }
-
-        @Test
-        void verticalThreeStandingOnTheBottomEdgeIsNotAThree() {
-            assertLegal("""
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...X...........
-                    ...X...........
-                    .XX*...........
-                    """);
-        }
-
-        @Test
-        void sameShapeOneRowUpIsDoubleThree() {
-            assertFoul(Foul.DOUBLE_THREE, """
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...............
-                    ...X...........
-                    ...X...........
-                    .XX*...........
-                    ...............
-                    """);
-        }
-
-        @Test
-        void overlineInTheTopRightCorner() {
-            assertFoul(Foul.OVERLINE, ".........XXX*XX\n");
-        }
-
-        @Test
-        void fiveEndingAtTheEdgeWins() {
-            assertLegal("..........XXXX*\n");
-        }
     }
 
-    @Nested
-    class DoubleFour {
+    @Test
+    void sameShapeOneColumnInIsAThree() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
+                    ...............
+                    ...............
+                    ...X...........
+                    ...X...........
+                    .XX*...........
+                    """);
+    }
 
-        @Test
-        void twoFoursInDifferentLinesAreForbidden() {
-            assertFoul(Foul.DOUBLE_FOUR, """
+    @Test
+    void verticalThreeStandingOnTheBottomEdgeIsNotAThree() {
+      assertLegal(
+          """
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...X...........
+                    ...X...........
+                    .XX*...........
+                    """);
+    }
+
+    @Test
+    void sameShapeOneRowUpIsDoubleThree() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...............
+                    ...X...........
+                    ...X...........
+                    .XX*...........
+                    ...............
+                    """);
+    }
+
+    @Test
+    void overlineInTheTopRightCorner() {
+      assertFoul(Foul.OVERLINE, ".........XXX*XX\n");
+    }
+
+    @Test
+    void fiveEndingAtTheEdgeWins() {
+      assertLegal("..........XXXX*\n");
+    }
+  }
+
+  @Nested
+  class DoubleFour {
+
+    @Test
+    void twoFoursInDifferentLinesAreForbidden() {
+      assertFoul(
+          Foul.DOUBLE_FOUR,
+          """
                     ...............
                     .....O.........
                     .....X.........
@@ -211,11 +232,12 @@ class RenjuRulesTest {
                     .....X.........
                     .OXXX*.........
                     """);
-        }
+    }
 
-        @Test
-        void fourThreeIsLegal() {
-            assertLegal("""
+    @Test
+    void fourThreeIsLegal() {
+      assertLegal(
+          """
                     ...............
                     ...............
                     ...............
@@ -223,43 +245,45 @@ class RenjuRulesTest {
                     .....X.........
                     .OXXX*.........
                     """);
-        }
+    }
 
-        @Test
-        void fourFourInOneLineWithGapsAreForbidden() {
-            assertFoul(Foul.DOUBLE_FOUR, "\n.XXX.*.XXX.....\n");
-        }
+    @Test
+    void fourFourInOneLineWithGapsAreForbidden() {
+      assertFoul(Foul.DOUBLE_FOUR, "\n.XXX.*.XXX.....\n");
+    }
 
-        @Test
-        void oneSideTooShortLeavesASingleFour() {
-            assertLegal("\n.XXX.*.XX......\n");
-        }
+    @Test
+    void oneSideTooShortLeavesASingleFour() {
+      assertLegal("\n.XXX.*.XX......\n");
+    }
 
-        @Test
-        void xGapXxxGapXIsDoubleFour() {
-            assertFoul(Foul.DOUBLE_FOUR, "\n..X.X*X.X......\n");
-        }
+    @Test
+    void xGapXxxGapXIsDoubleFour() {
+      assertFoul(Foul.DOUBLE_FOUR, "\n..X.X*X.X......\n");
+    }
 
-        @Test
-        void xxGapXxGapXxIsDoubleFour() {
-            assertFoul(Foul.DOUBLE_FOUR, "\n..XX.*X.XX.....\n");
-        }
+    @Test
+    void xxGapXxGapXxIsDoubleFour() {
+      assertFoul(Foul.DOUBLE_FOUR, "\n..XX.*X.XX.....\n");
+    }
 
-        @Test
-        void straightFourCountsOnce() {
-            assertLegal("\n...XXX*........\n");
-        }
+    @Test
+    void straightFourCountsOnce() {
+      assertLegal("\n...XXX*........\n");
+    }
 
-        @Test
-        void fourWhoseOtherCompletionWouldBeOverlineCountsOnce() {
-            // X.XXX*. : the left gap would make six, only the right point makes five.
-            assertLegal("\nX.XXX*.........\n");
-        }
+    @Test
+    void fourWhoseOtherCompletionWouldBeOverlineCountsOnce() {
+      // X.XXX*. : the left gap would make six, only the right point makes five.
+      assertLegal("\nX.XXX*.........\n");
+    }
 
-        @Test
-        void fourThatCanOnlyBecomeOverlineIsNoFour() {
-            // X.XXXX.X: both gaps would make six, so the horizontal line holds no four; the vertical four is alone.
-            assertLegal("""
+    @Test
+    void fourThatCanOnlyBecomeOverlineIsNoFour() {
+      // X.XXXX.X: both gaps would make six, so the horizontal line holds no four; the vertical four
+      // is alone.
+      assertLegal(
+          """
                     ...............
                     .....O.........
                     .....X.........
@@ -267,11 +291,13 @@ class RenjuRulesTest {
                     .....X.........
                     .X.XX*X.X......
                     """);
-        }
+    }
 
-        @Test
-        void withoutTheFarStoneTheHorizontalFourIsRealSoDoubleFour() {
-            assertFoul(Foul.DOUBLE_FOUR, """
+    @Test
+    void withoutTheFarStoneTheHorizontalFourIsRealSoDoubleFour() {
+      assertFoul(
+          Foul.DOUBLE_FOUR,
+          """
                     ...............
                     .....O.........
                     .....X.........
@@ -279,39 +305,40 @@ class RenjuRulesTest {
                     .....X.........
                     .X.XX*X........
                     """);
-        }
+    }
+  }
+
+  @Nested
+  class Overline {
+
+    @Test
+    void sixInARowIsForbidden() {
+      assertFoul(Foul.OVERLINE, "\n...XXX*XX......\n");
     }
 
-    @Nested
-    class Overline {
-
-        @Test
-        void sixInARowIsForbidden() {
-            assertFoul(Foul.OVERLINE, "\n...XXX*XX......\n");
-        }
-
-        @Test
-        void sevenInARowIsForbidden() {
-            assertFoul(Foul.OVERLINE, "\n...XXX*XXX.....\n");
-        }
-
-        @Test
-        void exactFiveIsLegal() {
-            assertLegal("\n...XXX*X.......\n");
-        }
-
-        @Test
-        void whiteStoneInTheWayKeepsItFive() {
-            assertLegal("\n...XXX*XOX.....\n");
-        }
+    @Test
+    void sevenInARowIsForbidden() {
+      assertFoul(Foul.OVERLINE, "\n...XXX*XXX.....\n");
     }
 
-    @Nested
-    class FiveBeatsFoul {
+    @Test
+    void exactFiveIsLegal() {
+      assertLegal("\n...XXX*X.......\n");
+    }
 
-        @Test
-        void fivePlusOverlineElsewhereIsLegal() {
-            assertLegal("""
+    @Test
+    void whiteStoneInTheWayKeepsItFive() {
+      assertLegal("\n...XXX*XOX.....\n");
+    }
+  }
+
+  @Nested
+  class FiveBeatsFoul {
+
+    @Test
+    void fivePlusOverlineElsewhereIsLegal() {
+      assertLegal(
+          """
                     ...............
                     .....X.........
                     .....X.........
@@ -320,11 +347,13 @@ class RenjuRulesTest {
                     .XXXX*.........
                     .....X.........
                     """);
-        }
+    }
 
-        @Test
-        void withoutTheFiveTheOverlineIsForbidden() {
-            assertFoul(Foul.OVERLINE, """
+    @Test
+    void withoutTheFiveTheOverlineIsForbidden() {
+      assertFoul(
+          Foul.OVERLINE,
+          """
                     ...............
                     .....X.........
                     .....X.........
@@ -333,64 +362,74 @@ class RenjuRulesTest {
                     ..XXX*.........
                     .....X.........
                     """);
-        }
-
-        @Test
-        void fivePlusDoubleFourIsLegal() {
-            assertLegal("""
-                    ...............
-                    .....O...O.....
-                    .....X..X......
-                    .....X.X.......
-                    .....XX........
-                    .XXXX*.........
-                    """);
-        }
-
-        @Test
-        void fivePlusDoubleThreeIsLegal() {
-            assertLegal("""
-                    ...............
-                    ...............
-                    ...............
-                    .....X.X.......
-                    .....XX........
-                    .XXXX*.........
-                    """);
-        }
-
-        @Test
-        void sameThreesWithoutTheFiveAreDoubleThree() {
-            assertFoul(Foul.DOUBLE_THREE, """
-                    ...............
-                    ...............
-                    ...............
-                    .....X.X.......
-                    .....XX........
-                    .....*.........
-                    """);
-        }
-
-        @Test
-        void sameFoursWithoutTheFiveAreDoubleFour() {
-            assertFoul(Foul.DOUBLE_FOUR, """
-                    ...............
-                    .....O...O.....
-                    .....X..X......
-                    .....X.X.......
-                    .....XX........
-                    .....*.........
-                    """);
-        }
     }
 
-    @Nested
-    class RecursiveThrees {
+    @Test
+    void fivePlusDoubleFourIsLegal() {
+      assertLegal(
+          """
+                    ...............
+                    .....O...O.....
+                    .....X..X......
+                    .....X.X.......
+                    .....XX........
+                    .XXXX*.........
+                    """);
+    }
 
-        /** The horizontal three's only straight-four point G8 would be an overline, so it is not a three. */
-        @Test
-        void threeWhoseFourPointIsOverlineDoesNotCount() {
-            assertLegal("""
+    @Test
+    void fivePlusDoubleThreeIsLegal() {
+      assertLegal(
+          """
+                    ...............
+                    ...............
+                    ...............
+                    .....X.X.......
+                    .....XX........
+                    .XXXX*.........
+                    """);
+    }
+
+    @Test
+    void sameThreesWithoutTheFiveAreDoubleThree() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
+                    ...............
+                    ...............
+                    ...............
+                    .....X.X.......
+                    .....XX........
+                    .....*.........
+                    """);
+    }
+
+    @Test
+    void sameFoursWithoutTheFiveAreDoubleFour() {
+      assertFoul(
+          Foul.DOUBLE_FOUR,
+          """
+                    ...............
+                    .....O...O.....
+                    .....X..X......
+                    .....X.X.......
+                    .....XX........
+                    .....*.........
+                    """);
+    }
+  }
+
+  @Nested
+  class RecursiveThrees {
+
+    /**
+     * The horizontal three's only straight-four point G8 would be an overline, so it is not a
+     * three.
+     */
+    @Test
+    void threeWhoseFourPointIsOverlineDoesNotCount() {
+      assertLegal(
+          """
                     ...............
                     ...............
                     ...............
@@ -402,11 +441,13 @@ class RenjuRulesTest {
                     .......X.......
                     .......X.......
                     """);
-        }
+    }
 
-        @Test
-        void sameShapeWhenThatPointMakesFiveIsDoubleThree() {
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void sameShapeWhenThatPointMakesFiveIsDoubleThree() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     ...............
@@ -418,12 +459,16 @@ class RenjuRulesTest {
                     .......X.......
                     .......X.......
                     """);
-        }
+    }
 
-        /** H8 would be a straight four plus a vertical four: a double-four, so the horizontal shape is no three. */
-        @Test
-        void threeWhoseFourPointIsDoubleFourDoesNotCount() {
-            assertLegal("""
+    /**
+     * H8 would be a straight four plus a vertical four: a double-four, so the horizontal shape is
+     * no three.
+     */
+    @Test
+    void threeWhoseFourPointIsDoubleFourDoesNotCount() {
+      assertLegal(
+          """
                     ...............
                     ...............
                     ...............
@@ -433,11 +478,13 @@ class RenjuRulesTest {
                     ......XX.......
                     ..O.XX*........
                     """);
-        }
+    }
 
-        @Test
-        void sameShapeWithADeadVerticalIsDoubleThree() {
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void sameShapeWithADeadVerticalIsDoubleThree() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     ...............
@@ -447,46 +494,49 @@ class RenjuRulesTest {
                     ......XX.......
                     ..O.XX*........
                     """);
-        }
+    }
 
-        @Test
-        void threeWhoseStraightFourEndsWouldBeOverlinesDoesNotCount() {
-            // X..XXX..X: each straight-four attempt leaves one end that would make six.
-            assertLegal("""
+    @Test
+    void threeWhoseStraightFourEndsWouldBeOverlinesDoesNotCount() {
+      // X..XXX..X: each straight-four attempt leaves one end that would make six.
+      assertLegal(
+          """
                     ...............
                     ...............
                     .....X.........
                     .....X.........
                     X..XX*..X......
                     """);
-        }
+    }
 
-        @Test
-        void withoutTheFarStoneItIsAThreeAgain() {
-            assertFoul(Foul.DOUBLE_THREE, """
+    @Test
+    void withoutTheFarStoneItIsAThreeAgain() {
+      assertFoul(
+          Foul.DOUBLE_THREE,
+          """
                     ...............
                     ...............
                     .....X.........
                     .....X.........
                     X..XX*.........
                     """);
-        }
     }
+  }
 
-    @Test
-    void makesFiveOnlyForExactlyFive() {
-        Board five = Diagrams.marked("\n...XXX*X.......\n").board();
-        assertEquals(true, RenjuRules.makesFive(five, Point.parse("G14").orElseThrow()));
-        Board six = Diagrams.marked("\n...XXX*XX......\n").board();
-        assertEquals(false, RenjuRules.makesFive(six, Point.parse("G14").orElseThrow()));
-        assertEquals(false, RenjuRules.makesFive(six, Point.parse("D14").orElseThrow()), "occupied");
-    }
+  @Test
+  void makesFiveOnlyForExactlyFive() {
+    Board five = Diagrams.marked("\n...XXX*X.......\n").board();
+    assertEquals(true, RenjuRules.makesFive(five, Point.parse("G14").orElseThrow()));
+    Board six = Diagrams.marked("\n...XXX*XX......\n").board();
+    assertEquals(false, RenjuRules.makesFive(six, Point.parse("G14").orElseThrow()));
+    assertEquals(false, RenjuRules.makesFive(six, Point.parse("D14").orElseThrow()), "occupied");
+  }
 
-    @Test
-    void occupiedPointIsRejectedAsArgument() {
-        Board b = new Board();
-        b.place(Point.CENTER, Stone.WHITE);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> RenjuRules.foul(b, Point.CENTER));
-    }
+  @Test
+  void occupiedPointIsRejectedAsArgument() {
+    Board b = new Board();
+    b.place(Point.CENTER, Stone.WHITE);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> RenjuRules.foul(b, Point.CENTER));
+  }
 }

@@ -12,25 +12,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Perft node counts from the start position and from published positions. */
 class PerftTest {
 
-    @ParameterizedTest(name = "start position depth {0} = {1}")
-    @CsvSource({"1, 44", "2, 1920", "3, 79666"})
-    void startPosition(int depth, long expected) {
-        assertEquals(expected, Perft.perft(Position.start(), depth));
-    }
+  @ParameterizedTest(name = "start position depth {0} = {1}")
+  @CsvSource({"1, 44", "2, 1920", "3, 79666"})
+  void startPosition(int depth, long expected) {
+    assertEquals(expected, Perft.perft(Position.start(), depth));
+  }
 
-    /** Depth 4 is kept in the default run because make/unmake makes it a couple of seconds at most. */
-    @Test
-    void startPositionDepth4Quick() {
-        long nodes = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Perft.perft(Position.start(), 4));
-        assertEquals(3_290_240L, nodes);
-    }
+  /**
+   * Depth 4 is kept in the default run because make/unmake makes it a couple of seconds at most.
+   */
+  @Test
+  void startPositionDepth4Quick() {
+    long nodes =
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Perft.perft(Position.start(), 4));
+    assertEquals(3_290_240L, nodes);
+  }
 
-    /**
-     * Published figures (chessprogramming.org "Chinese Chess Perft Results"), truncated to the depths that run in
-     * well under a second each.
-     */
-    @ParameterizedTest(name = "{0} depth {1}")
-    @CsvSource(delimiter = ';', value = {
+  /**
+   * Published figures (chessprogramming.org "Chinese Chess Perft Results"), truncated to the depths
+   * that run in well under a second each.
+   */
+  @ParameterizedTest(name = "{0} depth {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
         "r1ba1a3/4kn3/2n1b4/pNp1p1p1p/4c4/6P2/P1P2R2P/1CcC5/9/2BAKAB2 w; 1; 38",
         "r1ba1a3/4kn3/2n1b4/pNp1p1p1p/4c4/6P2/P1P2R2P/1CcC5/9/2BAKAB2 w; 2; 1128",
         "r1ba1a3/4kn3/2n1b4/pNp1p1p1p/4c4/6P2/P1P2R2P/1CcC5/9/2BAKAB2 w; 3; 43929",
@@ -44,23 +49,23 @@ class PerftTest {
         "2b1ka3/9/b3N4/4n4/9/9/9/4C4/2p6/2BK5 w; 4; 48060",
         "1C2ka3/9/C1Nab1n2/p3p3p/6p2/9/P3P3P/3AB4/3p2c2/c1BAK4 w; 3; 22787",
         "CnN1k1b2/c3a4/4ba3/9/2nr5/9/9/4C4/4A4/4KA3 w; 3; 11714",
-    })
-    void publishedPositions(String fen, int depth, long expected) {
-        assertEquals(expected, Perft.perft(Position.fromFen(fen), depth));
-    }
+      })
+  void publishedPositions(String fen, int depth, long expected) {
+    assertEquals(expected, Perft.perft(Position.fromFen(fen), depth));
+  }
 
-    @Test
-    void divideSumsToPerftAndLeavesPositionUnchanged() {
-        Position p = Position.start();
-        String before = p.toFen();
-        Map<String, Long> divide = Perft.divide(p, 3);
-        assertEquals(44, divide.size());
-        assertEquals(79_666L, divide.values().stream().mapToLong(Long::longValue).sum());
-        assertEquals(before, p.toFen());
-    }
+  @Test
+  void divideSumsToPerftAndLeavesPositionUnchanged() {
+    Position p = Position.start();
+    String before = p.toFen();
+    Map<String, Long> divide = Perft.divide(p, 3);
+    assertEquals(44, divide.size());
+    assertEquals(79_666L, divide.values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(before, p.toFen());
+  }
 
-    @Test
-    void depthZeroIsOneNode() {
-        assertEquals(1L, Perft.perft(Position.start(), 0));
-    }
+  @Test
+  void depthZeroIsOneNode() {
+    assertEquals(1L, Perft.perft(Position.start(), 0));
+  }
 }

@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Cross-checks the engine's perft against the naive {@link ReferenceMoveGenerator} on hand-made tricky positions. */
+/**
+ * Cross-checks the engine's perft against the naive {@link ReferenceMoveGenerator} on hand-made
+ * tricky positions.
+ */
 class ReferenceComparisonTest {
 
-    /** Counts were produced by the reference generator and spot-checked by hand at depth 1. */
-    @ParameterizedTest(name = "{0}: {1} at depth {2} = {3}")
-    @CsvSource(delimiter = ';', value = {
+  /** Counts were produced by the reference generator and spot-checked by hand at depth 1. */
+  @ParameterizedTest(name = "{0}: {1} at depth {2} = {3}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
         // Red cannon shields the generals from each other: it may only slide along the e-file.
         "cannon pinned by flying general; 4k4/9/9/9/4C4/9/9/9/9/4K4 w - - 0 1; 3; 420",
         "black cannon pinned by flying general; 4k4/9/9/9/4c4/9/9/9/9/4K4 b - - 0 1; 3; 420",
@@ -32,33 +37,36 @@ class ReferenceComparisonTest {
         "chariots stacked on the a-file; 4k4/R8/9/9/9/9/9/9/9/R2K5 w - - 0 1; 3; 860",
         "red to mate in one; 4k4/R8/9/9/9/9/9/9/9/1R1K5 w - - 0 1; 3; 1074",
         "start position; rnbakabnr/9/1c5c1/p1p1p1p1p/9/9/P1P1P1P1P/1C5C1/9/RNBAKABNR w - - 0 1; 2; 1920",
-    })
-    void engineMatchesReference(String name, String fen, int depth, long count) {
-        Map<String, Long> expected = ReferenceMoveGenerator.fromFen(fen).divide(depth);
-        Map<String, Long> actual = new TreeMap<>(Perft.divide(Position.fromFen(fen), Math.max(depth, 1)));
-        assertEquals(expected, actual, name);
-        // Pinned so a change that breaks engine and reference alike is still caught.
-        assertEquals(count, Perft.perft(Position.fromFen(fen), depth), name);
-    }
+      })
+  void engineMatchesReference(String name, String fen, int depth, long count) {
+    Map<String, Long> expected = ReferenceMoveGenerator.fromFen(fen).divide(depth);
+    Map<String, Long> actual =
+        new TreeMap<>(Perft.divide(Position.fromFen(fen), Math.max(depth, 1)));
+    assertEquals(expected, actual, name);
+    // Pinned so a change that breaks engine and reference alike is still caught.
+    assertEquals(count, Perft.perft(Position.fromFen(fen), depth), name);
+  }
 
-    @Test
-    void engineMatchesReferenceAlongRandomGames() {
-        Random random = new Random(20261125L);
-        for (int game = 0; game < 6; game++) {
-            Position p = Position.start();
-            for (int ply = 0; ply < 150; ply++) {
-                List<Move> moves = p.legalMoves();
-                ReferenceMoveGenerator ref = ReferenceMoveGenerator.fromFen(p.toFen());
-                assertEquals(new TreeSet<>(ref.legalMoves()),
-                        new TreeSet<>(moves.stream().map(Move::iccs).toList()), p.toFen());
-                if (ply % 70 == 10) { // the reference perft is slow; sample a couple of points per game
-                    assertEquals(ref.perft(2), Perft.perft(p, 2), p.toFen());
-                }
-                if (moves.isEmpty()) {
-                    break;
-                }
-                p.play(moves.get(random.nextInt(moves.size())));
-            }
+  @Test
+  void engineMatchesReferenceAlongRandomGames() {
+    Random random = new Random(20261125L);
+    for (int game = 0; game < 6; game++) {
+      Position p = Position.start();
+      for (int ply = 0; ply < 150; ply++) {
+        List<Move> moves = p.legalMoves();
+        ReferenceMoveGenerator ref = ReferenceMoveGenerator.fromFen(p.toFen());
+        assertEquals(
+            new TreeSet<>(ref.legalMoves()),
+            new TreeSet<>(moves.stream().map(Move::iccs).toList()),
+            p.toFen());
+        if (ply % 70 == 10) { // the reference perft is slow; sample a couple of points per game
+          assertEquals(ref.perft(2), Perft.perft(p, 2), p.toFen());
         }
+        if (moves.isEmpty()) {
+          break;
+        }
+        p.play(moves.get(random.nextInt(moves.size())));
+      }
     }
+  }
 }

@@ -43,7 +43,10 @@ class SnapshotWriterTest {
     }
   }
 
-  /** A map of rows; each write is one "transaction" recorded in {@code batches}; {@code failNext} writes throw. */
+  /**
+   * A map of rows; each write is one "transaction" recorded in {@code batches}; {@code failNext}
+   * writes throw.
+   */
   static class MemoryStore implements SnapshotStore {
     final Map<String, Saved> rows = new LinkedHashMap<>();
     final List<List<String>> batches = new ArrayList<>();
@@ -56,14 +59,16 @@ class SnapshotWriterTest {
         throw new IllegalStateException("database away");
       }
       List<String> ids = new ArrayList<>();
-      saves.forEach(s -> {
-        rows.put(s.tableId(), s);
-        ids.add(s.tableId() + "@" + s.seq());
-      });
-      deletes.forEach(id -> {
-        rows.remove(id);
-        ids.add("-" + id);
-      });
+      saves.forEach(
+          s -> {
+            rows.put(s.tableId(), s);
+            ids.add(s.tableId() + "@" + s.seq());
+          });
+      deletes.forEach(
+          id -> {
+            rows.remove(id);
+            ids.add("-" + id);
+          });
       batches.add(ids);
     }
 
@@ -80,9 +85,29 @@ class SnapshotWriterTest {
     List<TableState.SeatState> seats = new ArrayList<>();
     seats.add(new TableState.SeatState("alice", "Alice", false, false, false, false, 60_000));
     seats.add(null);
-    return new TableState(table, "gomoku", Map.of("variant", "freestyle"), false, true, Phase.PLAYING, seq, seq, 3, 0,
-        seats, List.of("alice", "bob"), "gomoku/1|freestyle|7|H8", 1_000, 1, 250, -1, List.of(-1L, -1L), -1,
-        List.of(), Map.of("alice", List.of(new TableState.Reply("m1", seq, null, null))), 2_000);
+    return new TableState(
+        table,
+        "gomoku",
+        Map.of("variant", "freestyle"),
+        false,
+        true,
+        Phase.PLAYING,
+        seq,
+        seq,
+        3,
+        0,
+        seats,
+        List.of("alice", "bob"),
+        "gomoku/1|freestyle|7|H8",
+        1_000,
+        1,
+        250,
+        -1,
+        List.of(-1L, -1L),
+        -1,
+        List.of(),
+        Map.of("alice", List.of(new TableState.Reply("m1", seq, null, null))),
+        2_000);
   }
 
   @Test
@@ -103,9 +128,13 @@ class SnapshotWriterTest {
     }
     tasks.runAll();
     assertEquals(3, slow.batches.size(), "five tables in batches of two");
-    assertEquals(List.of(0L, 160L, 160L), tasks.delays, "40 ms of work, then 160 ms of rest: 20 % busy");
+    assertEquals(
+        List.of(0L, 160L, 160L), tasks.delays, "40 ms of work, then 160 ms of rest: 20 % busy");
     writer.save(state("t1", 2), null);
-    assertEquals(0L, tasks.delays.get(3), "with nothing pending there is no rest: a quiet hall is saved at once");
+    assertEquals(
+        0L,
+        tasks.delays.get(3),
+        "with nothing pending there is no rest: a quiet hall is saved at once");
     assertEquals(1L, writer.restAfter(1), "rests are rounded up to whole milliseconds");
   }
 
@@ -133,7 +162,10 @@ class SnapshotWriterTest {
     assertTrue(store.batches.isEmpty(), "nothing is written on the caller's thread");
 
     tasks.runAll();
-    assertEquals(List.of(List.of("t1@10", "t2@1"), List.of("t3@1")), store.batches, "newest only, two per batch");
+    assertEquals(
+        List.of(List.of("t1@10", "t2@1"), List.of("t3@1")),
+        store.batches,
+        "newest only, two per batch");
     assertEquals("123456", store.rows.get("t2").code());
     assertEquals(state("t1", 10), TableStateCodec.decode(store.rows.get("t1").data()));
     SnapshotWriter.Stats stats = writer.stats();
@@ -172,7 +204,10 @@ class SnapshotWriterTest {
     first.run();
     writer.save(state("t1", 3), null);
     tasks.runAll();
-    assertEquals(List.of("t1@3"), store.batches.get(1), "the state that arrived during the failure replaced it");
+    assertEquals(
+        List.of("t1@3"),
+        store.batches.get(1),
+        "the state that arrived during the failure replaced it");
   }
 
   @Test
@@ -191,20 +226,21 @@ class SnapshotWriterTest {
   void closeWaitsForABatchInFlightAndThenWritesWhatCameAfter() throws Exception {
     java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    MemoryStore slow = new MemoryStore() {
-      @Override
-      public void write(List<Saved> saves, List<String> deletes) {
-        if (writing.getCount() > 0) {
-          writing.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
+    MemoryStore slow =
+        new MemoryStore() {
+          @Override
+          public void write(List<Saved> saves, List<String> deletes) {
+            if (writing.getCount() > 0) {
+              writing.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            super.write(saves, deletes);
           }
-        }
-        super.write(saves, deletes);
-      }
-    };
+        };
     SnapshotWriter writer = new SnapshotWriter(slow, tasks, 10, 100, 0, 1_000);
     writer.save(state("t1", 1), null);
     Thread executor = new Thread(tasks::runAll);
@@ -213,16 +249,22 @@ class SnapshotWriterTest {
     writer.save(state("t1", 2), null);
     Thread closing = new Thread(writer::close);
     closing.start();
-    // close() must block on the write in flight (not return, not write around it) until that batch is done.
+    // close() must block on the write in flight (not return, not write around it) until that batch
+    // is done.
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     while (closing.getState() != Thread.State.BLOCKED) {
-      assertTrue(System.nanoTime() < deadline && closing.isAlive(), "close should wait for the batch in flight");
+      assertTrue(
+          System.nanoTime() < deadline && closing.isAlive(),
+          "close should wait for the batch in flight");
       Thread.onSpinWait();
     }
     release.countDown();
     closing.join(10_000);
     executor.join(10_000);
-    assertEquals(List.of(List.of("t1@1"), List.of("t1@2")), slow.batches, "the newer state was written by close");
+    assertEquals(
+        List.of(List.of("t1@1"), List.of("t1@2")),
+        slow.batches,
+        "the newer state was written by close");
   }
 
   @Test
