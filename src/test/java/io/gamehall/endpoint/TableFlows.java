@@ -20,9 +20,19 @@ final class TableFlows {
 
   /** Both queue for {@code game}; returns the table the matchmaker seated them at. */
   static String quickMatch(TestClient a, TestClient b, String game) throws Exception {
-    a.send(new ClientMessage.QuickMatch("qa", game, Map.of()));
+    return quickMatch(a, b, game, "");
+  }
+
+  /**
+   * As {@link #quickMatch(TestClient, TestClient, String)}, with ids made unique by {@code suffix}:
+   * a repeated id is answered again and never applied twice, so a second quick match on the same
+   * connections needs new ids.
+   */
+  static String quickMatch(TestClient a, TestClient b, String game, String suffix)
+      throws Exception {
+    a.send(new ClientMessage.QuickMatch("qa" + suffix, game, Map.of()));
     a.await(ServerMessage.Matching.class, m -> m.queued(), "queued");
-    b.send(new ClientMessage.QuickMatch("qb", game, Map.of()));
+    b.send(new ClientMessage.QuickMatch("qb" + suffix, game, Map.of()));
     String table =
         a.await(ServerMessage.Matching.class, m -> !m.queued() && m.table() != null, "matched")
             .table();
@@ -54,7 +64,7 @@ final class TableFlows {
     if (answer instanceof ServerMessage.Error) {
       assertEquals(
           ErrorCode.RATE_LIMITED, ((ServerMessage.Error) answer).code(), "create_table: " + answer);
-      return quickMatch(a, b, "gomoku");
+      return quickMatch(a, b, "gomoku", "-" + game);
     }
     ServerMessage.TableCreated created = (ServerMessage.TableCreated) answer;
     guest.send(new ClientMessage.JoinTable("join-" + game, null, created.code()));
