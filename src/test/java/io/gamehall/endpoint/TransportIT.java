@@ -10,12 +10,15 @@ import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.Tls;
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +87,17 @@ class TransportIT {
    */
   @Test
   void aPlainWsHandshakeIsRefusedWithTheProxyLineToAddAndNeverUpgraded() throws Exception {
+    long logStart = Files.size(serverLog());
     URI plain = URI.create("ws://localhost:" + Ports.http() + "/gamehall/ws");
+    for (int i = 0; i < 3; i++) {
+      try (RawWebSocket raw = RawWebSocket.connect(plain, null)) {
+        assertEquals(403, raw.status(), raw.handshakeResponse());
+      }
+    }
+    assertEquals(
+        1,
+        warningsSince(logStart, "with 403", "proxy_set_header X-Forwarded-Proto $scheme;"),
+        "three refusals, one warning with the advice (at most one a minute)");
     try (RawWebSocket raw = RawWebSocket.connect(plain, null)) {
       assertEquals(403, raw.status(), raw.handshakeResponse());
       assertFalse(raw.handshakeResponse().contains("Location:"), raw.handshakeResponse());
@@ -106,6 +119,7 @@ class TransportIT {
    */
   @Test
   void aGetWithoutTheUpgradeHeadersIsAnswered400WithTheNginxLines() throws Exception {
+    long logStart = Files.size(serverLog());
     HttpClient https =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -145,6 +159,28 @@ class TransportIT {
     assertTrue(
         plainAnswer.body().contains("proxy_set_header X-Forwarded-Proto $scheme;"),
         plainAnswer.body());
+    assertEquals(
+        1,
+        warningsSince(logStart, "with 400", "proxy_set_header Upgrade $http_upgrade;"),
+        "two refusals, one warning with the advice");
+  }
+
+  private static Path serverLog() {
+    return Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+  }
+
+  /** ProxyAdviceFilter warnings written to server.log since {@code offset} with both strings. */
+  private static long warningsSince(long offset, String status, String advice) throws IOException {
+    try (RandomAccessFile file = new RandomAccessFile(serverLog().toFile(), "r")) {
+      file.seek(Math.min(offset, file.length()));
+      byte[] tail = new byte[(int) (file.length() - file.getFilePointer())];
+      file.readFully(tail);
+      return new String(tail, StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> l.contains("WARN") && l.contains("ProxyAdviceFilter"))
+          .filter(l -> l.contains(status) && l.contains(advice))
+          .count();
+    }
   }
 
   @Test
