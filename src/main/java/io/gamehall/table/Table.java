@@ -1517,6 +1517,9 @@ public final class Table {
       Seat seat = seats[s];
       boolean wasOffline = seat.member == null;
       boolean wasSilent = seat.silent;
+      // A resume on the seat's own live connection only refreshes the client's view; one on a new
+      // connection (after a drop or a reload) is the player coming back.
+      boolean cameBack = seat.member != member;
       // Catch up first: a snapshot is as of the last event, before the online update below.
       catchUp(member, playerId, lastSeq);
       seat.member = member;
@@ -1529,7 +1532,7 @@ public final class Table {
       if (wasOffline || wasSilent) {
         emitTable("online", data("seat", s, "player", playerId));
       }
-      if (seat.trustee && settings.trusteePolicy() == TrusteePolicy.CLOCK) {
+      if (cameBack && seat.trustee && settings.trusteePolicy() == TrusteePolicy.CLOCK) {
         // Coming back is taking control back: nothing to press, no 1 s to act in.
         takeBack(s);
       }

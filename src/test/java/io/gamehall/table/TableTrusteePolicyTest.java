@@ -109,6 +109,18 @@ class TableTrusteePolicyTest {
   }
 
   @Test
+  void aResumeOnTheSameLiveConnectionOnlyRefreshesAndKeeps托管() {
+    TableFixture f = TableFixture.counting();
+    RecordingMember[] m = f.started("alice", "bob");
+    f.clock.advance(TURN + BANK);
+    assertEquals(true, m[1].last("trustee").data().get("on"));
+    f.table.resume("alice", m[0], Long.MAX_VALUE);
+    assertEquals(1, m[1].updates("trustee").size(), "a view refresh is not a return");
+    f.clock.advance(1_000);
+    assertEquals(1, m[1].last("added").data().get("total"), "托管 played as before");
+  }
+
+  @Test
   void theGraceWindowEndingFirstAbandonsTheMatch() {
     TableFixture f = TableFixture.counting();
     RecordingMember[] m = f.started("alice", "bob");
