@@ -248,7 +248,11 @@ hall.on("event", (m) => {
       st.drawOfferedBy = -1;
       st.undoRequestedBy = -1;
       st.match = d.view;
-      d.players.forEach((p, i) => Object.assign(seat(i), { playerId: p, nickname: d.nicknames[i], bot: d.bots[i], trustee: false, rematch: false }));
+      {
+        // A rematch of two seats swaps them: presence goes with the player, not the seat number.
+        const presence = new Map(st.seats.filter((x) => x && x.playerId).map((x) => [x.playerId, { online: x.online, offlineDeadline: x.offlineDeadline, offlineReason: x.offlineReason }]));
+        d.players.forEach((p, i) => Object.assign(seat(i), { online: true, offlineDeadline: 0, offlineReason: null }, presence.get(p) || {}, { playerId: p, nickname: d.nicknames[i], bot: d.bots[i], trustee: false, rematch: false, ready: false }));
+      }
       st.yourSeat = d.players.indexOf(hall.player && hall.player.playerId);
       ui.resultShownFor = null;
       ui.picked.clear();
@@ -300,8 +304,9 @@ hall.on("event", (m) => {
     st.match = patchMatch(st, m.kind, d);
     // A seat's own view (legal moves, hand) comes only with a snapshot; a spectator's patched public view is
     // complete after a move, a play or a pass, so it asks only after the rarer events (undo, deal, landlord...).
+    // `end` asks too: the final view carries what no event does (Gomoku's winning line, the hands shown).
     const patchedFully = st.yourSeat < 0 && (m.kind === "move" || m.kind === "play" || m.kind === "pass");
-    if (m.kind !== "end" && !patchedFully) scheduleRefresh(m.table);
+    if (!patchedFully) scheduleRefresh(m.table);
   }
   if (m.table === ui.current) render();
 });
