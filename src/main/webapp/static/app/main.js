@@ -261,8 +261,11 @@ hall.on("event", (m) => {
       break;
     case "clock":
       st.clock = { seat: d.seat, deadline: d.deadline, bankMillis: d.bank };
-      // The acting seat's own copy carries its legal moves: no snapshot needed to play on.
-      if (Array.isArray(d.legal) && st.match && d.seat === st.yourSeat) st.match = { ...st.match, legal: d.legal };
+      // The acting seat's own copy carries its legal moves (Renju: black's forbidden points): no snapshot needed.
+      if (st.match && d.seat === st.yourSeat) {
+        if (Array.isArray(d.legal)) st.match = { ...st.match, legal: d.legal };
+        if (Array.isArray(d.forbidden)) st.match = { ...st.match, forbidden: d.forbidden };
+      }
       break;
     case "trustee":
       seat(d.seat).trustee = d.on;
@@ -403,7 +406,7 @@ function render() {
   $("ready-btn").hidden = !(seated && st.phase === "filling" && me && !me.ready);
   $("add-bot-btn").hidden = !(seated && st.phase === "filling" && st.seats.some((s) => !s.playerId) && isPractice(st));
   $("take-control-btn").hidden = !showTakeControl(st, hall.state === "open");
-  $("table-rematch-btn").hidden = !showRematch(st);
+  $("table-rematch-btn").hidden = !showRematch(st) || !$("result-dialog").hidden;
   const twoPlayer = st.game !== "doudizhu";
   for (const id of ["undo-btn", "draw-btn"]) $(id).hidden = !(seated && playing && twoPlayer);
   $("resign-btn").hidden = !(seated && playing);
@@ -709,11 +712,15 @@ function showResult(st) {
   $("result-text").textContent = parts.filter(Boolean).join(" ");
   $("result-dialog").dataset.winners = winners.join(",");
   $("rematch-btn").hidden = mine < 0;
+  $("table-rematch-btn").hidden = true;
   $("result-dialog").hidden = false;
 }
 
 function hideResult() {
   $("result-dialog").hidden = true;
+  // The sheet's Rematch moves to the table's controls.
+  const st = current();
+  $("table-rematch-btn").hidden = !(st && showRematch(st));
 }
 
 // Chat

@@ -51,8 +51,8 @@
 
 /**
  * Data of the table events (`event.data` by `event.kind`); game events are in docs/rules.md.
- * @typedef {{seat: number, deadline: number, bank: number, legal?: string[]}} ClockData `legal`: only in the
- *     acting seat's own copy
+ * @typedef {{seat: number, deadline: number, bank: number, legal?: string[], forbidden?: string[]}} ClockData
+ *     `legal` (Xiangqi, Dou Dizhu) and `forbidden` (Renju): only in the acting seat's own copy
  * @typedef {{seat: number, on: boolean}} TrusteeData
  * @typedef {{seat: number, player: string, graceSeconds?: number, deadline?: number,
  *     reason?: "closed" | "silent"}} OfflineData
