@@ -27,7 +27,6 @@ const ui = {
   resultShownFor: null,
   banner: null,
   confirmDone: null, // settles the open resign/leave question
-
 };
 
 const hall = new GameHall();
@@ -661,12 +660,13 @@ $("result-close-btn").onclick = () => hideResult();
 
 /** A question with a confirm and a keep-playing answer; resolves true on confirm. */
 function confirmDialog(text, yesLabel) {
+  // One question at a time: an older one is answered "no" first.
+  if (ui.confirmDone) ui.confirmDone(false);
   const box = $("confirm-dialog");
   $("confirm-text").textContent = text;
   $("confirm-yes").textContent = yesLabel;
   $("confirm-no").textContent = t("keepPlaying");
   box.hidden = false;
-  if (ui.confirmDone) ui.confirmDone(false);
   return new Promise((resolve) => {
     const done = (answer) => {
       box.hidden = true;
