@@ -93,7 +93,7 @@ public final class ClusterNode implements AutoCloseable {
         .transport()
         .clusterName(settings.clusterName())
         .nodeName(settings.nodeName())
-        .transport(new JGroupsTransport(channel));
+        .addProperty(JGroupsTransport.CHANNEL_CONFIGURATOR, new PrebuiltChannel(channel));
     DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
     ClusterNode node =
         new ClusterNode(
