@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -52,19 +53,14 @@ public final class ClusterNode implements AutoCloseable {
       JChannel channel,
       ClusterAuth auth,
       DefaultCacheManager manager,
-      TableOwnership ownership) {
+      TableOwnership ownership,
+      ThreadFactory threads) {
     this.settings = settings;
     this.channel = channel;
     this.auth = auth;
     this.manager = manager;
     this.ownership = ownership;
-    this.claims =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "gamehall-cluster-claims-" + settings.nodeName());
-              t.setDaemon(true);
-              return t;
-            });
+    this.claims = Executors.newSingleThreadExecutor(threads);
   }
 
   /**
@@ -74,12 +70,15 @@ public final class ClusterNode implements AutoCloseable {
    * @param dataSource the shared database (table ownership, and discovery for jdbc_ping)
    * @param snapshots a claimed table's latest snapshot, by table id
    * @param adopter where claimed tables go
+   * @param threads makes the one thread claims run on (in a container: a managed thread, so the
+   *     snapshot store and the adopter find their resources)
    */
   public static ClusterNode start(
       ClusterSettings settings,
       DataSource dataSource,
       Function<String, Optional<SnapshotStore.Saved>> snapshots,
-      TableAdopter adopter)
+      TableAdopter adopter,
+      ThreadFactory threads)
       throws Exception {
     ClusterKeys keys = ClusterKeys.derive(settings.secret(), settings.clusterName());
     JChannel channel = JGroupsStack.channel(settings, keys, dataSource);
@@ -97,7 +96,12 @@ public final class ClusterNode implements AutoCloseable {
     DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
     ClusterNode node =
         new ClusterNode(
-            settings, channel, auth, manager, new TableOwnership(dataSource, Clock.systemUTC()));
+            settings,
+            channel,
+            auth,
+            manager,
+            new TableOwnership(dataSource, Clock.systemUTC()),
+            threads);
     Failover failover =
         new Failover(settings.nodeName(), node.ownership, snapshots, adopter, node::view);
     node.listeners.add(v -> node.claims.execute(() -> failover.run(v)));

@@ -5,6 +5,7 @@ import io.gamehall.store.snapshot.SnapshotStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,7 @@ import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -32,6 +34,9 @@ public class ClusterService {
 
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
+
+  /** Claims load snapshots through CDI and JPA: they need a thread the container manages. */
+  @Resource ManagedThreadFactory managedThreads;
 
   @Inject Instance<SnapshotStore> snapshots;
   @Inject Instance<TableAdopter> adopters;
@@ -62,7 +67,8 @@ public class ClusterService {
             settings,
             dataSource,
             tableId -> snapshots.isResolvable() ? snapshots.get().load(tableId) : Optional.empty(),
-            adopter);
+            adopter,
+            managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
   }
 
   @PreDestroy

@@ -103,6 +103,11 @@ final class ClusterNodes implements AutoCloseable {
                     .add(fence.node() + "@" + fence.epoch());
                 adoptions.notifyAll();
               }
+            },
+            r -> {
+              Thread t = new Thread(r, "claims-" + parsed.nodeName());
+              t.setDaemon(true);
+              return t;
             });
     nodes.add(node);
     return node;

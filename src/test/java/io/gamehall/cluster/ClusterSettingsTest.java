@@ -95,6 +95,10 @@ class ClusterSettingsTest {
     ClusterToken receiver = new ClusterToken(key, now, ClusterToken.PROTOCOL_VERSION);
 
     assertNull(receiver.refusal(sent(new ClusterToken(key, now, ClusterToken.PROTOCOL_VERSION))));
+    assertNull(receiver.refusal(receiver), "a request to itself arrives unserialised, and passes");
+    assertTrue(
+        receiver.refusal(new ClusterToken()).contains("no GameHall join token"),
+        "an empty token (never read off the wire) is refused");
     byte[] otherName = ClusterKeys.derive(SECRET, "other").authentication();
     assertTrue(
         receiver
