@@ -1,9 +1,11 @@
 package io.gamehall.table;
 
+import io.gamehall.game.DrawableMatch;
 import io.gamehall.game.Event;
 import io.gamehall.game.Match;
 import io.gamehall.game.Result;
 import io.gamehall.game.Step;
+import io.gamehall.game.UndoableMatch;
 import io.gamehall.table.TableOutput.Ack;
 import io.gamehall.table.TableOutput.Refused;
 import io.gamehall.table.TableOutput.Snapshot;
@@ -1126,7 +1128,8 @@ public final class Table {
   // Draws and undo.
 
   private void acceptDraw() {
-    Optional<Result> result = match.agreeDraw();
+    Optional<Result> result =
+        match instanceof DrawableMatch drawable ? drawable.agreeDraw() : Optional.empty();
     if (result.isEmpty()) {
       throw refuse(TableError.DRAW_UNAVAILABLE, "This game has no draw by agreement.");
     }
@@ -1152,7 +1155,8 @@ public final class Table {
     }
     int requester = undoRequestedBy;
     clearUndo();
-    Optional<List<Event>> events = match.undo(requester);
+    Optional<List<Event>> events =
+        match instanceof UndoableMatch undoable ? undoable.undo(requester) : Optional.empty();
     if (events.isEmpty()) {
       emitTable("undo_declined", data("seat", requester, "by", -1, "reason", "unavailable"));
       return;
@@ -1168,8 +1172,8 @@ public final class Table {
   }
 
   /**
-   * Mirrors {@link Match#undo}: the requester's last action and every reply after it leave the move
-   * log.
+   * Mirrors {@link UndoableMatch#undo}: the requester's last action and every reply after it leave
+   * the move log.
    */
   private void popUndone(int requester) {
     while (!moveLog.isEmpty()) {
