@@ -13,6 +13,7 @@ import java.util.logging.Logger;
  * is over, and rebuilds a table from a saved state.
  */
 final class Checkpointer {
+  // The table's logger: log configuration that names io.gamehall.table.Table keeps working.
   private static final Logger LOG = Logger.getLogger(Table.class.getName());
 
   private final Table t;

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
  * reaches back far enough.
  */
 final class EventLog {
+  // The table's logger: log configuration that names io.gamehall.table.Table keeps working.
   private static final Logger LOG = Logger.getLogger(Table.class.getName());
 
   private final Table t;

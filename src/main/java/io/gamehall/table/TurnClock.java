@@ -18,6 +18,7 @@ import java.util.logging.Logger;
  * and bot answers carry the match version they were started for and are ignored once it moved on.
  */
 final class TurnClock {
+  // The table's logger: log configuration that names io.gamehall.table.Table keeps working.
   private static final Logger LOG = Logger.getLogger(Table.class.getName());
 
   private final Table t;
