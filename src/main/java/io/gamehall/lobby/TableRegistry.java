@@ -4,7 +4,6 @@ import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.HallSettings;
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
 import io.gamehall.table.MatchRecord;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
@@ -49,7 +48,7 @@ public class TableRegistry {
   private final Map<String, String> codes = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> seatedTables = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
-  private final GameCatalog catalog = Games.catalog();
+  @Inject GameCatalog catalog;
   private final TableSettings settings = tableSettings(HallSettings::lookup);
   @Inject Scheduling scheduling;
   private TableRuntime runtime;

@@ -2,7 +2,6 @@ package io.gamehall.store;
 
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
 import io.gamehall.table.MatchRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -42,7 +41,7 @@ public class HallStore {
   @Inject Instance<PlayerRepository> players;
   @Inject Instance<MatchRepository> matches;
   @Inject StoreExecutor executor;
-  private final GameCatalog catalog = Games.catalog();
+  @Inject GameCatalog catalog;
   private final Map<String, Integer> ratings = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 

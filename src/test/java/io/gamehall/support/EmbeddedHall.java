@@ -3,6 +3,7 @@ package io.gamehall.support;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.SettingsProducer;
 import io.gamehall.endpoint.HallEndpoint;
+import io.gamehall.games.GameCatalogProducer;
 import io.gamehall.identity.Identities;
 import io.gamehall.lobby.Lobby;
 import io.gamehall.lobby.TableRegistry;
@@ -35,6 +36,7 @@ public final class EmbeddedHall implements AutoCloseable {
             .disableDiscovery()
             .addBeanClasses(
                 SettingsProducer.class,
+                GameCatalogProducer.class,
                 ConnectionRegistry.class,
                 ConnectionStats.class,
                 Scheduling.class,
