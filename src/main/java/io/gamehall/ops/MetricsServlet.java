@@ -34,7 +34,7 @@ public class MetricsServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
+      throws IOException {
     if (!access.allows(request.getRemoteAddr()) && !operator(request, response)) {
       return;
     }
@@ -91,8 +91,19 @@ public class MetricsServlet extends HttpServlet {
    * 403 for a user without the role.
    */
   private static boolean operator(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
-    if (request.getUserPrincipal() == null && !request.authenticate(response)) {
+      throws IOException {
+    boolean loggedIn;
+    try {
+      loggedIn = request.getUserPrincipal() != null || request.authenticate(response);
+    } catch (ServletException e) {
+      // Undertow throws instead of challenging when the request carries no credentials at all.
+      loggedIn = false;
+    }
+    if (!loggedIn) {
+      if (!response.isCommitted()) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"gamehall\"");
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      }
       return false;
     }
     if (request.isUserInRole("gamehall-admin")) {
