@@ -14,6 +14,7 @@ import io.gamehall.table.TableSettings;
 import io.gamehall.table.TableSpec;
 import io.gamehall.table.TableState;
 import io.gamehall.table.TableSummary;
+import io.gamehall.table.TrusteePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -243,7 +244,7 @@ public class TableRegistry {
   /**
    * Table timings from {@code gamehall.table.*} settings, defaults otherwise: turn.seconds 20,
    * bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000, log.capacity 512, spectators 50,
-   * checkpoint.interval.millis 1000.
+   * checkpoint.interval.millis 1000, trustee.policy clock.
    */
   static TableSettings tableSettings(Settings config) {
     TableSettings d = TableSettings.defaults();
@@ -259,7 +260,12 @@ public class TableRegistry {
             java.time.Duration.ofMillis(
                 config.number(
                     "gamehall.table.checkpoint.interval.millis",
-                    d.checkpointInterval().toMillis())));
+                    d.checkpointInterval().toMillis())))
+        .withTrusteePolicy(
+            config
+                .text("gamehall.table.trustee.policy")
+                .map(TrusteePolicy::parse)
+                .orElse(d.trusteePolicy()));
   }
 
   private static java.time.Duration seconds(
