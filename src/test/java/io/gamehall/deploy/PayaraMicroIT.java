@@ -12,6 +12,9 @@ import io.gamehall.support.ServerCertificates;
 import io.gamehall.support.Tls;
 import io.gamehall.support.WssTier;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +102,20 @@ class PayaraMicroIT {
       } finally {
         sockets.shutdown();
       }
+
+      // The MicroProfile health checks behind the application's own URL, through Jakarta REST, as
+      // on WildFly.
+      HttpResponse<String> ready =
+          HttpClient.newBuilder()
+              .sslContext(Tls.trustingOurCa())
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + https + "/gamehall/health/ready"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ready.statusCode(), ready.body());
+      assertEquals("{\"status\":\"UP\"}", ready.body());
     }
   }
 

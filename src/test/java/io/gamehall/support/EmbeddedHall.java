@@ -19,21 +19,20 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The hall's real endpoint and beans on an embedded Tyrus server with plain CDI (Weld SE), plus a
- * client container. Settings are system properties for the server's lifetime, as a deployment would
- * read them.
+ * client container. The settings are the hall's MicroProfile Config (only those: no system
+ * properties, no environment).
  */
 public final class EmbeddedHall implements AutoCloseable {
-  private final Map<String, String> settings;
   private final WeldContainer cdi;
   private final Server server;
   private final ClientManager client;
 
   private EmbeddedHall(Map<String, String> settings) throws Exception {
-    this.settings = settings;
-    settings.forEach(System::setProperty);
     this.cdi =
         new Weld()
             .disableDiscovery()
+            // The settings reach the hall as a MicroProfile config source, as a container's would.
+            .addExtension(TestConfig.asBean(TestConfig.of(settings)))
             .addBeanClasses(
                 SettingsProducer.class,
                 GameCatalogProducer.class,
@@ -75,6 +74,5 @@ public final class EmbeddedHall implements AutoCloseable {
     client.shutdown();
     server.stop();
     cdi.shutdown();
-    settings.keySet().forEach(System::clearProperty);
   }
 }
