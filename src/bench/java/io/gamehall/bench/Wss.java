@@ -25,7 +25,9 @@ import javax.net.ssl.TrustManagerFactory;
  * 127.0.0.1..N. Loopback gives about 28k ephemeral ports per source address, so a large run needs
  * several; the JDK's HttpClient binds a local address only from Java 19 on ({@code
  * Builder.localAddress}), called reflectively so this code still compiles for Java 17, where every
- * client falls back to the default address (enough for a smoke run).
+ * client falls back to the default address (enough for a smoke run). All clients share one TLS
+ * context: with session resumption on, a reconnect resumes the session the server gave (TLS 1.3
+ * ticket or 1.2 session id), as a browser's does; off, every connection is a full handshake.
  */
 final class Wss {
   private static final Logger LOG = Logger.getLogger(Wss.class.getName());
@@ -35,8 +37,15 @@ final class Wss {
   private final List<InetAddress> addresses = new ArrayList<>();
   private final AtomicInteger next = new AtomicInteger();
   private final boolean spread;
+  private final boolean resumeSessions;
 
-  Wss(Path truststore, char[] password, int sourceAddresses, Executor executor) throws Exception {
+  Wss(
+      Path truststore,
+      char[] password,
+      int sourceAddresses,
+      Executor executor,
+      boolean resumeSessions)
+      throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(truststore)) {
       store.load(in, password);
@@ -47,7 +56,8 @@ final class Wss {
     trust = tmf.getTrustManagers();
     Method localAddress = localAddressMethod();
     spread = localAddress != null && sourceAddresses > 1;
-    SSLContext shared = newContext();
+    SSLContext shared = resumeSessions ? newContext() : NoResumption.wrap(newContext());
+    this.resumeSessions = resumeSessions;
     int count = spread ? sourceAddresses : 1;
     for (int i = 0; i < count; i++) {
       InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (i + 1)});
@@ -68,6 +78,11 @@ final class Wss {
               + Runtime.version().feature()
               + " cannot bind a source address: all sockets from 127.0.0.1");
     }
+  }
+
+  /** Whether reconnecting sockets may resume an earlier TLS session (a browser does). */
+  boolean resumesSessions() {
+    return resumeSessions;
   }
 
   /** How many distinct source addresses the connections really use. */
