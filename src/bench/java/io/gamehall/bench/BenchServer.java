@@ -43,6 +43,7 @@ final class BenchServer implements AutoCloseable {
   private final Path javaHome;
   private final Path log;
   private long pid;
+  private volatile boolean closed;
 
   private BenchServer(
       String kind,
@@ -312,6 +313,9 @@ final class BenchServer implements AutoCloseable {
 
   /** Resident set size of the server's JVM in bytes. */
   long rssBytes() {
+    if (closed) {
+      return -1;
+    }
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -367,6 +371,8 @@ final class BenchServer implements AutoCloseable {
    */
   @Override
   public void close() throws InterruptedException {
+    // The colyseus scenario stops the server before the run ends; the sampler then reads nothing.
+    closed = true;
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
