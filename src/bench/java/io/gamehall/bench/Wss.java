@@ -119,9 +119,14 @@ final class Wss {
     return addresses.get(Math.floorMod(next.get(), addresses.size()));
   }
 
-  /** Opens a socket on the next source address, round robin. */
+  /**
+   * Opens a socket on the next source address, round robin; when sessions resume, a listener (a
+   * player) always goes through the same client, whose context holds the ticket of its last
+   * connection, as a browser's reconnect does.
+   */
   CompletableFuture<WebSocket> open(URI uri, WebSocket.Listener listener) {
-    HttpClient client = clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
+    int index = resumeSessions ? System.identityHashCode(listener) : next.getAndIncrement();
+    HttpClient client = clients.get(Math.floorMod(index, clients.size()));
     return client
         .newWebSocketBuilder()
         .connectTimeout(Duration.ofSeconds(30))
