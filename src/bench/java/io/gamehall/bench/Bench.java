@@ -416,7 +416,9 @@ public final class Bench {
                 + "/s offered for "
                 + seconds
                 + " s"
-                + (resume ? " (one client context, so each may resume the last session)" : ""));
+                + (resume
+                    ? " (each attempt reuses an idle client context, so it may resume its session)"
+                    : ""));
         Handshakes run =
             new Handshakes(
                 settings.wss(),
