@@ -207,7 +207,8 @@ class GameHallPlayer extends Seat {
   event(kind, data) {
     switch (kind) {
       case 'started':
-        this.begin(data.players.indexOf(this.playerId), data.view && Number.isInteger(data.view.toAct) ? data.view.toAct : 0);
+        const first = data.view && Number.isInteger(data.view.toAct) ? data.view.toAct : 0;
+        this.begin(data.players.indexOf(this.playerId), first);
         count('matches started');
         break;
       case 'clock':
@@ -400,7 +401,8 @@ async function main() {
   movePeriod = Number(opts['saturation-period-ms']);
   players.forEach((p) => p.maybeMove());
   await pause(Number(opts.warmup) * 1000);
-  result.saturation = { players: players.length, periodMillis: movePeriod, ...(await window(Number(opts['saturation-seconds']))) };
+  const saturated = await window(Number(opts['saturation-seconds']));
+  result.saturation = { players: players.length, periodMillis: movePeriod, ...saturated };
   console.log(`${opts.target} saturation: ${JSON.stringify(result.saturation)}`);
 
   await Promise.all(players.map((p) => p.close()));

@@ -50,7 +50,8 @@ class GomokuRoom extends Room {
     this.toAct = this.first;
     this.first = 1 - this.first;
     const deadline = this.arm();
-    this.broadcast('started', { players: this.players, toAct: this.toAct, seq: ++this.seq, clock: { seat: this.toAct, deadline } });
+    const clock = { seat: this.toAct, deadline };
+    this.broadcast('started', { players: this.players, toAct: this.toAct, seq: ++this.seq, clock });
   }
 
   /** Restarts the turn clock for the seat to act; returns its deadline (epoch ms) for the clients' countdown. */
