@@ -121,6 +121,36 @@ class WildFlyScriptsIT {
     assertTrue(again.contains("microprofile-config-smallrye"), "MP Config is there");
   }
 
+  @Test
+  void restoreOpenSslReturnsToJsseAndConfigureOpenSslIsRerunnable() throws Exception {
+    Path base = Path.of("target", "wildfly-openssl-scripts-check").toAbsolutePath();
+    Path configuration = Files.createDirectories(base.resolve("configuration"));
+    try (Stream<Path> files = Files.list(HOME.resolve("standalone/configuration"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(
+            file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path xml = configuration.resolve("standalone.xml");
+    assertFalse(Files.readString(xml).contains("gamehallOpenSSC"), "JSSE is the build's default");
+
+    apply(base, "configure-openssl.cli", "configure-openssl.cli");
+    String configured = Files.readString(xml);
+    assertTrue(configured.contains("providers=\"openssl\""), "the OpenSSL context is there");
+    assertTrue(configured.contains("ssl-context=\"gamehallOpenSSC\""), "the listener uses OpenSSL");
+    assertEquals(
+        1,
+        countOf(configured, "<server-ssl-context name=\"gamehallOpenSSC\""),
+        "configure twice adds nothing twice");
+
+    apply(base, "restore-openssl.cli");
+    String restored = Files.readString(xml);
+    for (String gone : List.of("gamehallOpenSSC", "gamehallRsaKS", "gamehallRsaKM")) {
+      assertFalse(restored.contains(gone), gone + " left after restore");
+    }
+    assertTrue(restored.contains("ssl-context=\"gamehallSSC\""), "the listener is back on JSSE");
+  }
+
   /** One embedded boot against the copy: jboss.server.base.dir points the embedded server at it. */
   private static void apply(Path base, String... scripts) throws Exception {
     List<String> command =
