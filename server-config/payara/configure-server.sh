@@ -24,7 +24,7 @@ listeners=$(asadmin_query list-http-listeners)
 commands=$(mktemp)
 trap 'rm -f "$commands"' EXIT
 cat "$here/configure-tls.asadmin" >"$commands"
-if ! grep -qx 'gamehall-proxy' <<<"$listeners"; then
+if ! grep -qE '^gamehall-proxy[[:space:]]*$' <<<"$listeners"; then
   echo "create-http-listener --listeneraddress $proxy_address --listenerport $proxy_port --defaultvs server --securityenabled=false gamehall-proxy" >>"$commands"
 fi
 cat >>"$commands" <<COMMANDS

@@ -13,7 +13,7 @@ state=$(asadmin_query list-applications list-http-listeners list-system-properti
 commands=$(mktemp)
 trap 'rm -f "$commands"' EXIT
 grep -qE '^gamehall[[:space:]]' <<<"$state" && echo 'undeploy gamehall' >>"$commands"
-grep -qx 'gamehall-proxy' <<<"$state" && echo 'delete-http-listener gamehall-proxy' >>"$commands"
+grep -qE '^gamehall-proxy[[:space:]]*$' <<<"$state" && echo 'delete-http-listener gamehall-proxy' >>"$commands"
 cat "$here/restore-tls.asadmin" >>"$commands"
 for property in fish.payara.ssl.additionalKeyStores gamehall.data.dir; do
   grep -q "^$property=" <<<"$state" && echo "delete-system-property $property" >>"$commands"

@@ -123,7 +123,9 @@ final class BenchServer implements AutoCloseable {
               "wildfly", builder.start(), 8443 + offset, gcLog, log, settings.javaHome(), true);
     }
     try {
-      server.awaitReady(settings, Duration.ofSeconds(240));
+      // A loaded shared machine boots Payara Micro in minutes: -Dbench.boot.seconds raises the
+      // deadline.
+      server.awaitReady(settings, Duration.ofSeconds(Long.getLong("bench.boot.seconds", 240)));
     } catch (Exception e) {
       server.close();
       throw e;

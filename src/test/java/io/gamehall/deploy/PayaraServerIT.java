@@ -449,6 +449,7 @@ class PayaraServerIT {
           String.join(
               "\n",
               "get configs.config.server-config.network-config.*",
+              "get configs.config.server-config.http-service.*",
               "list-system-properties",
               "list-applications",
               ""));
