@@ -1,5 +1,6 @@
 package io.gamehall.ops;
 
+import io.gamehall.audit.Audit;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.session.ConnectionRegistry;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class AdminServlet extends HttpServlet {
                 "message",
                 "The server restarts for maintenance; your game finishes first."));
         LOG.info(() -> "drain started by " + who);
+        Audit.record("admin.drain", who, request.getRemoteAddr(), null);
         reply(response, 202, "{\"draining\":true}");
         return;
       case "/kick":
@@ -43,11 +45,13 @@ public class AdminServlet extends HttpServlet {
             player != null
                 && connections.kick(player, text(request, "reason", "Removed by an operator."));
         LOG.info(() -> "kick of " + player + " by " + who + ": " + kicked);
+        Audit.record("admin.kick", who, request.getRemoteAddr(), player + " kicked=" + kicked);
         reply(response, kicked ? 200 : 404, "{\"kicked\":" + kicked + "}");
         return;
       case "/notice":
         connections.broadcastNotice(
             new ServerMessage.Notice("broadcast", text(request, "message", ""), null));
+        Audit.record("admin.notice", who, request.getRemoteAddr(), null);
         reply(response, 200, "{\"sent\":true}");
         return;
       default:
