@@ -51,14 +51,18 @@ class CspBrowserIT {
 
       // The account card end to end, still without a violation: register, log out, log in.
       String name = "csp" + Long.toHexString(System.nanoTime()).substring(0, 8);
+      me.byTestId("account-name").clear();
       me.byTestId("account-name").sendKeys(name);
+      me.byTestId("account-password").clear();
       me.byTestId("account-password").sendKeys("correct horse 9");
       me.click("register-btn");
       me.waitFor("signed in after register", 60, d -> me.visible("logout-btn"));
       me.click("logout-btn");
       me.waitFor("the guest form after logout", 30, d -> me.visible("login-btn"));
       me.waitFor("connected again as a guest", 30, d -> !me.visible("conn-banner"));
+      me.byTestId("account-name").clear();
       me.byTestId("account-name").sendKeys(name);
+      me.byTestId("account-password").clear();
       me.byTestId("account-password").sendKeys("correct horse 9");
       me.click("login-btn");
       me.waitFor("signed in after login", 60, d -> me.visible("logout-btn"));
