@@ -433,12 +433,12 @@ final class Conversation implements ClientMessage.Visitor<Void> {
         l.id(),
         hall.accounts().logout(me.playerId(), me.account(), l.all(), connection.peer()),
         done -> {
-          connection.send(new ServerMessage.LoggedOut(l.id(), l.all()));
           if (l.all()) {
             hall.registry().closeRevoked(me.playerId(), connection);
           }
           // This connection speaks for the session just ended: it goes too, after the answer.
-          connection.close(CloseCodes.TOKEN_REVOKED, "logged out");
+          connection.sendThenClose(
+              new ServerMessage.LoggedOut(l.id(), l.all()), CloseCodes.TOKEN_REVOKED, "logged out");
           return null;
         });
     return null;
