@@ -337,6 +337,143 @@ test("client: register, history, match, replay frames and leaderboard send typed
   hall.close();
 });
 
+// ---------------------------------------------------------------------------------------------------------------
+// Dead-network detection
+
+/** Advances the mocked clock in small steps (an interval callback sees the Date of the end of one tick() call). */
+function advance(t, ms, step = 100) {
+  for (let done = 0; done < ms; done += step) t.mock.timers.tick(Math.min(step, ms - done));
+}
+
+function openWithTable(t, extra) {
+  const { hall, states } = client(t, extra);
+  hall.connect();
+  const s = FakeSocket.all.at(-1);
+  s.serverOpen();
+  welcome(s, { tables: ["T1"] });
+  s.serverSend({ type: "snapshot", table: "T1", seq: 3, state: { phase: "playing" } });
+  return { hall, states, s };
+}
+
+test("client: with a table open a silent socket is noticed within 10 s (ping every 3 s, no pong in 4 s)", (t) => {
+  const { hall, states, s } = openWithTable(t);
+  // Answered pings keep the socket.
+  for (let i = 0; i < 3; i++) {
+    advance(t, 3000);
+    const ping = s.sent.at(-1);
+    assert.equal(ping.type, "ping", `ping ${i}`);
+    s.serverSend({ type: "pong", t: ping.t });
+  }
+  assert.equal(s.closedWith, undefined);
+  // Then the path goes silent: nothing arrives any more.
+  const cutAt = Date.now();
+  let noticed = null;
+  for (let ms = 0; ms <= 10000 && noticed == null; ms += 100) {
+    t.mock.timers.tick(100);
+    if (states.at(-1).state === "reconnecting") noticed = Date.now() - cutAt;
+  }
+  assert.ok(noticed != null && noticed <= 7100, `noticed after ${noticed} ms`);
+  assert.equal(s.closedWith, 4000, "the dead socket is closed by the client");
+  hall.close();
+});
+
+test("client: any message counts as an answer; without a table the ping is every pingMs", (t) => {
+  const { hall } = client(t, { pingMs: 10000 });
+  hall.connect();
+  const s = FakeSocket.all[0];
+  s.serverOpen();
+  welcome(s);
+  const pings = () => s.sent.filter((m) => m.type === "ping").length;
+  advance(t, 9800);
+  assert.equal(pings(), 0, "no table: no ping before pingMs");
+  advance(t, 400);
+  assert.equal(pings(), 1);
+  s.serverSend({ type: "lobby_update", kind: "presence", game: "gomoku", presence: {} });
+  advance(t, 5000);
+  assert.equal(s.closedWith, undefined, "a lobby update answered the ping as well as a pong would");
+  hall.close();
+});
+
+test("client: reconnect delay is capped at 3 s while a match runs, 15 s otherwise", (t) => {
+  const { hall, states, s } = openWithTable(t, { backoff: new Backoff({ random: () => 0.999999 }) });
+  const delays = [];
+  let sock = s;
+  for (let i = 0; i < 6; i++) {
+    sock.serverClose(1006);
+    delays.push(states.at(-1).inMs);
+    advance(t, states.at(-1).inMs);
+    sock = FakeSocket.all.at(-1);
+  }
+  assert.deepEqual(delays, [500, 1000, 2000, 3000, 3000, 3000]);
+  // The match ends: the usual cap again.
+  sock.serverOpen();
+  welcome(sock, { tables: ["T1"] });
+  sock.serverSend({ type: "event", table: "T1", seq: 4, kind: "result", data: { winners: [0], reason: "win" } });
+  for (let i = 0; i < 6; i++) {
+    sock.serverClose(1006);
+    delays.push(states.at(-1).inMs);
+    advance(t, states.at(-1).inMs);
+    sock = FakeSocket.all.at(-1);
+  }
+  assert.deepEqual(delays.slice(6), [500, 1000, 2000, 4000, 8000, 15000]);
+  hall.close();
+});
+
+test("client: a handshake that hangs is given up after connectTimeoutMs; reconnectNow starts over at once", (t) => {
+  const { hall, states } = client(t, { connectTimeoutMs: 10000 });
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  welcome(s1);
+  s1.serverClose(1006);
+  advance(t, 500);
+  const s2 = FakeSocket.all[1];
+  // s2 never opens (a path that swallows the handshake).
+  advance(t, 9900);
+  assert.equal(FakeSocket.all.length, 2);
+  advance(t, 200);
+  assert.equal(s2.closedWith, 4000, "the hanging attempt is abandoned");
+  assert.equal(states.at(-1).state, "reconnecting");
+  advance(t, states.at(-1).inMs);
+  const s3 = FakeSocket.all[2];
+  hall.reconnectNow();
+  assert.equal(FakeSocket.all.length, 4, "reconnect now abandons the pending attempt and opens a new one");
+  assert.equal(s3.closedWith, 4000);
+  FakeSocket.all[3].serverOpen();
+  welcome(FakeSocket.all[3]);
+  assert.equal(states.at(-1).state, "open");
+  hall.close();
+});
+
+test("client: the browser's offline event drops the socket at once, online reconnects without waiting", (t) => {
+  const target = new EventTarget();
+  globalThis.addEventListener = target.addEventListener.bind(target);
+  globalThis.navigator = { onLine: true };
+  t.after(() => {
+    delete globalThis.addEventListener;
+    delete globalThis.navigator;
+  });
+  const { hall, states, s } = openWithTable(t);
+  globalThis.navigator.onLine = false;
+  target.dispatchEvent(new Event("offline"));
+  assert.equal(s.closedWith, 4000);
+  assert.equal(states.at(-1).state, "reconnecting");
+  assert.equal(states.at(-1).offline, true, "the state says the browser has no network");
+  assert.equal(FakeSocket.all.length, 1);
+  globalThis.navigator.onLine = true;
+  target.dispatchEvent(new Event("online"));
+  assert.equal(FakeSocket.all.length, 2, "online skips the backoff");
+  const s2 = FakeSocket.all[1];
+  s2.serverOpen();
+  welcome(s2, { resumed: true, tables: ["T1"] });
+  assert.deepEqual(
+    s2.sent.filter((m) => m.type === "resume").map((m) => [m.table, m.lastSeq]),
+    [["T1", 3]],
+    "the table is resumed from the last applied event"
+  );
+  hall.close();
+});
+
 test("client: register keeps the account's token; change_password keeps the fresh one; logout forgets it and the 4004 close comes back as a new guest", async (t) => {
   const { hall } = client(t);
   hall.connect();

@@ -92,6 +92,15 @@ const STRINGS = {
     black: "Black",
     white: "White",
     check: "Check!",
+    reconnectNow: "Reconnect now",
+    noNetwork: "No network. Reconnecting as soon as it is back…",
+    trusteeTurn: "Auto-play is moving for you",
+    offlineNow: "offline",
+    confirmResign: "Resign this game? You will lose it.",
+    confirmLeave: "Leave the table? Leaving during a match counts as a resignation: you will lose this game.",
+    leaveAndResign: "Leave and resign",
+    keepPlaying: "Keep playing",
+    close: "Close",
   },
   zh: {
     title: "游戏大厅",
@@ -184,6 +193,15 @@ const STRINGS = {
     black: "黑方",
     white: "白方",
     check: "将军！",
+    reconnectNow: "立即重连",
+    noNetwork: "网络已断开，恢复后立即重连…",
+    trusteeTurn: "托管正在替你行棋",
+    offlineNow: "离线",
+    confirmResign: "确定认输吗？本局将判你负。",
+    confirmLeave: "确定离开吗？对局中离开视为认输，本局将判你负。",
+    leaveAndResign: "离开并认输",
+    keepPlaying: "继续对局",
+    close: "关闭",
   },
 };
 
@@ -197,7 +215,7 @@ function pick() {
     // storage disabled
   }
   if (saved && STRINGS[saved]) return saved;
-  const nav = (navigator.language || "en").toLowerCase();
+  const nav = ((globalThis.navigator && navigator.language) || "en").toLowerCase();
   return nav.startsWith("zh") ? "zh" : "en";
 }
 

@@ -6,6 +6,10 @@ import { t, language, setLanguage, PHRASES } from "./i18n.js";
 import {
   renderGomoku, gomokuApply, renderXiangqi, xiangqiApply, renderDdz, ddzApply, sortRanks, cardLabel,
 } from "./boards.js";
+import {
+  turnState, canMove, showTakeControl, showTrusteeBadge, showRematch, leaveNeedsConfirmation, resultSummary,
+  applyResult, offlineBadge,
+} from "./status.js";
 
 const $ = (id) => document.getElementById(id);
 const GAMES = ["gomoku", "xiangqi", "doudizhu"];
@@ -22,6 +26,7 @@ const ui = {
   chat: [],
   resultShownFor: null,
   banner: null,
+  confirmDone: null, // settles the open resign/leave question
 };
 
 const hall = new GameHall();
@@ -36,19 +41,23 @@ hall.on("state", (s) => {
   const b = $("conn-banner");
   clearInterval(bannerTimer);
   b.dataset.state = s.state;
+  b.dataset.offline = String(!!s.offline);
   b.hidden = false;
   if (s.state === "connecting") b.textContent = t("connecting");
   else if (s.state === "reconnecting") {
-    if (s.inMs == null || s.inMs <= 0) b.textContent = t("reconnectingNow");
-    else {
-      const until = Date.now() + s.inMs;
-      const tick = () => {
-        const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
-        b.textContent = left > 0 ? t("reconnecting", { s: left }) : t("reconnectingNow");
-      };
-      tick();
-      bannerTimer = setInterval(tick, 250);
-    }
+    b.textContent = "";
+    const text = document.createElement("span");
+    text.setAttribute("data-testid", "conn-text");
+    b.appendChild(text);
+    // Never only a countdown: the player can skip the wait (a cut the SDK has not noticed yet, a network back).
+    b.appendChild(button(t("reconnectNow"), "conn-reconnect-now", () => hall.reconnectNow(), "ghost"));
+    const until = Date.now() + (s.inMs || 0);
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      text.textContent = s.offline ? t("noNetwork") : left > 0 ? t("reconnecting", { s: left }) : t("reconnectingNow");
+    };
+    tick();
+    if (s.inMs) bannerTimer = setInterval(tick, 250);
   } else if (s.state === "open") {
     if (s.resumed) {
       b.dataset.state = "resumed";
@@ -66,6 +75,8 @@ hall.on("state", (s) => {
     retry.onclick = () => location.reload();
     b.appendChild(retry);
   }
+  // Take control needs a live connection.
+  render();
 });
 
 hall.on("welcome", (w) => {
@@ -236,7 +247,11 @@ hall.on("event", (m) => {
       st.drawOfferedBy = -1;
       st.undoRequestedBy = -1;
       st.match = d.view;
-      d.players.forEach((p, i) => Object.assign(seat(i), { playerId: p, nickname: d.nicknames[i], bot: d.bots[i], trustee: false, rematch: false }));
+      {
+        // A rematch of two seats swaps them: presence goes with the player, not the seat number.
+        const presence = new Map(st.seats.filter((x) => x && x.playerId).map((x) => [x.playerId, { online: x.online, offlineDeadline: x.offlineDeadline, offlineReason: x.offlineReason }]));
+        d.players.forEach((p, i) => Object.assign(seat(i), { online: true, offlineDeadline: 0, offlineReason: null }, presence.get(p) || {}, { playerId: p, nickname: d.nicknames[i], bot: d.bots[i], trustee: false, rematch: false, ready: false }));
+      }
       st.yourSeat = d.players.indexOf(hall.player && hall.player.playerId);
       ui.resultShownFor = null;
       ui.picked.clear();
@@ -245,15 +260,21 @@ hall.on("event", (m) => {
       break;
     case "clock":
       st.clock = { seat: d.seat, deadline: d.deadline, bankMillis: d.bank };
+      // The acting seat's own copy carries its legal moves (Renju: black's forbidden points): no snapshot needed.
+      if (st.match && d.seat === st.yourSeat) {
+        if (Array.isArray(d.legal)) st.match = { ...st.match, legal: d.legal };
+        if (Array.isArray(d.forbidden)) st.match = { ...st.match, forbidden: d.forbidden };
+      }
       break;
     case "trustee":
       seat(d.seat).trustee = d.on;
       break;
     case "offline":
-      Object.assign(seat(d.seat), { online: false, offlineDeadline: d.deadline });
+      // reason `closed` (the socket closed; a grace deadline) or `silent` (nothing heard for two heartbeats).
+      Object.assign(seat(d.seat), { online: false, offlineDeadline: d.deadline || 0, offlineReason: d.reason || "closed" });
       break;
     case "online":
-      Object.assign(seat(d.seat), { online: true, offlineDeadline: 0 });
+      Object.assign(seat(d.seat), { online: true, offlineDeadline: 0, offlineReason: null });
       break;
     case "draw_offered":
       st.drawOfferedBy = d.seat;
@@ -271,11 +292,7 @@ hall.on("event", (m) => {
       seat(d.seat).rematch = true;
       break;
     case "result":
-      st.phase = "finished";
-      st.clock = null;
-      st.lastResult = d;
-      st.drawOfferedBy = -1;
-      st.undoRequestedBy = -1;
+      applyResult(st, d);
       break;
     case "chat":
       ui.chat.push(d);
@@ -289,8 +306,9 @@ hall.on("event", (m) => {
     st.match = patchMatch(st, m.kind, d);
     // A seat's own view (legal moves, hand) comes only with a snapshot; a spectator's patched public view is
     // complete after a move, a play or a pass, so it asks only after the rarer events (undo, deal, landlord...).
+    // `end` asks too: the final view carries what no event does (Gomoku's winning line, the hands shown).
     const patchedFully = st.yourSeat < 0 && (m.kind === "move" || m.kind === "play" || m.kind === "pass");
-    if (m.kind !== "end" && !patchedFully) scheduleRefresh(m.table);
+    if (!patchedFully) scheduleRefresh(m.table);
   }
   if (m.table === ui.current) render();
 });
@@ -367,10 +385,12 @@ function render() {
   renderSeats(st);
   // Turn line
   const status = $("turn-status");
-  if (playing && v) {
-    const toAct = v.toAct;
-    status.textContent = toAct === mine ? t("yourTurn") : t("theirTurn", { name: seatName(st, toAct) });
-    status.dataset.mine = String(toAct === mine);
+  const turn = turnState(st);
+  status.dataset.turn = turn.kind;
+  if (playing && v && (turn.kind === "yours" || turn.kind === "trustee" || turn.kind === "theirs")) {
+    status.textContent =
+      turn.kind === "yours" ? t("yourTurn") : turn.kind === "trustee" ? t("trusteeTurn") : t("theirTurn", { name: seatName(st, turn.seat) });
+    status.dataset.mine = String(turn.kind === "yours");
     if (v.inCheck) status.textContent += " " + t("check");
   } else if (st.phase === "filling") {
     status.textContent = t("waitingPlayers");
@@ -384,11 +404,14 @@ function render() {
   const me = seated ? st.seats[mine] : null;
   $("ready-btn").hidden = !(seated && st.phase === "filling" && me && !me.ready);
   $("add-bot-btn").hidden = !(seated && st.phase === "filling" && st.seats.some((s) => !s.playerId) && isPractice(st));
-  $("take-control-btn").hidden = !(seated && me && me.trustee);
+  $("take-control-btn").hidden = !showTakeControl(st, hall.state === "open");
+  $("table-rematch-btn").hidden = !showRematch(st) || !$("result-dialog").hidden;
   const twoPlayer = st.game !== "doudizhu";
   for (const id of ["undo-btn", "draw-btn"]) $(id).hidden = !(seated && playing && twoPlayer);
   $("resign-btn").hidden = !(seated && playing);
   renderPrompt(st);
+  // The match ended (or another table is shown) while a resign/leave question was open: it no longer applies.
+  if (ui.confirmDone && !playing) ui.confirmDone(false);
   // Board
   const board = $("board");
   if (st.game !== "doudizhu") {
@@ -398,7 +421,7 @@ function render() {
   if (!v) {
     board.textContent = "";
   } else if (st.game === "gomoku") {
-    renderGomoku(board, v, { canMove: playing && v.toAct === mine, onPoint: (p) => move(p) });
+    renderGomoku(board, v, { canMove: canMove(st), onPoint: (p) => move(p) });
   } else if (st.game === "xiangqi") {
     renderXiangqi(board, v, { flipped: mine === 1, selected: ui.selected, onSquare: xiangqiClick });
   } else if (st.game === "doudizhu") {
@@ -431,11 +454,13 @@ function renderSeats(st) {
     div.appendChild(name);
     const info = document.createElement("div");
     info.className = "info";
-    if (s.playerId && s.online === false) {
+    const offline = offlineBadge(s, now);
+    if (offline) {
       const off = document.createElement("span");
       off.className = "badge off";
       off.setAttribute("data-testid", `seat-${s.seat}-offline`);
-      off.textContent = t("offline", { s: Math.max(0, Math.ceil(((s.offlineDeadline || now) - now) / 1000)) });
+      off.dataset.reason = offline.reason;
+      off.textContent = offline.seconds == null ? t("offlineNow") : t("offline", { s: offline.seconds });
       info.appendChild(off);
     }
     if (s.rematch && st.phase === "finished") {
@@ -444,7 +469,7 @@ function renderSeats(st) {
       re.textContent = t("rematch") + "?";
       info.appendChild(re);
     }
-    if (s.trustee) {
+    if (showTrusteeBadge(st, s)) {
       const tr = document.createElement("span");
       tr.className = "badge trustee";
       tr.setAttribute("data-testid", `seat-${s.seat}-trustee`);
@@ -509,7 +534,7 @@ function renderPrompt(st) {
 
 function move(notation) {
   const st = current();
-  if (!st || st.phase !== "playing" || st.match.toAct !== st.yourSeat) return;
+  if (!st || !canMove(st)) return;
   run(hall.act(st.table, notation));
 }
 
@@ -553,7 +578,7 @@ function renderHand(st) {
   const controls = $("ddz-controls");
   controls.textContent = "";
   // Until the own view with its legal list has arrived (a snapshot right after the event), show no controls.
-  const myTurn = st.phase === "playing" && v.toAct === mine && Array.isArray(v.legal);
+  const myTurn = canMove(st) && Array.isArray(v.legal);
   controls.hidden = !myTurn;
   if (!myTurn) return;
   const legal = v.legal;
@@ -610,14 +635,52 @@ $("add-bot-btn").onclick = cmd("add_bot");
 $("take-control-btn").onclick = cmd("take_control");
 $("undo-btn").onclick = cmd("request_undo");
 $("draw-btn").onclick = cmd("offer_draw");
-$("resign-btn").onclick = cmd("resign");
-$("rematch-btn").onclick = () => {
+$("resign-btn").onclick = () => {
+  const id = ui.current;
+  confirmDialog(t("confirmResign"), t("resign")).then((yes) => {
+    if (yes && id && ui.current === id) run(hall.tableCommand("resign", id));
+  });
+};
+const rematch = () => {
   hideResult();
   cmd("rematch")();
 };
-$("leave-btn").onclick = () => leaveTable();
+$("rematch-btn").onclick = rematch;
+$("table-rematch-btn").onclick = rematch;
+$("leave-btn").onclick = () => {
+  const id = ui.current;
+  if (!leaveNeedsConfirmation(current())) return leaveTable();
+  // Leaving a running match resigns it (protocol: leave during a match = resign): say so before doing it.
+  confirmDialog(t("confirmLeave"), t("leaveAndResign")).then((yes) => {
+    if (yes && ui.current === id) leaveTable();
+  });
+};
 $("result-lobby-btn").onclick = () => leaveTable();
 $("result-close-btn").onclick = () => hideResult();
+
+/** A question with a confirm and a keep-playing answer; resolves true on confirm. */
+function confirmDialog(text, yesLabel) {
+  // One question at a time: an older one is answered "no" first.
+  if (ui.confirmDone) ui.confirmDone(false);
+  const box = $("confirm-dialog");
+  $("confirm-text").textContent = text;
+  $("confirm-yes").textContent = yesLabel;
+  $("confirm-no").textContent = t("keepPlaying");
+  box.hidden = false;
+  return new Promise((resolve) => {
+    const done = (answer) => {
+      box.hidden = true;
+      ui.confirmDone = null;
+      $("confirm-yes").onclick = null;
+      $("confirm-no").onclick = null;
+      resolve(answer);
+    };
+    ui.confirmDone = done;
+    $("confirm-yes").onclick = () => done(true);
+    $("confirm-no").onclick = () => done(false);
+    $("confirm-no").focus();
+  });
+}
 
 function leaveTable() {
   const id = ui.current;
@@ -638,19 +701,26 @@ function showResult(st) {
   ui.resultShownFor = resultKey(st);
   const r = st.lastResult;
   const mine = st.yourSeat;
-  let head;
-  if (!r.winners || r.winners.length === 0) head = t("drawn");
-  else if (mine >= 0) head = r.winners.includes(mine) ? t("won") : t("lost");
-  else head = t("winner", { names: r.winners.map((s) => seatName(st, s)).join(", ") });
+  const { head, winners } = resultSummary(st);
+  // Always name the winner (with the colour or role), also to the winner and the loser.
+  const names = winners.map((s) => {
+    const colour = seatColour(st.game, s);
+    return (colour ? colour + " " : "") + seatName(st, s);
+  });
   const reason = t("reason_" + r.reason);
-  $("result-text").textContent = `${head} ${reason && reason !== "reason_" + r.reason ? reason : ""}`.trim();
-  $("result-dialog").dataset.winners = (r.winners || []).join(",");
+  const parts = [head ? t(head) : "", winners.length ? t("winner", { names: names.join(", ") }) : "", reason !== "reason_" + r.reason ? reason : ""];
+  $("result-text").textContent = parts.filter(Boolean).join(" ");
+  $("result-dialog").dataset.winners = winners.join(",");
   $("rematch-btn").hidden = mine < 0;
+  $("table-rematch-btn").hidden = true;
   $("result-dialog").hidden = false;
 }
 
 function hideResult() {
   $("result-dialog").hidden = true;
+  // The sheet's Rematch moves to the table's controls.
+  const st = current();
+  $("table-rematch-btn").hidden = !(st && showRematch(st));
 }
 
 // Chat
@@ -694,6 +764,7 @@ $("chat-input").addEventListener("keydown", (e) => {
 function applyLanguage() {
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll("[data-i18n-aria-label]")) node.setAttribute("aria-label", t(node.dataset.i18nAriaLabel));
   $("lang-toggle").textContent = language() === "zh" ? "EN" : "中文";
   document.title = t("title");
   renderPhrases();

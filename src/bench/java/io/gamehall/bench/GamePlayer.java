@@ -50,7 +50,13 @@ final class GamePlayer implements WebSocket.Listener {
   private String pendingMove;
   private String resumeId;
   private boolean dropped;
-  private long resumedAt = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+
+  /**
+   * The table played a move for this seat that this player never sent (托管, after its clock ran out)
+   * since its last move was sent: a move of ours crossing it is refused by a typed race.
+   */
+  private boolean playedForUs;
+
   private CompletableFuture<Void> back = new CompletableFuture<>();
 
   GamePlayer(Arena arena, String nickname) {
@@ -197,22 +203,25 @@ final class GamePlayer implements WebSocket.Listener {
       case "snapshot" -> snapshot(m);
       case "event" -> event(m);
       case "ack" -> ack(m);
-      case "refused" -> refused(m.getString("code", "?"));
+      case "refused" -> refused(m.getString("re", ""), m.getString("code", "?"));
       case "error" -> arena.measurements.problem("error: " + m.getString("code", "?"));
       default -> {}
     }
   }
 
   /**
-   * Right after a resume the server may have just played the seat's move itself (托管 starts a second
-   * after the drop, and may even win or lose the match with it), so a resent or fresh move can meet
-   * {@code stale}, {@code not_your_turn} or {@code game_over}: a race the protocol types, not a
-   * fault. Any other refusal, or one at another time, is a problem.
+   * A drop no longer hands the seat to 托管 (the table's default policy), so a move of ours can meet
+   * a move the table made for us only when our own clock ran out (turn time and bank, 80 s by
+   * default) while the move was on its way. Exactly that is counted as a race: {@code stale} or
+   * {@code not_your_turn} for our pending move after the table played our seat itself, or {@code
+   * game_over} once the result has arrived. Any other refusal is a problem.
    */
-  private void refused(String code) {
-    boolean race = code.equals("stale") || code.equals("not_your_turn") || code.equals("game_over");
-    if (race && System.nanoTime() - resumedAt < TimeUnit.SECONDS.toNanos(5)) {
-      arena.measurements.count("refusals racing 托管 after a resume");
+  private void refused(String re, String code) {
+    boolean ours = re.equals(pendingId);
+    boolean turnRace = (code.equals("stale") || code.equals("not_your_turn")) && playedForUs;
+    boolean endRace = code.equals("game_over") && !live;
+    if (ours && (turnRace || endRace)) {
+      arena.measurements.count("moves refused racing 托管 or the result: " + code);
       pendingId = null;
       pendingMove = null;
       return;
@@ -263,13 +272,11 @@ final class GamePlayer implements WebSocket.Listener {
       return;
     }
     resumeId = null;
-    resumedAt = System.nanoTime();
     arena.measurements.count(how);
     back.complete(null);
-    // The move sent just before the drop: if the replay did not show it, send it again under the
-    // same id, which
-    // the table applies at most once.
-    if (pendingMove != null && live && toAct == mySeat) {
+    // The move sent just before the drop: if the replay did not show it (nor a move the table made
+    // for us), send it again under the same id, which the table applies at most once.
+    if (pendingMove != null && live && toAct == mySeat && !playedForUs) {
       arena.measurements.count("moves resent after a resume");
       sendAct(pendingId, pendingMove);
     } else {
@@ -332,6 +339,7 @@ final class GamePlayer implements WebSocket.Listener {
         board.clear();
         live = true;
         toAct = -1;
+        playedForUs = false;
         forget();
         lastMoveAt =
             System.nanoTime() - ThreadLocalRandom.current().nextLong(arena.movePeriodNanos);
@@ -371,6 +379,10 @@ final class GamePlayer implements WebSocket.Listener {
       if (point.equals(pendingMove)) {
         pendingId = null;
         pendingMove = null;
+      } else {
+        // Not ours, and our seat's: the table played it (托管 after our clock ran out).
+        playedForUs = true;
+        arena.measurements.count("moves played by 托管");
       }
       return;
     }
@@ -415,6 +427,7 @@ final class GamePlayer implements WebSocket.Listener {
               + String.valueOf(1 + random.nextInt(COLUMNS.length()));
     } while (board.contains(point));
     pendingMove = point;
+    playedForUs = false;
     lastMoveAt = System.nanoTime();
     arena.sentMoves.put(table + "|" + point, lastMoveAt);
     sendAct(id, point);

@@ -28,6 +28,26 @@ public interface Match {
   /** What {@code seat} may see: everything public plus that seat's own hidden information. */
   Map<String, Object> view(int seat);
 
+  /**
+   * What the seat to act may play now, for its own copy of the turn's {@code clock} event: the
+   * {@code legal} list (Xiangqi, Dou Dizhu) and, where the game has them, points it must not play
+   * ({@code forbidden}, Renju black). Empty for another seat. Taken from {@link #view}; a game may
+   * compute it more cheaply.
+   */
+  default Map<String, Object> turnHints(int seat) {
+    if (seat != toAct()) {
+      return Map.of();
+    }
+    Map<String, Object> view = view(seat);
+    Map<String, Object> hints = new java.util.LinkedHashMap<>();
+    for (String key : List.of("legal", "forbidden")) {
+      if (view.get(key) != null) {
+        hints.put(key, view.get(key));
+      }
+    }
+    return hints;
+  }
+
   /** What spectators may see: public information only. */
   Map<String, Object> publicView();
 

@@ -14,6 +14,7 @@ import io.gamehall.table.TableSettings;
 import io.gamehall.table.TableSpec;
 import io.gamehall.table.TableState;
 import io.gamehall.table.TableSummary;
+import io.gamehall.table.TrusteePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -241,7 +242,7 @@ public class TableRegistry {
   /**
    * Table timings from {@code gamehall.table.*} settings (system property or environment), defaults
    * otherwise: turn.seconds 20, bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000,
-   * log.capacity 512, spectators 50, checkpoint.interval.millis 1000.
+   * log.capacity 512, spectators 50, checkpoint.interval.millis 1000, trustee.policy clock.
    */
   static TableSettings tableSettings(java.util.function.Function<String, String> lookup) {
     TableSettings d = TableSettings.defaults();
@@ -258,7 +259,12 @@ public class TableRegistry {
                 number(
                     lookup,
                     "gamehall.table.checkpoint.interval.millis",
-                    d.checkpointInterval().toMillis())));
+                    d.checkpointInterval().toMillis())))
+        .withTrusteePolicy(trusteePolicy(lookup.apply("gamehall.table.trustee.policy"), d));
+  }
+
+  private static TrusteePolicy trusteePolicy(String raw, TableSettings d) {
+    return raw == null || raw.isBlank() ? d.trusteePolicy() : TrusteePolicy.parse(raw);
   }
 
   private static java.time.Duration seconds(

@@ -129,7 +129,11 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
   private static TableAction chat(JsonObject obj) throws ProtocolException {
     String text = Json.optionalString(obj, "text", Limits.MAX_CHAT_FIELD_LENGTH);
     String phrase = Json.optionalString(obj, "phrase", 32);
-    if ((text == null) == (phrase == null)) {
+    if (text != null && phrase != null) {
+      throw new ProtocolException(
+          ErrorCode.INVALID_FIELD, "chat takes 'text' or 'phrase', not both");
+    }
+    if (text == null && phrase == null) {
       throw new ProtocolException(
           ErrorCode.MISSING_FIELD, "chat needs exactly one of 'text' or 'phrase'");
     }
@@ -139,7 +143,12 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
   private static ClientMessage joinTable(JsonObject obj) throws ProtocolException {
     String table = Json.optionalString(obj, "table", Limits.MAX_TABLE_ID_LENGTH);
     String code = Json.optionalString(obj, "code", 6);
-    if ((table == null) == (code == null)) {
+    if (table != null && code != null) {
+      // Both present is a contradiction, not an absence: say so, with the type that fits.
+      throw new ProtocolException(
+          ErrorCode.INVALID_FIELD, "join_table takes 'table' or 'code', not both");
+    }
+    if (table == null && code == null) {
       throw new ProtocolException(
           ErrorCode.MISSING_FIELD, "join_table needs exactly one of 'table' or 'code'");
     }

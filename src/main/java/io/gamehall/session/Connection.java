@@ -161,9 +161,66 @@ public final class Connection implements LobbyMember {
     return closing.get();
   }
 
+  /**
+   * Guards {@link #silent} so that "silent" and "heard again" reach the tables in the order they
+   * happened.
+   */
+  private final Object silence = new Object();
+
+  private volatile boolean silent;
+  private volatile Liveness liveness = Liveness.NONE;
+
+  /** Told when the peer falls silent and when it is heard from again; called on any thread. */
+  interface Liveness {
+    Liveness NONE =
+        new Liveness() {
+          @Override
+          public void silent() {}
+
+          @Override
+          public void heardAgain() {}
+        };
+
+    void silent();
+
+    void heardAgain();
+  }
+
+  void watch(Liveness liveness) {
+    this.liveness = liveness;
+  }
+
   /** Records that the peer is alive (any frame, pongs included, counts). */
   public void heard() {
     lastHeardNanos = System.nanoTime();
+    if (silent) {
+      synchronized (silence) {
+        if (silent) {
+          silent = false;
+          liveness.heardAgain();
+        }
+      }
+    }
+  }
+
+  /**
+   * Marks the connection silent (and says so) if nothing came for longer than {@code
+   * thresholdNanos}. The flag is set before the time is read again, so a {@link #heard} racing this
+   * either sees the flag and reports the peer back, or its time is seen here and nothing is
+   * reported.
+   */
+  void checkSilence(long thresholdNanos) {
+    synchronized (silence) {
+      if (silent || closing.get() || silentNanos(System.nanoTime()) <= thresholdNanos) {
+        return;
+      }
+      silent = true;
+      if (silentNanos(System.nanoTime()) <= thresholdNanos) {
+        silent = false;
+        return;
+      }
+      liveness.silent();
+    }
   }
 
   long silentNanos(long now) {

@@ -55,6 +55,7 @@ public class ConnectionRegistry {
   private volatile Drain drain;
   private Conversation.Hall hall;
   private ScheduledFuture<?> heartbeat;
+  private ScheduledFuture<?> silenceWatch;
 
   /** A connection and the conversation that answers it. */
   private record Entry(Connection connection, Conversation conversation) {}
@@ -65,12 +66,23 @@ public class ConnectionRegistry {
     long period = settings.heartbeatSeconds();
     heartbeat =
         scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
+    // Checked five times a heartbeat, so a silent seat is shown offline soon after two heartbeats
+    // without a frame, well before the dead-peer close (which runs on the heartbeat tick).
+    long watchMillis = Math.max(100, TimeUnit.SECONDS.toMillis(period) / 5);
+    silenceWatch =
+        scheduling
+            .scheduler()
+            .scheduleAtFixedRate(
+                this::watchSilence, watchMillis, watchMillis, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
   void stop() {
     if (heartbeat != null) {
       heartbeat.cancel(false);
+    }
+    if (silenceWatch != null) {
+      silenceWatch.cancel(false);
     }
     open.values().forEach(e -> e.connection().close(CloseCodes.GOING_AWAY, "server stopping"));
   }
@@ -93,7 +105,20 @@ public class ConnectionRegistry {
     Handshake handshake = info instanceof Handshake ? (Handshake) info : new Handshake(null, null);
     Connection connection =
         new Connection(session, encoder, settings.outboxCapacity(), handshake.peer(), guard, stats);
-    open.put(connection.id(), new Entry(connection, new Conversation(connection, hall)));
+    Conversation conversation = new Conversation(connection, hall);
+    connection.watch(
+        new Connection.Liveness() {
+          @Override
+          public void silent() {
+            conversation.silence(true);
+          }
+
+          @Override
+          public void heardAgain() {
+            conversation.silence(false);
+          }
+        });
+    open.put(connection.id(), new Entry(connection, conversation));
     stats.opened();
     if (handshake.refusal() != null) {
       connection.close(CloseCodes.POLICY_VIOLATION, handshake.refusal());
@@ -310,6 +335,19 @@ public class ConnectionRegistry {
 
     ServerMessage.Notice notice() {
       return new ServerMessage.Notice("drain", message, deadline / 1000);
+    }
+  }
+
+  private void watchSilence() {
+    try {
+      long threshold = TimeUnit.SECONDS.toNanos(2L * settings.heartbeatSeconds());
+      for (Entry entry : open.values()) {
+        if (entry.connection().player() != null) {
+          entry.connection().checkSilence(threshold);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "silence watch failed", e);
     }
   }
 

@@ -619,6 +619,28 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     }
   }
 
+  /**
+   * Nothing came from the peer for two heartbeats (or it came again, {@code silent} false): the
+   * tables it sits at show it offline (or online again) before the dead-peer close decides.
+   */
+  void silence(boolean silent) {
+    if (connection.player() == null) {
+      return;
+    }
+    for (String tableId : hall.tables().tablesOf(connection.playerId())) {
+      hall.tables()
+          .find(tableId)
+          .ifPresent(
+              t -> {
+                if (silent) {
+                  t.silent(connection.playerId(), connection.tableMember());
+                } else {
+                  t.heard(connection.playerId(), connection.tableMember());
+                }
+              });
+    }
+  }
+
   private boolean welcomed(String re) {
     if (connection.player() == null) {
       fail(re, ErrorCode.HELLO_REQUIRED, "say hello first");

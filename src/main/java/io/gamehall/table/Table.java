@@ -211,6 +211,20 @@ public final class Table {
   }
 
   /**
+   * Nothing, not even a pong, has come from {@code member} of {@code playerId} for a while: its
+   * seat is shown offline (reason {@code silent}) though the socket is still open. Only a display:
+   * the clock, 托管 and the grace window go on as if it were online until the socket closes.
+   */
+  public void silent(String playerId, TableMember member) {
+    queue.post(() -> inActor(() -> doSilent(playerId, member, true)));
+  }
+
+  /** {@code member}, earlier reported {@link #silent}, was heard from again: online once more. */
+  public void heard(String playerId, TableMember member) {
+    queue.post(() -> inActor(() -> doSilent(playerId, member, false)));
+  }
+
+  /**
    * Seats a bot at {@code seat} (or any free seat for {@link Command.Sit#ANY_SEAT}) on any table:
    * quick-match fill.
    */
@@ -666,12 +680,7 @@ public final class Table {
       if (!seats[s].trustee) {
         throw refuse(TableError.NOT_TRUSTEE, "Your seat is not under 托管.");
       }
-      setTrustee(s, false);
-      if (phase == Phase.PLAYING && turnSeat == s) {
-        // Hand the turn back with a fresh turn time; the bank is whatever is left of it.
-        cancelTurn();
-        startHumanTurn(s, version);
-      }
+      takeBack(s);
       return null;
     }
   }
@@ -938,7 +947,8 @@ public final class Table {
       turnStartedAt = now();
       turnDeadline = turnStartedAt + settings.turnTime().toMillis();
       pausedElapsed = 0;
-    } else if (seat.trustee || seat.member == null) {
+    } else if (seat.trustee
+        || (seat.member == null && settings.trusteePolicy() == TrusteePolicy.DROP)) {
       if (!seat.trustee) {
         // Nobody is there to move: 托管 until the player comes back and takes control.
         setTrustee(s, true);
@@ -962,8 +972,22 @@ public final class Table {
     turnTimer = after(settings.turnTime().toMillis() + seat.bankMillis, () -> timedOut(s, v));
   }
 
+  /**
+   * Announces whose turn it is; the acting player's own copy also says what it may play, so a
+   * client needs no snapshot for that.
+   */
   private void emitClock(int s) {
-    emitTable("clock", data("seat", s, "deadline", turnDeadline, "bank", seats[s].bankMillis));
+    Map<String, Object> hints = Map.of();
+    if (!seats[s].bot) {
+      try {
+        hints = match.turnHints(s);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "table " + id + ": the game failed to list the legal moves", e);
+      }
+    }
+    Map<String, Object> data =
+        data("seat", s, "deadline", turnDeadline, "bank", seats[s].bankMillis);
+    emit(new Event("clock", data, hints.isEmpty() ? Map.of() : Map.of(s, hints)), false);
   }
 
   private boolean current(int s, long v) {
@@ -1076,6 +1100,17 @@ public final class Table {
       botCancelled = null;
     }
     turnSeat = -1;
+  }
+
+  /**
+   * Ends 托管 for seat {@code s}; on its turn, with a fresh turn time and what is left of its bank.
+   */
+  private void takeBack(int s) {
+    setTrustee(s, false);
+    if (phase == Phase.PLAYING && turnSeat == s) {
+      cancelTurn();
+      startHumanTurn(s, version);
+    }
   }
 
   private void setTrustee(int s, boolean on) {
@@ -1399,6 +1434,7 @@ public final class Table {
       return;
     }
     seat.member = null;
+    seat.silent = false;
     long grace = settings.reconnectGrace().toMillis();
     seat.offlineDeadline = now() + grace;
     long token = ++seat.graceToken;
@@ -1410,10 +1446,16 @@ public final class Table {
             s,
             "player",
             playerId,
+            "reason",
+            "closed",
             "graceSeconds",
             settings.reconnectGrace().toSeconds(),
             "deadline",
             seat.offlineDeadline));
+    if (settings.trusteePolicy() == TrusteePolicy.CLOCK) {
+      // The seat's own turn clock and bank keep running: 托管 only if they run out first.
+      return;
+    }
     if (phase == Phase.PLAYING && turnSeat == s && !seat.trustee) {
       // A player who is gone must not freeze the table: 托管 from now on.
       long v = version;
@@ -1422,6 +1464,24 @@ public final class Table {
       setTrustee(s, true);
       turnDeadline = now() + settings.trusteeDelay().toMillis();
       turnTimer = after(settings.trusteeDelay().toMillis(), () -> autoPlay(s, v));
+    }
+  }
+
+  private void doSilent(String playerId, TableMember member, boolean silent) {
+    int s = seatOf(playerId);
+    if (phase == Phase.CLOSED || suspended || s < 0) {
+      return;
+    }
+    Seat seat = seats[s];
+    if (seat.member == null || seat.member != member || seat.silent == silent) {
+      // Another connection holds the seat now, or the news is old.
+      return;
+    }
+    seat.silent = silent;
+    if (silent) {
+      emitTable("offline", data("seat", s, "player", playerId, "reason", "silent"));
+    } else {
+      emitTable("online", data("seat", s, "player", playerId));
     }
   }
 
@@ -1456,14 +1516,25 @@ public final class Table {
     if (s >= 0) {
       Seat seat = seats[s];
       boolean wasOffline = seat.member == null;
+      boolean wasSilent = seat.silent;
+      // A resume on the seat's own live connection only refreshes the client's view; one on a new
+      // connection (after a drop or a reload) is the player coming back.
+      boolean cameBack = seat.member != member;
       // Catch up first: a snapshot is as of the last event, before the online update below.
       catchUp(member, playerId, lastSeq);
       seat.member = member;
+      seat.silent = false;
       if (wasOffline) {
         seat.graceTimer.cancel();
         seat.graceToken++;
         seat.offlineDeadline = 0;
+      }
+      if (wasOffline || wasSilent) {
         emitTable("online", data("seat", s, "player", playerId));
+      }
+      if (cameBack && seat.trustee && settings.trusteePolicy() == TrusteePolicy.CLOCK) {
+        // Coming back is taking control back: nothing to press, no 1 s to act in.
+        takeBack(s);
       }
       if (seat.awaitingReturn) {
         seat.awaitingReturn = false;
@@ -1562,7 +1633,7 @@ public final class Table {
                 seat.playerId,
                 seat.nickname,
                 seat.bot,
-                seat.bot || seat.member != null,
+                seat.bot || (seat.member != null && !seat.silent),
                 seat.trustee,
                 seat.ready,
                 seat.rematch,
@@ -1764,6 +1835,9 @@ public final class Table {
 
     /** Restored from a snapshot and not reconnected since. */
     boolean awaitingReturn;
+
+    /** Connected, but nothing heard from its socket for two heartbeats: shown offline. */
+    boolean silent;
 
     Seat(String playerId, String nickname, boolean bot) {
       this.playerId = playerId;

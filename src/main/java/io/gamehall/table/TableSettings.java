@@ -25,6 +25,8 @@ import java.util.Set;
  * @param checkpointInterval least time between two saved states of one running match (for a
  *     restart): a change after a quieter spell is saved at once, faster changes are gathered and
  *     the newest is saved when the interval is up; zero saves after every event
+ * @param trusteePolicy when a seat's turn goes to 托管: only when its clock runs out, or also when
+ *     its socket drops
  */
 public record TableSettings(
     Duration turnTime,
@@ -40,7 +42,8 @@ public record TableSettings(
     Duration chatWindow,
     int rememberedCommands,
     Set<String> phrases,
-    Duration checkpointInterval) {
+    Duration checkpointInterval,
+    TrusteePolicy trusteePolicy) {
 
   public TableSettings {
     notNegative("turnTime", turnTime);
@@ -62,11 +65,12 @@ public record TableSettings(
       throw new IllegalArgumentException("turnTime must be positive");
     }
     phrases = Set.copyOf(phrases);
+    java.util.Objects.requireNonNull(trusteePolicy, "trusteePolicy");
   }
 
   /**
    * 20 s a turn plus a 60 s bank, 60 s reconnection grace, 1 s 托管 delay, 2 s bots, 512 logged
-   * events, a running match saved at most once a second.
+   * events, a running match saved at most once a second, 托管 only when a clock runs out.
    */
   public static TableSettings defaults() {
     return new TableSettings(
@@ -83,7 +87,8 @@ public record TableSettings(
         Duration.ofSeconds(10),
         128,
         Set.of("hello", "good_game", "well_played", "hurry_up", "oops", "thanks"),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        TrusteePolicy.CLOCK);
   }
 
   public TableSettings withTurnTime(Duration value) {
@@ -101,7 +106,8 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
-        checkpointInterval);
+        checkpointInterval,
+        trusteePolicy);
   }
 
   public TableSettings withTimeBank(Duration value) {
@@ -119,7 +125,8 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
-        checkpointInterval);
+        checkpointInterval,
+        trusteePolicy);
   }
 
   public TableSettings withReconnectGrace(Duration value) {
@@ -137,7 +144,8 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
-        checkpointInterval);
+        checkpointInterval,
+        trusteePolicy);
   }
 
   public TableSettings withTrusteeDelay(Duration value) {
@@ -155,7 +163,8 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
-        checkpointInterval);
+        checkpointInterval,
+        trusteePolicy);
   }
 
   public TableSettings withLogCapacity(int value) {
@@ -173,7 +182,8 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
-        checkpointInterval);
+        checkpointInterval,
+        trusteePolicy);
   }
 
   public TableSettings withQueueCapacity(int value) {
@@ -191,7 +201,8 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
-        checkpointInterval);
+        checkpointInterval,
+        trusteePolicy);
   }
 
   public TableSettings withSpectatorCap(int value) {
@@ -209,7 +220,8 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
-        checkpointInterval);
+        checkpointInterval,
+        trusteePolicy);
   }
 
   public TableSettings withCheckpointInterval(Duration value) {
@@ -227,6 +239,26 @@ public record TableSettings(
         chatWindow,
         rememberedCommands,
         phrases,
+        value,
+        trusteePolicy);
+  }
+
+  public TableSettings withTrusteePolicy(TrusteePolicy value) {
+    return new TableSettings(
+        turnTime,
+        timeBank,
+        reconnectGrace,
+        trusteeDelay,
+        botBudget,
+        logCapacity,
+        queueCapacity,
+        spectatorCap,
+        chatMaxCodePoints,
+        chatBurst,
+        chatWindow,
+        rememberedCommands,
+        phrases,
+        checkpointInterval,
         value);
   }
 

@@ -87,8 +87,87 @@ class ClientBrowserIT {
       assertTrue(black.text("result-text").contains("You won"), "black is told it won");
       assertTrue(white.text("result-text").contains("You lost"), "white is told it lost");
       assertTrue(watcher.text("result-text").startsWith("Winner"), "the spectator is told who won");
+      String winner = black.text("me");
+      for (Browser x : all) {
+        assertTrue(
+            x.text("result-text").contains(winner),
+            x.name() + ": the result names the winner " + winner + ": " + x.text("result-text"));
+        assertWinningLineVisible(x);
+      }
       assertEquals(9, watcher.testIdsWithPrefix("stone-").size(), "the spectator sees every stone");
       black.screenshot("gomoku-result-phone");
+
+      // Closing the result keeps Rematch and Lobby reachable: both ask for a rematch from the
+      // table.
+      for (Browser x : List.of(black, white)) {
+        x.click("result-close-btn");
+        x.waitFor("the result closed", d -> !x.visible("result-dialog"));
+        assertTrue(x.visible("leave-btn"), x.name() + ": the way back to the lobby stays");
+        x.click("table-rematch-btn");
+      }
+      for (Browser x : List.of(black, white)) {
+        x.waitFor(
+            "the rematch to start",
+            d ->
+                "playing".equals(x.attr("table-view", "data-phase"))
+                    && x.testIdsWithPrefix("stone-").isEmpty());
+        assertTrue(!x.visible("table-rematch-btn"), x.name() + ": no rematch button while playing");
+      }
+      assertEquals(
+          "0", white.attr("table-view", "data-seat"), "the rematch swaps colours: white now black");
+    }
+  }
+
+  @Test
+  void resignAndLeaveAskFirstAndLeavingSaysItResigns() throws Exception {
+    try (Browser me = Browser.open("resigning player", PHONE_W, PHONE_H)) {
+      openLobby(me);
+      me.click("game-gomoku");
+      me.click("practice");
+      me.waitFor("the practice table", d -> me.visible("table-view"));
+      me.click("ready-btn");
+      me.waitFor("the game to start", d -> "playing".equals(me.attr("table-view", "data-phase")));
+
+      // Resign: asked first; "keep playing" changes nothing.
+      me.click("resign-btn");
+      me.waitFor("the resign question", d -> me.visible("confirm-dialog"));
+      assertTrue(me.text("confirm-text").contains("Resign"), me.text("confirm-text"));
+      me.click("confirm-no");
+      me.waitFor("the question closed", d -> !me.visible("confirm-dialog"));
+      assertEquals("playing", me.attr("table-view", "data-phase"), "still playing after 'no'");
+
+      // Leave during the match: the question says it counts as a resignation, in both languages.
+      me.click("leave-btn");
+      me.waitFor("the leave question", d -> me.visible("confirm-dialog"));
+      assertTrue(
+          me.text("confirm-text").contains("resignation"),
+          "leaving is said to resign: " + me.text("confirm-text"));
+      me.screenshot("leave-confirm-phone");
+      me.click("confirm-no");
+      me.click("lang-toggle");
+      me.click("leave-btn");
+      me.waitFor("the leave question in Chinese", d -> me.text("confirm-text").contains("认输"));
+      me.click("confirm-no");
+      me.click("lang-toggle");
+      me.waitFor("English again", d -> "Resign".equals(me.text("resign-btn")));
+      assertTrue(me.visible("table-view"), "still at the table after 'no'");
+      assertEquals("playing", me.attr("table-view", "data-phase"));
+
+      // Resign for real: the match ends, lost, and the result names the bot as the winner.
+      me.click("resign-btn");
+      me.waitFor("the resign question", d -> me.visible("confirm-dialog"));
+      me.click("confirm-yes");
+      me.waitFor("the result", d -> me.visible("result-dialog"));
+      assertTrue(me.text("result-text").contains("You lost"), me.text("result-text"));
+      assertTrue(me.text("result-text").contains("Winner"), me.text("result-text"));
+      assertTrue(!me.visible("take-control-btn"), "no take-control after the end");
+      assertTrue(me.testIdsWithPrefix("seat-").stream().noneMatch(id -> id.endsWith("-trustee")));
+
+      // After the match, Leave goes straight to the lobby: nothing left to resign.
+      me.click("result-close-btn");
+      me.click("leave-btn");
+      me.waitFor("the lobby", d -> me.visible("lobby"));
+      assertTrue(!me.visible("confirm-dialog"), "no question after the match");
     }
   }
 
@@ -343,6 +422,25 @@ class ClientBrowserIT {
       x.waitFor("the stone on " + point, d -> x.present("stone-" + point));
       x.waitFor("the last-move mark on " + point, d -> x.present("last-move"));
     }
+  }
+
+  /**
+   * Every stone of the winning line is in the viewport and on top at its centre: the result sheet
+   * covers none of it.
+   */
+  private static void assertWinningLineVisible(Browser x) {
+    @SuppressWarnings("unchecked")
+    List<Object> covered =
+        (List<Object>)
+            x.js(
+                "const wins = [...document.querySelectorAll('.stone.win')];"
+                    + "if (wins.length < 5) return ['only ' + wins.length + ' winning stones'];"
+                    + "return wins.filter(s => {"
+                    + "  const r = s.getBoundingClientRect();"
+                    + "  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                    + "  return !top || !top.closest('[data-testid=\"gomoku-board\"]');"
+                    + "}).map(s => s.getAttribute('data-testid'));");
+    assertTrue(covered.isEmpty(), x.name() + ": winning stones hidden or off screen: " + covered);
   }
 
   private static Set<String> stones(Browser x) {

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * instances on free ports, rendered by server-config/nginx/render.sh into target/nginx/: "shipped"
  * is gamehall.conf as it ships (with a certificate for DNS:localhost only and proxy_read_timeout 4
  * s), "stripped" the same file without the two upgrade header lines (with the dev certificate,
- * which also lists 127.0.0.1).
+ * which also lists 127.0.0.1), and "noProto" the widely copied recipe: the upgrade lines but no
+ * X-Forwarded-Proto.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -63,6 +64,7 @@ class NginxProxyIT {
   private final Path work = Path.of("target", "nginx").toAbsolutePath();
   private Nginx shipped;
   private Nginx stripped;
+  private Nginx noProto;
 
   @Deployment(testable = false)
   static WebArchive war() {
@@ -114,15 +116,30 @@ class NginxProxyIT {
             strippedTemplate,
             keystoreDir.resolve("server_bundle.crt"),
             keystoreDir.resolve("server.key"));
+
+    // The usual recipe copied from tutorials: Upgrade/Connection forwarded, the scheme not.
+    String withoutProto =
+        Files.readAllLines(template).stream()
+            .filter(line -> !line.contains("X-Forwarded-Proto"))
+            .collect(Collectors.joining("\n", "", "\n"));
+    assertTrue(withoutProto.contains("proxy_set_header Upgrade $http_upgrade;"));
+    Path noProtoTemplate = work.resolve("templates").resolve("without-forwarded-proto.conf");
+    Files.writeString(noProtoTemplate, withoutProto);
+    noProto =
+        start(
+            "no-proto",
+            noProtoTemplate,
+            keystoreDir.resolve("server_bundle.crt"),
+            keystoreDir.resolve("server.key"));
     LOG.info(
-        "two nginx instances rendered and ready in "
+        "three nginx instances rendered and ready in "
             + Duration.ofNanos(System.nanoTime() - start).toMillis()
             + " ms");
   }
 
   @AfterAll
   void stopNginx() throws Exception {
-    for (Nginx nginx : new Nginx[] {shipped, stripped}) {
+    for (Nginx nginx : new Nginx[] {shipped, stripped, noProto}) {
       if (nginx != null) {
         nginx.process().close();
       }
@@ -131,10 +148,10 @@ class NginxProxyIT {
 
   /**
    * (a) The shipped config upgrades the socket (101); the copy without the Upgrade/Connection lines
-   * gets 404.
+   * gets a 400 through nginx whose body names the three lines to add.
    */
   @Test
-  void theShippedConfigUpgradesTheSocketAndACopyWithoutTheUpgradeHeadersIsRefused()
+  void theShippedConfigUpgradesTheSocketAndACopyWithoutTheUpgradeHeadersIsToldWhatToAdd()
       throws Exception {
     try (RawWebSocket socket =
         RawWebSocket.connect(socket("localhost", shipped), Tls.trustingOurCa())) {
@@ -144,12 +161,47 @@ class NginxProxyIT {
     }
     try (RawWebSocket socket =
         RawWebSocket.connect(socket("localhost", stripped), Tls.trustingOurCa())) {
-      // WildFly gets a plain GET for the socket path: no Upgrade header, so Undertow's WebSocket
-      // handler passes it on
-      // and no servlet serves /ws: 404. The browser reports only a failed
-      // handshake, with no hint of the proxy.
-      assertEquals(404, socket.status(), socket.handshakeResponse());
+      // WildFly gets a plain GET for the socket path; the application answers it with the fix.
+      assertEquals(400, socket.status(), socket.handshakeResponse());
+      String body = socket.refusalBody();
+      for (String line :
+          List.of(
+              "proxy_http_version 1.1;",
+              "proxy_set_header Upgrade $http_upgrade;",
+              "proxy_set_header Connection \"upgrade\";")) {
+        assertTrue(body.contains(line), "the 400 through nginx must name " + line + ": " + body);
+      }
+      assertTrue(body.contains("/gamehall/ws"), body);
+      assertTrue(!body.contains("X-Forwarded-Proto"), "this proxy forwards the scheme: " + body);
     }
+  }
+
+  /**
+   * (a2) The usual recipe without X-Forwarded-Proto: WildFly sees plain http. The socket gets a 403
+   * naming the missing header and the nginx line, not a 302 to WildFly's own HTTPS port (which
+   * bypasses nginx and which no WebSocket client follows); pages through the same proxy still get
+   * that redirect, as before.
+   */
+  @Test
+  void theRecipeWithoutForwardedProtoIsToldToAddIt() throws Exception {
+    try (RawWebSocket socket =
+        RawWebSocket.connect(socket("localhost", noProto), Tls.trustingOurCa())) {
+      assertEquals(403, socket.status(), socket.handshakeResponse());
+      assertTrue(!socket.handshakeResponse().contains("Location:"), socket.handshakeResponse());
+      String body = socket.refusalBody();
+      assertTrue(body.contains("\"X-Forwarded-Proto: https\""), body);
+      assertTrue(body.contains("proxy_set_header X-Forwarded-Proto $scheme;"), body);
+    }
+    HttpClient https =
+        HttpClient.newBuilder()
+            .sslContext(Tls.trustingOurCa())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    HttpResponse<Void> page =
+        https.send(
+            HttpRequest.newBuilder(page(noProto, "/gamehall/")).build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertEquals(302, page.statusCode(), "pages keep the container's redirect");
   }
 
   /**
@@ -329,7 +381,7 @@ class NginxProxyIT {
     String wrongName = checkEndpoint("127.0.0.1", shipped, env, 1);
     assertTrue(wrongName.contains("not tried (TLS failed)"), wrongName);
     String noUpgrade = checkEndpoint("localhost", stripped, env, 3);
-    assertTrue(noUpgrade.contains("upgrade:   404"), noUpgrade);
+    assertTrue(noUpgrade.contains("upgrade:   400"), noUpgrade);
   }
 
   private static String checkEndpoint(

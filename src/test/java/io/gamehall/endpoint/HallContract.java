@@ -737,6 +737,16 @@ abstract class HallContract {
   }
 
   @Test
+  void aDropOnOnesOwnTurnPlaysNothingForTheSeatAndTheReturningPlayerMovesAtOnce() throws Exception {
+    DropFlows.dropOnOwnTurn(tier());
+  }
+
+  @Test
+  void aSilentSeatIsShownOfflineBeforeTheDeadPeerCloseAndOnlineWhenHeardAgain() throws Exception {
+    DropFlows.silentSeat(tier(), HEARTBEAT_SECONDS, DEAD_PEER_SECONDS);
+  }
+
+  @Test
   void aPlayerWhoNeverComesBackLosesByAbandonmentAfterTheGraceWindow() throws Exception {
     try (TestClient alice = TestClient.welcomed(tier(), "Alice");
         TestClient bob = TestClient.welcomed(tier(), "Bob")) {

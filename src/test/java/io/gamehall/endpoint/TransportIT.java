@@ -1,6 +1,7 @@
 package io.gamehall.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,15 @@ import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.Tls;
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,15 +80,106 @@ class TransportIT {
     assertTrue(cbc.contains("handshake failure") || cbc.contains("Cipher is (NONE)"), cbc);
   }
 
+  /**
+   * A plain ws:// handshake on the HTTP listener (a proxy that does not send X-Forwarded-Proto, or
+   * a client that skipped TLS) is refused with advice, never redirected (a socket cannot follow a
+   * 302) and never upgraded.
+   */
   @Test
-  void aPlainWsHandshakeIsRedirectedToHttpsAndNeverUpgraded() throws Exception {
+  void aPlainWsHandshakeIsRefusedWithTheProxyLineToAddAndNeverUpgraded() throws Exception {
+    long logStart = Files.size(serverLog());
     URI plain = URI.create("ws://localhost:" + Ports.http() + "/gamehall/ws");
+    for (int i = 0; i < 3; i++) {
+      try (RawWebSocket raw = RawWebSocket.connect(plain, null)) {
+        assertEquals(403, raw.status(), raw.handshakeResponse());
+      }
+    }
+    assertEquals(
+        1,
+        warningsSince(logStart, "with 403", "proxy_set_header X-Forwarded-Proto $scheme;"),
+        "three refusals, one warning with the advice (at most one a minute)");
     try (RawWebSocket raw = RawWebSocket.connect(plain, null)) {
-      assertEquals(302, raw.status(), raw.handshakeResponse());
-      assertTrue(
-          raw.handshakeResponse()
-              .contains("Location: https://localhost:" + Ports.https() + "/gamehall/ws"),
-          raw.handshakeResponse());
+      assertEquals(403, raw.status(), raw.handshakeResponse());
+      assertFalse(raw.handshakeResponse().contains("Location:"), raw.handshakeResponse());
+      String body = raw.refusalBody();
+      assertTrue(body.contains("X-Forwarded-Proto: https"), body);
+      assertTrue(body.contains("proxy_set_header X-Forwarded-Proto $scheme;"), body);
+    }
+    // What a proxy set up by the book sends: the listener trusts the header and the socket opens.
+    try (RawWebSocket raw = RawWebSocket.connect(plain, null, "X-Forwarded-Proto: https")) {
+      assertEquals(101, raw.status(), raw.handshakeResponse());
+      raw.sendText("{\"type\":\"hello\",\"id\":\"xfp\",\"protocol\":1}");
+      assertTrue(nextText(raw).contains("\"type\":\"welcome\""));
+    }
+  }
+
+  /**
+   * A GET on the socket path without the upgrade headers (a proxy that drops them) is answered 400
+   * with the three nginx lines, over https and plain http alike, not with a bare 404.
+   */
+  @Test
+  void aGetWithoutTheUpgradeHeadersIsAnswered400WithTheNginxLines() throws Exception {
+    long logStart = Files.size(serverLog());
+    HttpClient https =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(Tls.trustingOurCa())
+            .build();
+    HttpResponse<String> answer =
+        https.send(
+            HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + Ports.https() + "/gamehall/ws"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, answer.statusCode(), answer.body());
+    assertTrue(
+        answer.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+        answer.headers().map().toString());
+    for (String line :
+        List.of(
+            "proxy_http_version 1.1;",
+            "proxy_set_header Upgrade $http_upgrade;",
+            "proxy_set_header Connection \"upgrade\";")) {
+      assertTrue(answer.body().contains(line), answer.body());
+    }
+    assertFalse(answer.body().contains("X-Forwarded-Proto"), "https is fine: " + answer.body());
+    assertEquals(
+        "max-age=31536000",
+        answer.headers().firstValue("Strict-Transport-Security").orElse(null),
+        "an https answer keeps HSTS");
+
+    HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<String> plainAnswer =
+        plain.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + Ports.http() + "/gamehall/ws"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, plainAnswer.statusCode(), plainAnswer.body());
+    assertTrue(plainAnswer.body().contains("proxy_http_version 1.1;"), plainAnswer.body());
+    assertTrue(
+        plainAnswer.body().contains("proxy_set_header X-Forwarded-Proto $scheme;"),
+        plainAnswer.body());
+    assertEquals(
+        1,
+        warningsSince(logStart, "with 400", "proxy_set_header Upgrade $http_upgrade;"),
+        "two refusals, one warning with the advice");
+  }
+
+  private static Path serverLog() {
+    return Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+  }
+
+  /** ProxyAdviceFilter warnings written to server.log since {@code offset} with both strings. */
+  private static long warningsSince(long offset, String status, String advice) throws IOException {
+    try (RandomAccessFile file = new RandomAccessFile(serverLog().toFile(), "r")) {
+      file.seek(Math.min(offset, file.length()));
+      byte[] tail = new byte[(int) (file.length() - file.getFilePointer())];
+      file.readFully(tail);
+      return new String(tail, StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> l.contains("WARN") && l.contains("ProxyAdviceFilter"))
+          .filter(l -> l.contains(status) && l.contains(advice))
+          .count();
     }
   }
 
@@ -125,6 +220,16 @@ class TransportIT {
       assertTrue(
           frame != null && frame.text().contains("\"type\":\"welcome\""), String.valueOf(frame));
     }
+  }
+
+  /** The next text frame within 10 s, skipping the server's pings. */
+  private static String nextText(RawWebSocket raw) throws IOException {
+    RawWebSocket.Frame frame;
+    do {
+      frame = raw.read(Duration.ofSeconds(10));
+    } while (frame != null && frame.opcode() == RawWebSocket.PING);
+    assertTrue(frame != null && frame.opcode() == RawWebSocket.TEXT, String.valueOf(frame));
+    return frame.text();
   }
 
   /**

@@ -154,6 +154,20 @@ public final class RawWebSocket implements AutoCloseable {
     return handshakeResponse;
   }
 
+  /**
+   * The body of a refused handshake, as its Content-Length announces (empty without one): what a
+   * browser's network panel would show.
+   */
+  public String refusalBody() throws IOException {
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$")
+            .matcher(handshakeResponse);
+    if (!length.find()) {
+      return "";
+    }
+    return new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+  }
+
   /** Sends one masked frame, as a client must. */
   public void send(boolean fin, int opcode, byte[] payload) throws IOException {
     sendRaw((fin ? 0x80 : 0) | opcode, payload);

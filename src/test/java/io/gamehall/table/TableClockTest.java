@@ -72,15 +72,29 @@ class TableClockTest {
     assertEquals(f.clock.nowMillis() + 20_000, m[0].last("clock").data().get("deadline"));
   }
 
+  /** The {@code drop} policy: what every table did before issue 15. */
+  private static final TableSettings DROP =
+      TableSettings.defaults().withTrusteePolicy(TrusteePolicy.DROP);
+
   @Test
   void anOfflineSeatIsAutoPlayedAndAbandonsWhenGraceRunsOut() {
-    TableFixture f = TableFixture.counting();
+    TableFixture f = TableFixture.counting(DROP);
     RecordingMember[] m = f.started("alice", "bob");
     f.act(m[0], "add 1");
     long now = f.clock.nowMillis();
     f.table.disconnected("bob", m[1]);
     assertEquals(
-        Map.of("seat", 1, "player", "bob", "graceSeconds", 60L, "deadline", now + 60_000),
+        Map.of(
+            "seat",
+            1,
+            "player",
+            "bob",
+            "reason",
+            "closed",
+            "graceSeconds",
+            60L,
+            "deadline",
+            now + 60_000),
         m[0].last("offline").data());
     assertEquals(true, m[0].last("trustee").data().get("on"), "bob's turn is not frozen");
     f.clock.advance(1_000);
@@ -101,8 +115,7 @@ class TableClockTest {
 
   @Test
   void comingBackWithinGraceKeepsTheSeat() {
-    TableFixture f =
-        TableFixture.counting(TableSettings.defaults().withReconnectGrace(Duration.ofSeconds(30)));
+    TableFixture f = TableFixture.counting(DROP.withReconnectGrace(Duration.ofSeconds(30)));
     RecordingMember[] m = f.started("alice", "bob");
     f.table.disconnected("alice", m[0]);
     f.clock.advance(1_000);
