@@ -92,6 +92,28 @@ public class Identities {
     return tokens.issue(playerId, nickname);
   }
 
+  /** An account token for the device session {@code account}. */
+  public SessionTokens.Issued issue(
+      String playerId, String nickname, SessionTokens.AccountSession account) {
+    return tokens.issue(playerId, nickname, account);
+  }
+
+  /** A new device session id for an account sign-in: 100 random bits, base32. */
+  public String newSessionId() {
+    byte[] bytes = new byte[20];
+    random.nextBytes(bytes);
+    char[] out = new char[20];
+    for (int i = 0; i < 20; i++) {
+      out[i] = ALPHABET[bytes[i] & 31];
+    }
+    return new String(out);
+  }
+
+  /** How long a token is valid from its issue. */
+  public Duration ttl() {
+    return tokens.ttl();
+  }
+
   public Optional<SessionTokens.Claims> verify(String token) {
     return tokens.verify(token);
   }

@@ -1,9 +1,11 @@
 package io.gamehall.ops;
 
+import io.gamehall.audit.Audit;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.session.ConnectionRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +28,7 @@ public class AdminResource {
   private static final int MAX_TEXT = 200;
   @Inject ConnectionRegistry connections;
   @Context SecurityContext security;
+  @Context HttpServletRequest request;
 
   @POST
   @Path("drain")
@@ -33,6 +36,7 @@ public class AdminResource {
     connections.drain(
         text(message, "The server restarts for maintenance; your game finishes first."));
     LOG.info(() -> "drain started by " + who());
+    Audit.record("admin.drain", who(), request.getRemoteAddr(), null);
     return json(202, "{\"draining\":true}");
   }
 
@@ -42,6 +46,7 @@ public class AdminResource {
     boolean kicked =
         player != null && connections.kick(player, text(reason, "Removed by an operator."));
     LOG.info(() -> "kick of " + player + " by " + who() + ": " + kicked);
+    Audit.record("admin.kick", who(), request.getRemoteAddr(), player + " kicked=" + kicked);
     return json(kicked ? 200 : 404, "{\"kicked\":" + kicked + "}");
   }
 
@@ -49,6 +54,7 @@ public class AdminResource {
   @Path("notice")
   public Response notice(@QueryParam("message") String message) {
     connections.broadcastNotice(new ServerMessage.Notice("broadcast", text(message, ""), null));
+    Audit.record("admin.notice", who(), request.getRemoteAddr(), null);
     return json(200, "{\"sent\":true}");
   }
 

@@ -7,7 +7,6 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,9 +79,6 @@ class LayeringTest {
   }
 
   @Test
-  @Disabled(
-      "enabled once the accounts branch merges: Conversation and ConnectionRegistry still use"
-          + " store.PlayerEntity, Passwords and HallStore directly (GameHall issue 16)")
   void theSessionDoesNotReachIntoTheStore() {
     noClasses()
         .that()
@@ -101,6 +97,17 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.gamehall.game.*..")
+        .check(HALL);
+  }
+
+  @Test
+  void accountOperationsKnowNoConnection() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.gamehall.account..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.gamehall.session..")
         .check(HALL);
   }
 }

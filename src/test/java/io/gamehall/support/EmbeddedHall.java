@@ -1,5 +1,7 @@
 package io.gamehall.support;
 
+import io.gamehall.account.AccountService;
+import io.gamehall.account.PlayerRecords;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.SettingsProducer;
 import io.gamehall.endpoint.HallEndpoint;
@@ -44,6 +46,8 @@ public final class EmbeddedHall implements AutoCloseable {
                 TableRegistry.class,
                 // No JPA here: HallStore finds no repositories and reports the store unavailable.
                 HallStore.class,
+                AccountService.class,
+                PlayerRecords.class,
                 StoreExecutor.class)
             .initialize();
     // Port -1: Tyrus picks a free port (0 would mean its default, 8025).
