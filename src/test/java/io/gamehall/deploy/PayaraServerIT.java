@@ -236,9 +236,9 @@ class PayaraServerIT {
   }
 
   /**
-   * A plain ws:// upgrade claiming https: refused (302 to https) on the public listener and
-   * unreachable on the proxy listener from any address but loopback; believed only there, as nginx
-   * on the same host would send it.
+   * A plain ws:// upgrade claiming https: refused (403 with the proxy advice, docs/deployment.md)
+   * on the public listener and unreachable on the proxy listener from any address but loopback;
+   * believed only there, as nginx on the same host would send it.
    */
   private static void assertOnlyTheProxyListenerBelievesXForwardedProto(Domain domain)
       throws Exception {
@@ -246,7 +246,8 @@ class PayaraServerIT {
     URI publicPlain = URI.create("ws://127.0.0.1:" + domain.http() + "/gamehall/ws");
     try (RawWebSocket raw = RawWebSocket.connect(publicPlain, null, forged)) {
       assertEquals(
-          302, raw.status(), "forged header on the public listener: " + raw.handshakeResponse());
+          403, raw.status(), "forged header on the public listener: " + raw.handshakeResponse());
+      assertTrue(raw.refusalBody().contains("X-Forwarded-Proto"), "the refusal names the header");
     }
     Optional<InetAddress> other = nonLoopbackAddress();
     if (other.isPresent()) {
@@ -262,7 +263,7 @@ class PayaraServerIT {
     }
     URI proxy = URI.create("ws://127.0.0.1:" + domain.proxy() + "/gamehall/ws");
     try (RawWebSocket raw = RawWebSocket.connect(proxy, null)) {
-      assertEquals(302, raw.status(), "no header, no https: " + raw.handshakeResponse());
+      assertEquals(403, raw.status(), "no header, no https: " + raw.handshakeResponse());
     }
     try (RawWebSocket raw = RawWebSocket.connect(proxy, null, forged)) {
       assertEquals(101, raw.status(), "the proxy's header is believed: " + raw.handshakeResponse());
