@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -42,6 +43,8 @@ public class ClusterService {
   @Inject Instance<TableAdopter> adopters;
 
   private volatile ClusterNode node;
+  private volatile PlayerConnections players;
+  private volatile Consumer<String> closeReplaced = id -> {};
 
   void start(
       @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context)
@@ -69,12 +72,31 @@ public class ClusterService {
             tableId -> snapshots.isResolvable() ? snapshots.get().load(tableId) : Optional.empty(),
             adopter,
             managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
+    players = PlayerConnections.start(node, id -> closeReplaced.accept(id));
+  }
+
+  /**
+   * Where a note from another node lands that one of this node's connections was replaced by a
+   * newer {@code hello} there: the connection registry closes it with 4001.
+   */
+  public void onReplaced(Consumer<String> closer) {
+    closeReplaced = closer;
+  }
+
+  /** The cluster-wide player -> live connection map; empty on a single node. */
+  public Optional<PlayerConnections> players() {
+    return Optional.ofNullable(players);
   }
 
   @PreDestroy
   void stop() {
     ClusterNode running = node;
     node = null;
+    PlayerConnections connections = players;
+    players = null;
+    if (connections != null) {
+      connections.close();
+    }
     if (running != null) {
       running.close();
     }

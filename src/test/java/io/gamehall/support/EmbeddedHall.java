@@ -45,7 +45,9 @@ public final class EmbeddedHall implements AutoCloseable {
                 TableRegistry.class,
                 // No JPA here: HallStore finds no repositories and reports the store unavailable.
                 HallStore.class,
-                StoreExecutor.class)
+                StoreExecutor.class,
+                // Cluster mode off: reads one setting and starts nothing.
+                io.gamehall.cluster.ClusterService.class)
             .initialize();
     // Port -1: Tyrus picks a free port (0 would mean its default, 8025).
     this.server = new Server("localhost", -1, "/gamehall", Map.of(), HallEndpoint.class);
