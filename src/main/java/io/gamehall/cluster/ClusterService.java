@@ -44,6 +44,7 @@ public class ClusterService {
 
   private volatile ClusterNode node;
   private volatile PlayerConnections players;
+  private volatile HallDirectory directory = new LocalDirectory("local");
   private volatile Consumer<String> closeReplaced = id -> {};
 
   void start(
@@ -73,6 +74,15 @@ public class ClusterService {
             adopter,
             managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
     players = PlayerConnections.start(node, id -> closeReplaced.accept(id));
+    directory = ClusterDirectory.start(node);
+  }
+
+  /**
+   * Tables, join codes and presence as every node sees them: a {@link ClusterDirectory} in cluster
+   * mode, otherwise a {@link LocalDirectory} of plain maps.
+   */
+  public HallDirectory directory() {
+    return directory;
   }
 
   /**
@@ -96,6 +106,9 @@ public class ClusterService {
     players = null;
     if (connections != null) {
       connections.close();
+    }
+    if (directory instanceof ClusterDirectory shared) {
+      shared.close();
     }
     if (running != null) {
       running.close();
