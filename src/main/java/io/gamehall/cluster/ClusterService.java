@@ -1,6 +1,6 @@
 package io.gamehall.cluster;
 
-import io.gamehall.config.HallSettings;
+import io.gamehall.config.Settings;
 import io.gamehall.store.snapshot.SnapshotStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -39,6 +40,7 @@ public class ClusterService {
   /** Claims load snapshots through CDI and JPA: they need a thread the container manages. */
   @Resource ManagedThreadFactory managedThreads;
 
+  @Inject Settings config;
   @Inject Instance<SnapshotStore> snapshots;
   @Inject Instance<TableAdopter> adopters;
 
@@ -50,11 +52,12 @@ public class ClusterService {
   void start(
       @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context)
       throws Exception {
-    if (!ClusterSettings.enabled(HallSettings::lookup)) {
+    Function<String, String> lookup = name -> config.text(name).orElse(null);
+    if (!ClusterSettings.enabled(lookup)) {
       return;
     }
-    ClusterSettings settings = ClusterSettings.from(HallSettings::lookup);
-    ClusterPreconditions.check(databaseProduct(), HallSettings.lookup("gamehall.token.keys"));
+    ClusterSettings settings = ClusterSettings.from(lookup);
+    ClusterPreconditions.check(databaseProduct(), lookup.apply("gamehall.token.keys"));
     TableAdopter adopter =
         adopters.isResolvable()
             ? adopters.get()

@@ -1,5 +1,7 @@
 package io.gamehall.session;
 
+import io.gamehall.account.AccountService;
+import io.gamehall.account.PlayerRecords;
 import io.gamehall.cluster.ClusterService;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
@@ -11,7 +13,6 @@ import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
-import io.gamehall.store.HallStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,8 @@ public class ConnectionRegistry {
   @Inject Identities identities;
   @Inject Lobby lobby;
   @Inject TableRegistry tables;
-  @Inject HallStore store;
+  @Inject AccountService accounts;
+  @Inject PlayerRecords records;
   @Inject ClusterService cluster;
   private final Map<String, Connection> byPlayer = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
@@ -62,7 +64,7 @@ public class ConnectionRegistry {
 
   @PostConstruct
   void start() {
-    hall = new Conversation.Hall(settings, identities, lobby, tables, this, store);
+    hall = new Conversation.Hall(settings, identities, lobby, tables, this, accounts, records);
     cluster.onReplaced(this::closeReplaced);
     long period = settings.heartbeatSeconds();
     heartbeat =
@@ -242,6 +244,17 @@ public class ConnectionRegistry {
     Entry entry = open.get(connectionId);
     if (entry != null) {
       entry.connection().close(CloseCodes.REPLACED, "signed in on another connection");
+    }
+  }
+
+  /**
+   * Closes the player's live connection on this node with 4004 unless it is {@code keep}: its token
+   * was just revoked (logout of every device, password change).
+   */
+  void closeRevoked(String playerId, Connection keep) {
+    Connection live = byPlayer.get(playerId);
+    if (live != null && live != keep) {
+      live.close(CloseCodes.TOKEN_REVOKED, "token revoked");
     }
   }
 
