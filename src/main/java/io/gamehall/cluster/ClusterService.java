@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -44,6 +45,9 @@ public class ClusterService {
   @Inject Instance<TableAdopter> adopters;
 
   private volatile ClusterNode node;
+  private volatile PlayerConnections players;
+  private volatile HallDirectory directory = new LocalDirectory("local");
+  private volatile Consumer<String> closeReplaced = id -> {};
 
   void start(
       @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context)
@@ -72,12 +76,43 @@ public class ClusterService {
             tableId -> snapshots.isResolvable() ? snapshots.get().load(tableId) : Optional.empty(),
             adopter,
             managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
+    players = PlayerConnections.start(node, id -> closeReplaced.accept(id));
+    directory = ClusterDirectory.start(node);
+  }
+
+  /**
+   * Tables, join codes and presence as every node sees them: a {@link ClusterDirectory} in cluster
+   * mode, otherwise a {@link LocalDirectory} of plain maps.
+   */
+  public HallDirectory directory() {
+    return directory;
+  }
+
+  /**
+   * Where a note from another node lands that one of this node's connections was replaced by a
+   * newer {@code hello} there: the connection registry closes it with 4001.
+   */
+  public void onReplaced(Consumer<String> closer) {
+    closeReplaced = closer;
+  }
+
+  /** The cluster-wide player -> live connection map; empty on a single node. */
+  public Optional<PlayerConnections> players() {
+    return Optional.ofNullable(players);
   }
 
   @PreDestroy
   void stop() {
     ClusterNode running = node;
     node = null;
+    PlayerConnections connections = players;
+    players = null;
+    if (connections != null) {
+      connections.close();
+    }
+    if (directory instanceof ClusterDirectory shared) {
+      shared.close();
+    }
     if (running != null) {
       running.close();
     }

@@ -2,6 +2,7 @@ package io.gamehall.session;
 
 import io.gamehall.account.AccountService;
 import io.gamehall.account.PlayerRecords;
+import io.gamehall.cluster.ClusterService;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
 import io.gamehall.config.HallSettings;
@@ -50,6 +51,7 @@ public class ConnectionRegistry {
   @Inject TableRegistry tables;
   @Inject AccountService accounts;
   @Inject PlayerRecords records;
+  @Inject ClusterService cluster;
   private final Map<String, Connection> byPlayer = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
   private volatile Drain drain;
@@ -63,6 +65,7 @@ public class ConnectionRegistry {
   @PostConstruct
   void start() {
     hall = new Conversation.Hall(settings, identities, lobby, tables, this, accounts, records);
+    cluster.onReplaced(this::closeReplaced);
     long period = settings.heartbeatSeconds();
     heartbeat =
         scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
@@ -221,6 +224,7 @@ public class ConnectionRegistry {
     }
     if (connection.player() != null) {
       byPlayer.remove(connection.playerId(), connection);
+      cluster.players().ifPresent(p -> p.unbind(connection.playerId(), connection.id()));
     }
     entry.conversation().closed();
   }
@@ -230,7 +234,17 @@ public class ConnectionRegistry {
    */
   Connection bind(String playerId, Connection connection) {
     Connection previous = byPlayer.put(playerId, connection);
+    // In a cluster the older connection may be on another node: that node closes it with 4001.
+    cluster.players().ifPresent(p -> p.bind(playerId, connection.id()));
     return previous == connection ? null : previous;
+  }
+
+  /** Another node took over this connection's player: close it as a local replacement would. */
+  private void closeReplaced(String connectionId) {
+    Entry entry = open.get(connectionId);
+    if (entry != null) {
+      entry.connection().close(CloseCodes.REPLACED, "signed in on another connection");
+    }
   }
 
   /**

@@ -47,7 +47,10 @@ final class ClusterNodes implements AutoCloseable {
     try (Connection c = db.getConnection()) {
       SchemaMigrations.migrate(c, SchemaMigrations.load(getClass().getClassLoader()));
     }
-    int next = 7800 + Integer.getInteger("gamehall.port.offset", 18000);
+    // A base of its own lets parallel builds keep their JGroups ports apart from their web ports.
+    int next =
+        Integer.getInteger(
+            "gamehall.cluster.test.port", 7800 + Integer.getInteger("gamehall.port.offset", 18000));
     while (ports.size() < count) {
       if (next >= 32768) {
         throw new IllegalStateException("no free ports below 32768 for the cluster test");

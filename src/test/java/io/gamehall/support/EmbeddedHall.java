@@ -48,7 +48,9 @@ public final class EmbeddedHall implements AutoCloseable {
                 HallStore.class,
                 AccountService.class,
                 PlayerRecords.class,
-                StoreExecutor.class)
+                StoreExecutor.class,
+                // Cluster mode off: reads one setting and starts nothing.
+                io.gamehall.cluster.ClusterService.class)
             .initialize();
     // Port -1: Tyrus picks a free port (0 would mean its default, 8025).
     this.server = new Server("localhost", -1, "/gamehall", Map.of(), HallEndpoint.class);
