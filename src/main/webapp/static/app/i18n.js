@@ -138,10 +138,12 @@ const STRINGS = {
     bidOnTable: "Bid {n}",
     multiplier: "×{n}",
     captured: "Captured",
+    capturedOf: "Taken from {side}:",
     cardsLeft: "{n} left",
     kittyMark: "Bottom card",
     pointsHead: "Points",
     roundOver: "Hand over",
+    boardKeys: "Board: arrow keys move, Enter places",
   },
   zh: {
     title: "游戏大厅",
@@ -280,10 +282,12 @@ const STRINGS = {
     bidOnTable: "叫分 {n}",
     multiplier: "×{n}",
     captured: "吃子",
+    capturedOf: "{side}被吃：",
     cardsLeft: "剩{n}张",
     kittyMark: "底牌",
     pointsHead: "得分",
     roundOver: "本局结束",
+    boardKeys: "棋盘：方向键移动，回车落子",
   },
 };
 

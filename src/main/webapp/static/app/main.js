@@ -19,6 +19,7 @@ import { confirmStoneDefault, capturedPieces, checkedGeneral } from "./boardfx.j
 
 const $ = (id) => document.getElementById(id);
 const GAMES = ["gomoku", "xiangqi", "doudizhu"];
+const GAME_ICONS = { gomoku: "●○", xiangqi: "帅", doudizhu: "♠♥" };
 const GAME_EVENTS = new Set(["move", "undo", "end", "deal", "bid", "redeal", "landlord", "play", "pass", "lead"]);
 
 const ui = {
@@ -132,7 +133,7 @@ function renderLobby() {
     btn.className = "game" + (ui.game === g ? " on" : "");
     btn.setAttribute("data-testid", "game-" + g);
     btn.setAttribute("aria-pressed", String(ui.game === g));
-    const icon = { gomoku: "●○", xiangqi: "帅", doudizhu: "♠♥" }[g];
+    const icon = GAME_ICONS[g];
     btn.innerHTML = `<span class="icon"></span><span class="name"></span><small></small>`;
     btn.querySelector(".icon").textContent = icon;
     btn.querySelector(".name").textContent = t(g);
@@ -149,7 +150,8 @@ function renderLobby() {
   $("variant-row").hidden = ui.game !== "gomoku";
   const list = $("table-list");
   list.textContent = "";
-  const rows = [...ui.lobby.tables.values()].filter((x) => x.state !== "finished" || x.seatsTaken > 0);
+  // A finished table has nothing left to watch or join (its players may only ask for a rematch).
+  const rows = [...ui.lobby.tables.values()].filter((x) => x.state !== "finished");
   if (rows.length === 0) {
     const li = document.createElement("li");
     li.className = "empty";
@@ -161,6 +163,11 @@ function renderLobby() {
     li.setAttribute("data-testid", "table-" + x.table);
     li.dataset.game = x.game;
     li.dataset.state = x.state;
+    const icon = document.createElement("span");
+    icon.className = "tbl-icon " + x.game;
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = GAME_ICONS[x.game] || "";
+    li.appendChild(icon);
     const label = document.createElement("span");
     label.textContent = `${t(x.game)} · ${x.seatsTaken}/${x.seats} · ${t("state_" + x.state)}${x.spectators ? " · " + t("watch") + " " + x.spectators : ""}`;
     li.appendChild(label);
@@ -585,6 +592,25 @@ function gomokuTap(name) {
   ui.preview = null;
   move(name);
 }
+// Keyboard on a desktop: the arrow keys move the preview over the Gomoku board, Enter or Space places the stone.
+$("board").addEventListener("keydown", (e) => {
+  const st = current();
+  if (!st || st.game !== "gomoku" || !canMove(st)) return;
+  const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+  if (steps[e.key]) {
+    e.preventDefault();
+    const from = ui.preview || (st.match && st.match.lastMove) || "H8";
+    const c = Math.max(0, Math.min(14, GOMOKU_COLS.indexOf(from[0]) + steps[e.key][0]));
+    const r = Math.max(1, Math.min(15, Number(from.slice(1)) + steps[e.key][1]));
+    ui.preview = GOMOKU_COLS[c] + r;
+    render();
+  } else if ((e.key === "Enter" || e.key === " ") && ui.preview) {
+    e.preventDefault();
+    const p = ui.preview;
+    ui.preview = null;
+    move(p);
+  }
+});
 $("stone-confirm-btn").onclick = () => ui.preview && gomokuTap(ui.preview);
 $("confirm-stone").checked = confirmStone();
 $("confirm-stone").onchange = (e) => localStorage.setItem("gamehall.confirmStone", e.target.checked ? "1" : "0");
@@ -602,7 +628,7 @@ function renderCaptured(st) {
     row.className = "cap-row";
     row.setAttribute("data-testid", "captured-" + side);
     const label = document.createElement("span");
-    label.textContent = `${t(side)} · ${t("captured")}`;
+    label.textContent = t("capturedOf", { side: t(side) });
     row.appendChild(label);
     for (const p of cap[side]) {
       const pc = document.createElement("span");

@@ -83,7 +83,7 @@ export function initRecords({ hall, show, onError }) {
       li.appendChild(node("span", "outcome " + (out || "none"), out ? t("outcome_" + out) : "—"));
       const body = node("span", "record-body");
       body.appendChild(node("strong", null, t(m.game)));
-      body.appendChild(node("span", "who", (m.seats || []).map((s) => (s.bot ? "AI" : s.nickname)).join(" · ")));
+      body.appendChild(node("span", "who", (m.seats || []).map((s) => (s.nickname || "AI")).join(" · ")));
       const when = new Date(m.endedAt || m.startedAt || 0);
       body.appendChild(node("small", null, `${when.toLocaleDateString()} ${when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`));
       li.appendChild(body);
@@ -98,7 +98,7 @@ export function initRecords({ hall, show, onError }) {
     show("replay-view");
     state.match = m;
     state.cursor = new ReplayCursor(hall, m.match);
-    $("replay-title").textContent = `${t(m.game)} · ${(m.seats || []).map((s) => (s.bot ? "AI" : s.nickname)).join(" vs ")}`;
+    $("replay-title").textContent = `${t(m.game)} · ${(m.seats || []).map((s) => (s.nickname || "AI")).join(" vs ")}`;
     await go("first");
   }
 
@@ -118,7 +118,7 @@ export function initRecords({ hall, show, onError }) {
   function renderFrame() {
     const f = state.frame;
     const m = state.match;
-    const names = (m.seats || []).map((s) => (s.bot ? "AI" : s.nickname));
+    const names = (m.seats || []).map((s) => (s.nickname || "AI"));
     $("replay-ply").textContent = `${f.ply} / ${f.plies}`;
     $("replay-view").dataset.ply = String(f.ply);
     $("replay-view").dataset.plies = String(f.plies);

@@ -53,11 +53,11 @@ class TableUiBrowserIT {
       assertTrue(
           phone.text("gomoku-variant").contains("自由"),
           "variant names translated: " + phone.text("gomoku-variant"));
-      phone.screenshot("lobby-zh-phone");
+      shot(phone, "ui-lobby-zh-phone");
       phone.click("lang-toggle");
       phone.waitFor("the English lobby", d -> "Quick match".equals(phone.text("quick-match")));
-      desk.screenshot("lobby-desktop");
-      phone.screenshot("lobby-phone");
+      shot(desk, "ui-lobby-desktop");
+      shot(phone, "ui-lobby-phone");
 
       phone.click("game-gomoku");
       if (!Boolean.TRUE.equals(
@@ -96,8 +96,8 @@ class TableUiBrowserIT {
                 d -> x.text("bubble-1").contains("Hello"));
           }
           assertTrue(phone.text("chat-log").contains("Hello"), "the log keeps the phrase");
-          phone.screenshot("gomoku-phone");
-          desk.screenshot("gomoku-desktop");
+          shot(phone, "ui-gomoku-phone");
+          shot(desk, "ui-gomoku-desktop");
         }
         if (i < whiteMoves.length) {
           place(white, whiteMoves[i], phone, desk);
@@ -111,8 +111,8 @@ class TableUiBrowserIT {
       }
       assertEquals("won", black.attr("result-dialog", "data-head"));
       assertTrue(black.text("points-0").contains("+"), "black's points: " + black.text("points-0"));
-      phone.screenshot("gomoku-result-phone");
-      desk.screenshot("gomoku-result-desktop");
+      shot(phone, "ui-gomoku-result-phone");
+      shot(desk, "ui-gomoku-result-desktop");
 
       // My games -> the replay: forward to the end (nine stones), back one step, to the start.
       phone.click("result-lobby-btn");
@@ -122,7 +122,7 @@ class TableUiBrowserIT {
           30,
           d -> !phone.testIdsWithPrefix("replay-m-").isEmpty());
       assertNoOverflow(phone, "history");
-      phone.screenshot("history-phone");
+      shot(phone, "ui-history-phone");
       phone.click(phone.testIdsWithPrefix("replay-m-").get(0));
       phone.waitFor(
           "the replay at its start", d -> "0".equals(phone.attr("replay-view", "data-ply")));
@@ -134,7 +134,7 @@ class TableUiBrowserIT {
             "ply " + want, d -> String.valueOf(want).equals(phone.attr("replay-view", "data-ply")));
         phone.waitFor(want + " stones", d -> phone.testIdsWithPrefix("stone-").size() == want);
       }
-      phone.screenshot("replay-phone");
+      shot(phone, "ui-replay-phone");
       phone.click("replay-prev");
       phone.waitFor(
           "a step back",
@@ -163,8 +163,8 @@ class TableUiBrowserIT {
         x.waitFor("two ranked players", 30, d -> x.present("lb-row-1") && x.present("lb-row-2"));
         assertNoOverflow(x, "leaderboard");
       }
-      phone.screenshot("leaderboard-phone");
-      desk.screenshot("leaderboard-desktop");
+      shot(phone, "ui-leaderboard-phone");
+      shot(desk, "ui-leaderboard-desktop");
     }
   }
 
@@ -189,14 +189,14 @@ class TableUiBrowserIT {
       myTurn(me);
       assertEquals(2, me.testIdsWithPrefix("last-").size(), "from and to of the bot's move");
       assertNoOverflow(me, "xiangqi");
-      me.screenshot("xiangqi-desktop");
+      shot(me, "ui-xiangqi-desktop");
       me.click("resign-btn");
       me.click("confirm-yes");
       me.waitFor(
           "the settlement",
           d -> me.visible("result-dialog") && me.testIdsWithPrefix("points-").size() == 2);
       assertEquals("lost", me.attr("result-dialog", "data-head"));
-      me.screenshot("xiangqi-result-desktop");
+      shot(me, "ui-xiangqi-result-desktop");
     }
   }
 
@@ -232,7 +232,7 @@ class TableUiBrowserIT {
           if (me.present("ddz-bid-3")) {
             if (!shotBid) {
               assertTrue(me.text("ddz-controls").contains("3 pt"), me.text("ddz-controls"));
-              me.screenshot("doudizhu-bid-" + tag);
+              shot(me, "ui-doudizhu-bid-" + tag);
               shotBid = true;
             }
             me.click("ddz-bid-3");
@@ -240,7 +240,7 @@ class TableUiBrowserIT {
             me.click("ddz-hint");
             if (me.attr("ddz-play", "disabled") == null) {
               if (!shotPlay && me.present("ddz-multiplier")) {
-                me.screenshot("doudizhu-" + tag);
+                shot(me, "ui-doudizhu-" + tag);
                 shotPlay = true;
               }
               me.click("ddz-play");
@@ -256,7 +256,7 @@ class TableUiBrowserIT {
         me.waitFor(
             "three seats in the settlement", d -> me.testIdsWithPrefix("points-").size() == 3);
         assertNoOverflow(me, "dou dizhu result");
-        me.screenshot("doudizhu-result-" + tag);
+        shot(me, "ui-doudizhu-result-" + tag);
         if (size[0] > size[1]) {
           continue;
         }
@@ -276,7 +276,7 @@ class TableUiBrowserIT {
         me.click("replay-prev");
         me.waitFor("a step back", d -> "5".equals(me.attr("replay-view", "data-ply")));
         assertNoOverflow(me, "dou dizhu replay");
-        me.screenshot("replay-doudizhu-phone");
+        shot(me, "ui-replay-doudizhu-phone");
       }
     }
   }
@@ -318,6 +318,23 @@ class TableUiBrowserIT {
     for (Browser x : all) {
       x.waitFor("the stone on " + point, d -> x.present("stone-" + point));
     }
+  }
+
+  /**
+   * A screenshot once the page's finite animations (deal, plays, the result sheet rising) have
+   * ended, so the picture shows the settled table.
+   */
+  private static void shot(Browser x, String name) {
+    x.waitFor(
+        "animations to settle before the screenshot " + name,
+        d ->
+            Boolean.TRUE.equals(
+                x.js(
+                    "return document.getAnimations().every(a => !(a instanceof CSSAnimation)"
+                        + " || a.playState !== 'running'"
+                        + " || a.effect.getComputedTiming().iterations === Infinity"
+                        + " || a.effect.getComputedTiming().duration > 4000)")));
+    x.screenshot(name);
   }
 
   private static long seq(Browser x) {
