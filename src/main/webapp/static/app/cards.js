@@ -60,7 +60,7 @@ export function rankText(r) {
 /** A card's face: corner index, a big suit (or 王 for jokers). `cls` is `cardface` in the own hand, `pcard` else. */
 export function cardFace(code, cls) {
   const c = document.createElement(cls === "cardface" ? "button" : "span");
-  c.className = `${cls} ${isRed(code) ? "red" : "blackc"}${code[1] === "J" ? " joker" : ""}`;
+  c.className = `${cls} ${isRed(code) ? "red" : "blackc"}${code[1] === "J" ? " joker" : ""}${code[0] === "T" ? " ten" : ""}`;
   const idx = document.createElement("span");
   idx.className = "idx";
   if (code[1] === "J") {

@@ -132,25 +132,26 @@ class TableUiBrowserIT {
         phone.click("replay-next");
         phone.waitFor(
             "ply " + want, d -> String.valueOf(want).equals(phone.attr("replay-view", "data-ply")));
-        phone.waitFor(want + " stones", d -> phone.testIdsWithPrefix("stone-").size() == want);
+        phone.waitFor(want + " stones", d -> replayStones(phone).size() == want);
       }
       shot(phone, "ui-replay-phone");
       phone.click("replay-prev");
       phone.waitFor(
           "a step back",
           d ->
-              "4".equals(phone.attr("replay-view", "data-ply"))
-                  && phone.testIdsWithPrefix("stone-").size() == 4);
+              "4".equals(phone.attr("replay-view", "data-ply")) && replayStones(phone).size() == 4);
       phone.click("replay-last");
       phone.waitFor(
           "the end",
-          d -> "9".equals(phone.attr("replay-view", "data-ply")) && phone.present("win-line"));
+          d ->
+              "9".equals(phone.attr("replay-view", "data-ply"))
+                  && Boolean.TRUE.equals(
+                      phone.js(
+                          "return !!document.querySelector('#replay-board [data-testid=\"win-line\"]')")));
       phone.click("replay-first");
       phone.waitFor(
           "the start",
-          d ->
-              "0".equals(phone.attr("replay-view", "data-ply"))
-                  && phone.testIdsWithPrefix("stone-").isEmpty());
+          d -> "0".equals(phone.attr("replay-view", "data-ply")) && replayStones(phone).isEmpty());
       assertNoOverflow(phone, "replay");
 
       // The rated result is on the Gomoku leaderboard, in the desktop's view too.
@@ -168,10 +169,20 @@ class TableUiBrowserIT {
     }
   }
 
-  /** Xiangqi on a desktop: last move marked on both squares, a capture listed, resign ends it. */
+  /**
+   * Xiangqi on a phone and a desktop: last move marked on both squares, a capture listed, resign
+   * ends it with a settlement.
+   */
   @Test
   void xiangqiMarksTheLastMoveShowsCapturesAndEndsWithASettlement() throws Exception {
-    try (Browser me = Browser.open("xiangqi desktop", DESK_W, DESK_H)) {
+    for (int[] size : new int[][] {{PHONE_W, PHONE_H}, {DESK_W, DESK_H}}) {
+      String tag = size[0] < 600 ? "phone" : "desktop";
+      xiangqi(tag, size[0], size[1]);
+    }
+  }
+
+  private static void xiangqi(String tag, int width, int height) throws Exception {
+    try (Browser me = Browser.open("xiangqi " + tag, width, height)) {
       openLobby(me);
       startPractice(me, "xiangqi");
       myTurn(me);
@@ -189,26 +200,27 @@ class TableUiBrowserIT {
       myTurn(me);
       assertEquals(2, me.testIdsWithPrefix("last-").size(), "from and to of the bot's move");
       assertNoOverflow(me, "xiangqi");
-      shot(me, "ui-xiangqi-desktop");
+      shot(me, "ui-xiangqi-" + tag);
       me.click("resign-btn");
       me.click("confirm-yes");
       me.waitFor(
           "the settlement",
           d -> me.visible("result-dialog") && me.testIdsWithPrefix("points-").size() == 2);
       assertEquals("lost", me.attr("result-dialog", "data-head"));
-      shot(me, "ui-xiangqi-result-desktop");
+      assertNoOverflow(me, "xiangqi result");
+      shot(me, "ui-xiangqi-result-" + tag);
     }
   }
 
   /**
    * Dou Dizhu against two bots on a phone in portrait: bid buttons say 不叫/N分, the fan fits the
    * screen, the table shows counts and the multiplier, the hand ends with a settlement of three
-   * seats; then the same in landscape, and the replay of the hand.
+   * seats, and its replay steps forward and back; then a hand in landscape and on a desktop.
    */
   @Test
   void douDizhuOnAPhoneInBothOrientationsToTheSettlementThenItsReplay() throws Exception {
-    for (int[] size : new int[][] {{PHONE_W, PHONE_H}, {PHONE_H, PHONE_W}}) {
-      String tag = size[0] < size[1] ? "phone" : "landscape";
+    for (int[] size : new int[][] {{PHONE_W, PHONE_H}, {PHONE_H, PHONE_W}, {DESK_W, DESK_H}}) {
+      String tag = size[0] < size[1] ? "phone" : size[0] < 1000 ? "landscape" : "desktop";
       try (Browser me = Browser.open("dou dizhu " + tag, size[0], size[1])) {
         openLobby(me);
         startPractice(me, "doudizhu");
@@ -232,6 +244,9 @@ class TableUiBrowserIT {
           if (me.present("ddz-bid-3")) {
             if (!shotBid) {
               assertTrue(me.text("ddz-controls").contains("3 pt"), me.text("ddz-controls"));
+              assertTrue(
+                  !me.present("ddz-pass") || me.text("ddz-pass").equals("No bid"),
+                  "declining a bid is 'No bid', not 'Pass': " + me.text("ddz-controls"));
               shot(me, "ui-doudizhu-bid-" + tag);
               shotBid = true;
             }
@@ -257,7 +272,7 @@ class TableUiBrowserIT {
             "three seats in the settlement", d -> me.testIdsWithPrefix("points-").size() == 3);
         assertNoOverflow(me, "dou dizhu result");
         shot(me, "ui-doudizhu-result-" + tag);
-        if (size[0] > size[1]) {
+        if (!"phone".equals(tag)) {
           continue;
         }
         me.click("result-lobby-btn");
@@ -335,6 +350,17 @@ class TableUiBrowserIT {
                         + " || a.effect.getComputedTiming().iterations === Infinity"
                         + " || a.effect.getComputedTiming().duration > 4000)")));
     x.screenshot(name);
+  }
+
+  /** The stones on the replay's board (the table's own board stays in the page, hidden). */
+  private static List<Object> replayStones(Browser x) {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        (List<Object>)
+            x.js(
+                "return [...document.querySelectorAll('#replay-board [data-testid^=\"stone-\"]')]"
+                    + ".map(e => e.getAttribute('data-testid'))");
+    return ids;
   }
 
   private static long seq(Browser x) {
