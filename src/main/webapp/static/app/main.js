@@ -310,6 +310,7 @@ hall.on("event", (m) => {
       break;
     case "result":
       applyResult(st, d);
+      ratings.delete(st.game);
       break;
     case "chat":
       ui.chat.push(d);
@@ -513,7 +514,21 @@ function isPractice(st) {
 }
 
 function renderSeats(st) {
-  drawSeats($("seats"), st, { seatName, role: (seat) => seatColour(st.game, seat) });
+  loadRatings(st.game);
+  const known = ratings.get(st.game);
+  drawSeats($("seats"), st, { seatName, role: (seat) => seatColour(st.game, seat), rating: (s) => (known && s.playerId ? known.get(s.playerId) : undefined) });
+}
+
+// Ratings for the seats: the server sends none with a table, so the client reads the game's leaderboard (top 50) once
+// per game and again after each result; a player outside it shows no rating.
+const ratings = new Map(); // game -> Map(playerId -> rating)
+function loadRatings(game) {
+  if (ratings.has(game) || hall.state !== "open") return;
+  ratings.set(game, new Map());
+  hall.leaderboard(game, { offset: 0, limit: 50 }).then((page) => {
+    for (const e of page.entries || []) ratings.get(game).set(e.playerId, e.rating);
+    render();
+  }).catch(() => {});
 }
 
 function seatColour(game, seat) {

@@ -27,7 +27,7 @@ function span(cls, text, testid) {
  * Draws every seat into `box`. `seatName(st, seat)` gives the label, `role(seat)` the game role ("●", "帅",
  * "地主"...). Nodes are kept across calls (keyed by seat) so a ticking clock and a showing bubble survive redraws.
  */
-export function renderSeats(box, st, { seatName, role }) {
+export function renderSeats(box, st, { seatName, role, rating = () => undefined }) {
   const now = Date.now();
   const wanted = new Set();
   for (const s of st.seats) {
@@ -66,8 +66,8 @@ export function renderSeats(box, st, { seatName, role }) {
       av.appendChild(off);
     }
     if (showTrusteeBadge(st, s)) av.appendChild(span("mark badge trustee", t("trustee"), `seat-${s.seat}-trustee`));
-    const r = role(s.seat);
-    if (r) av.appendChild(span("mark role", r));
+    const roleText = role(s.seat);
+    if (roleText) av.appendChild(span("mark role", roleText));
     const ring = av.querySelector(".ring");
     const text = div.querySelector(".seat-text");
     text.textContent = "";
@@ -75,7 +75,8 @@ export function renderSeats(box, st, { seatName, role }) {
     if (s.bot) name.appendChild(span("tag", "AI"));
     text.appendChild(name);
     const info = span("info");
-    if (s.rating != null) info.appendChild(span("rating", t("rating", { n: s.rating })));
+    const r = s.rating ?? rating(s);
+    if (r != null) info.appendChild(span("rating", t("rating", { n: r }), `rating-${s.seat}`));
     if (s.rematch && st.phase === "finished") info.appendChild(span("badge trustee", t("rematch") + "?"));
     if (acting) {
       const k = `${s.seat}:${st.clock.deadline}`;
