@@ -89,7 +89,7 @@ export function playedCards(ranks, extraCls = "") {
   const sorted = [...ranks.toUpperCase()].sort((a, b) => RANK_ORDER.indexOf(b) - RANK_ORDER.indexOf(a));
   sorted.forEach((r, i) => {
     const c = document.createElement("span");
-    c.className = "pcard" + (r === "R" ? " red joker" : r === "B" ? " joker" : "");
+    c.className = "pcard" + (r === "R" ? " red joker" : r === "B" ? " joker" : r === "T" ? " ten" : "");
     c.textContent = r === "B" ? "小王" : r === "R" ? "大王" : rankText(r);
     c.style.animationDelay = `${i * 25}ms`;
     row.appendChild(c);
