@@ -138,7 +138,13 @@ function renderLobby() {
     btn.querySelector(".icon").textContent = icon;
     btn.querySelector(".name").textContent = t(g);
     if (info && info.presence) {
-      btn.querySelector("small").textContent = `${info.presence.playing} ${t("players")} · ${info.presence.waiting} ${t("waiting")}`;
+      // Two unbreakable parts, so a narrow tile wraps between them, never inside a word.
+      const small = btn.querySelector("small");
+      for (const text of [`${info.presence.playing} ${t("players")}`, `${info.presence.waiting} ${t("waiting")}`]) {
+        const part = document.createElement("span");
+        part.textContent = text;
+        small.appendChild(part);
+      }
     }
     btn.onclick = () => {
       ui.game = g;
