@@ -143,6 +143,9 @@ const STRINGS = {
     kittyMark: "Bottom card",
     pointsHead: "Points",
     roundOver: "Hand over",
+    victory: "Victory!",
+    defeat: "Defeat",
+    drawTitle: "Draw",
     boardKeys: "Board: arrow keys move, Enter places",
   },
   zh: {
@@ -287,6 +290,9 @@ const STRINGS = {
     kittyMark: "底牌",
     pointsHead: "得分",
     roundOver: "本局结束",
+    victory: "胜利！",
+    defeat: "失败",
+    drawTitle: "平局",
     boardKeys: "棋盘：方向键移动，回车落子",
   },
 };

@@ -844,6 +844,9 @@ function showResult(st) {
   $("result-text").textContent = parts.filter(Boolean).join(" ");
   $("result-dialog").dataset.winners = winners.join(",");
   $("result-dialog").dataset.head = head || "watch";
+  // The sheet's title says it like a game does (胜利 / 失败 / 平局); a spectator sees "Game over".
+  $("result-title").dataset.i18n = { won: "victory", lost: "defeat", drawn: "drawTitle" }[head] || "finished";
+  $("result-title").textContent = t($("result-title").dataset.i18n);
   renderPoints(st, winners);
   $("rematch-btn").hidden = mine < 0;
   $("table-rematch-btn").hidden = true;
