@@ -7,9 +7,11 @@
 # (default "changeit"), Java from $JAVA_HOME or the PATH. Payara Micro 6 runs on Java 17+; Payara Micro 7 on Java 21+.
 # Extra JVM options: $GAMEHALL_JAVA_OPTS (e.g. -Dgamehall.heartbeat.seconds=20). Extra Micro options:
 # $GAMEHALL_MICRO_OPTS (e.g. --rootdir /var/lib/gamehall-micro to keep its working files in one place).
+# Token signing key: kept under $GAMEHALL_DATA_DIR (default ~/.gamehall), so players stay logged in across restarts;
+# several instances behind one name need gamehall.token.keys instead (docs/deployment.md, settings).
 # The application is then at https://<name>:HTTPS_PORT/gamehall/, the socket at wss://<name>:HTTPS_PORT/gamehall/ws.
 set -euo pipefail
-[[ $# -ge 3 ]] || { sed -n '2,11p' "$0"; exit 2; }
+[[ $# -ge 3 ]] || { sed -n '2,13p' "$0"; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 jar=$1 war=$2 keystore=$3 http_port=${4:-8080} https_port=${5:-8443}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -20,6 +22,7 @@ exec "$java" \
   -Djavax.net.ssl.keyStore="$keystore" \
   -Djavax.net.ssl.keyStorePassword="${GAMEHALL_KEYSTORE_PASSWORD:-changeit}" \
   -Djavax.net.ssl.keyStoreType=PKCS12 \
+  -Dgamehall.data.dir="${GAMEHALL_DATA_DIR:-$HOME/.gamehall}" \
   ${GAMEHALL_JAVA_OPTS:-} \
   -jar "$jar" \
   --nocluster \

@@ -473,3 +473,41 @@ test("client: the browser's offline event drops the socket at once, online recon
   );
   hall.close();
 });
+
+test("client: register keeps the account's token; change_password keeps the fresh one; logout forgets it and the 4004 close comes back as a new guest", async (t) => {
+  const { hall } = client(t);
+  hall.connect();
+  const s = FakeSocket.all[0];
+  s.serverOpen();
+  welcome(s);
+  const reg = hall.register("ann_99", "open sesame 1");
+  s.serverSend({ type: "account", re: s.sent.at(-1).id, playerId: "g-x", name: "ann_99", token: "acct-1", tokenExpiresAt: 9 });
+  await reg;
+  assert.equal(globalThis.sessionStorage.getItem("gamehall.token"), "acct-1", "the guest token is replaced");
+
+  const change = hall.changePassword("open sesame 1", "open sesame 2");
+  assert.deepEqual(
+    { type: s.sent.at(-1).type, old: s.sent.at(-1).old, new: s.sent.at(-1).new },
+    { type: "change_password", old: "open sesame 1", new: "open sesame 2" }
+  );
+  s.serverSend({ type: "error", re: s.sent.at(-1).id, code: "RATE_LIMITED", message: "wait", retryAfterSeconds: 4 });
+  await assert.rejects(change, (e) => e.code === "RATE_LIMITED" && e.reply.retryAfterSeconds === 4);
+  const again = hall.changePassword("open sesame 1", "open sesame 2");
+  s.serverSend({ type: "password_changed", re: s.sent.at(-1).id, token: "acct-2", tokenExpiresAt: 9 });
+  await again;
+  assert.equal(globalThis.sessionStorage.getItem("gamehall.token"), "acct-2");
+
+  const out = hall.logout({ all: true });
+  assert.deepEqual({ type: s.sent.at(-1).type, all: s.sent.at(-1).all }, { type: "logout", all: true });
+  s.serverSend({ type: "logged_out", re: s.sent.at(-1).id, all: true });
+  await out;
+  assert.equal(globalThis.sessionStorage.getItem("gamehall.token"), null, "the revoked token is forgotten");
+  s.serverClose(4004);
+  t.mock.timers.tick(1000);
+  const next = FakeSocket.all.at(-1);
+  assert.notEqual(next, s, "reconnects after 4004");
+  next.serverOpen();
+  assert.equal(next.sent[0].type, "hello");
+  assert.equal(next.sent[0].token, undefined, "as a new guest, without the revoked token");
+  hall.close();
+});

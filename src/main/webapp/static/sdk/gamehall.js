@@ -909,9 +909,40 @@ export class GameHall {
 
   // Accounts, history, replays and leaderboards (the server answers STORE_UNAVAILABLE where it has no database).
 
-  /** Turns this guest into an account (same player id, history kept); resolves with `account`. @param {string} name @param {string} password */
+  /**
+   * Turns this guest into an account (same player id, history kept); resolves with `account`. Its token replaces the
+   * guest's, which the server refuses from now on.
+   * @param {string} name @param {string} password
+   */
   register(name, password) {
-    return this.send({ type: "register", name, password });
+    return this.send({ type: "register", name, password }).then((msg) => {
+      if (msg && msg.token) this.store.setItem("gamehall.token", msg.token);
+      return msg;
+    });
+  }
+
+  /**
+   * Ends this device's account session, or with `all` every device's; resolves with `logged_out`. The server then
+   * closes the socket with 4004; the token is forgotten first, so the SDK comes back as a new guest.
+   */
+  logout({ all = false } = {}) {
+    return this.send({ type: "logout", all }).then((msg) => {
+      this.store.removeItem("gamehall.token");
+      this.tables.clear();
+      this.seqs = new SeqTracker();
+      return msg;
+    });
+  }
+
+  /**
+   * Replaces the account's password (`RATE_LIMITED` with `retryAfterSeconds` after repeated wrong old passwords);
+   * every other token of the account stops working. Resolves with `password_changed`, whose fresh token is kept.
+   */
+  changePassword(oldPassword, newPassword) {
+    return this.send({ type: "change_password", old: oldPassword, new: newPassword }).then((msg) => {
+      if (msg && msg.token) this.store.setItem("gamehall.token", msg.token);
+      return msg;
+    });
   }
 
   /**

@@ -26,8 +26,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The harness's entry point: starts the server, runs one scenario against it and writes the report.
  * Scenarios (bench.scenario): smoke (a little of everything, for mvn verify), game, echo, ratio
- * (echo then game at the same rate, one server), idle, handshake, storm. docs/performance.md has
- * the commands and the figures.
+ * (echo then game at the same rate, one server), idle, handshake, storm, colyseus (GameHall and
+ * Colyseus side by side, {@link SideBySide}). docs/performance.md has the commands and the figures.
  */
 public final class Bench {
   private static final Logger LOG = Logger.getLogger(Bench.class.getName());
@@ -131,7 +131,7 @@ public final class Bench {
         game(settings.playersOr(200), settings.secondsOr(16), settings.playersOr(200) / 5, 4);
         echo(50, 4);
         idle(100, 3);
-        handshakes(50, 2);
+        handshakes(50, 2, false);
       }
       case "game" -> game(settings.playersOr(4000), settings.secondsOr(120), 0, 15);
       case "storm" ->
@@ -143,7 +143,8 @@ public final class Bench {
         ratio();
       }
       case "idle" -> idle(settings.playersOr(10000), settings.secondsOr(600));
-      case "handshake" -> handshakes(settings.rate(), settings.secondsOr(20));
+      case "handshake" -> handshakes(settings.rate(), settings.secondsOr(20), true);
+      case "colyseus" -> new SideBySide(settings, report, server, measurements).run();
       default ->
           throw new IllegalArgumentException("unknown bench.scenario " + settings.scenario());
     }
@@ -281,6 +282,12 @@ public final class Bench {
     ramp(victims.size(), next::next, GamePlayer::reconnect);
     int count = awaitAll(recorded, Duration.ofSeconds(120));
     report.figure("storm.players", "players dropped at once", victims.size());
+    report.figure(
+        "storm.reconnect",
+        "how players reconnected",
+        settings.wss().resumesSessions()
+            ? "resuming their TLS session (bench.reconnect=resume)"
+            : "full TLS handshakes (bench.reconnect=full)");
     report.figure("storm.resumed", "players back at their table", count);
     report.figure(
         "storm.all.back.s", "time until all were back (s)", seconds(System.nanoTime() - start));
@@ -388,23 +395,60 @@ public final class Bench {
     all.forEach(IdlePlayer::close);
   }
 
-  private void handshakes(int rate, int seconds) throws Exception {
-    report.heading(
-        "TLS handshakes + upgrades: "
-            + rate
-            + "/s offered for "
-            + seconds
-            + " s, full handshakes only");
-    Window window = new Window("handshake+upgrade");
-    new Handshakes(settings.wss(), server.gameUri(), measurements, settings.sourceAddresses())
-        .run(rate, seconds, 128);
-    window.close("handshake");
-    report.figure("handshake.upgrades", "upgrades completed", window.delta("upgrades"));
-    report.figure(
-        "handshake.per.s",
-        "completed per second",
-        perSecond(window.delta("upgrades"), window.nanos));
-    report.latency("handshake.latency", "handshake + upgrade", windows.get("handshake+upgrade"));
+  /**
+   * Full handshakes on each TLS provider the server runs (bench.tls), then, outside the smoke run,
+   * resumed ones; the first full run keeps the plain "handshake.*" keys the smoke test reads.
+   */
+  private void handshakes(int rate, int seconds, boolean alsoResumed) throws Exception {
+    List<String> providers =
+        settings.tls().equals("both") ? List.of("jsse", "openssl") : List.of(settings.tls());
+    boolean first = true;
+    for (String provider : providers) {
+      for (boolean resume : alsoResumed ? List.of(false, true) : List.of(false)) {
+        String mode = resume ? "resumed" : "full";
+        report.heading(
+            "TLS handshakes + upgrades, "
+                + provider
+                + ", "
+                + mode
+                + ": "
+                + rate
+                + "/s offered for "
+                + seconds
+                + " s"
+                + (resume
+                    ? " (each attempt reuses an idle client context, so it may resume its session)"
+                    : ""));
+        Handshakes run =
+            new Handshakes(
+                settings.wss(),
+                server.gameUri(provider),
+                measurements,
+                settings.sourceAddresses(),
+                provider + " " + mode,
+                resume);
+        Window window = new Window(run.latencyName());
+        run.run(rate, seconds, 128);
+        String key = "handshake." + provider + "." + mode;
+        window.close(key);
+        long upgrades = window.delta(run.upgradesName());
+        report.figure(key + ".upgrades", "upgrades completed", upgrades);
+        report.figure(key + ".per.s", "completed per second", perSecond(upgrades, window.nanos));
+        report.figure(
+            key + ".resumed",
+            "sessions the server let the client resume",
+            window.delta(run.resumedName()));
+        report.latency(key + ".latency", "handshake + upgrade", windows.get(run.latencyName()));
+        if (first) {
+          report.figure("handshake.upgrades", "upgrades completed (" + provider + ")", upgrades);
+          report.figure(
+              "handshake.per.s",
+              "completed per second (" + provider + ")",
+              perSecond(upgrades, window.nanos));
+          first = false;
+        }
+      }
+    }
   }
 
   private static long total(Map<String, Long> problems) {
@@ -502,11 +546,13 @@ public final class Bench {
                 }
               });
       Map<String, Long> counters = measurements.counters();
-      for (String name :
-          List.of("messages received", "moves sent", "echo messages received", "upgrades")) {
-        row.put(
-            name + "/s",
-            (double) (counters.getOrDefault(name, 0L) - lastCounters.getOrDefault(name, 0L)));
+      for (String name : counters.keySet()) {
+        if (List.of("messages received", "moves sent", "echo messages received").contains(name)
+            || name.startsWith("upgrades")) {
+          row.put(
+              name + "/s",
+              (double) (counters.getOrDefault(name, 0L) - lastCounters.getOrDefault(name, 0L)));
+        }
       }
       row.put(
           "sockets opened",

@@ -38,10 +38,12 @@ final class BenchServer implements AutoCloseable {
   final int httpsPort;
   final Path gcLog;
   final boolean hasEcho;
+  private String tls = "jsse";
   private final Process process;
   private final Path javaHome;
   private final Path log;
   private long pid;
+  private volatile boolean closed;
 
   private BenchServer(
       String kind,
@@ -83,6 +85,9 @@ final class BenchServer implements AutoCloseable {
     Path log = out.resolve("server.log");
     BenchServer server;
     if (settings.server().equals("payara")) {
+      if (!settings.tls().equals("jsse")) {
+        throw new IllegalArgumentException("bench.tls=" + settings.tls() + " is WildFly only");
+      }
       int http = freePort();
       int https = freePort();
       command.addAll(
@@ -107,6 +112,9 @@ final class BenchServer implements AutoCloseable {
           base.resolve("deployments/gamehall.war"),
           StandardCopyOption.REPLACE_EXISTING);
       io.gamehall.bench.echo.EchoWar.write(base.resolve("deployments"));
+      if (!settings.tls().equals("jsse")) {
+        configureOpenSsl(settings, base, out);
+      }
       int offset = settings.serverPortOffset();
       command.addAll(
           List.of(
@@ -122,8 +130,11 @@ final class BenchServer implements AutoCloseable {
           new BenchServer(
               "wildfly", builder.start(), 8443 + offset, gcLog, log, settings.javaHome(), true);
     }
+    server.tls = settings.tls();
     try {
-      server.awaitReady(settings, Duration.ofSeconds(240));
+      // A loaded shared machine boots Payara Micro in minutes: -Dbench.boot.seconds raises the
+      // deadline.
+      server.awaitReady(settings, Duration.ofSeconds(Long.getLong("bench.boot.seconds", 240)));
     } catch (Exception e) {
       server.close();
       throw e;
@@ -160,6 +171,44 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies configure-openssl.cli (and for bench.tls=both the bench's second listener) to this
+   * run's copy of the server, offline, with the RSA keystore OpenSSL needs beside it.
+   */
+  private static void configureOpenSsl(BenchSettings settings, Path base, Path out)
+      throws IOException, InterruptedException {
+    Files.copy(
+        settings.keystore().resolveSibling("gamehall-keystore-rsa.p12"),
+        base.resolve("configuration/gamehall-keystore-rsa.p12"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Path scripts = settings.basedir().resolve("server-config/wildfly");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                scripts.resolve("apply-offline.sh").toString(),
+                settings.wildflyHome().toString(),
+                scripts.resolve("configure-openssl.cli").toString()));
+    if (settings.tls().equals("both")) {
+      command.add(
+          settings.basedir().resolve("src/bench/wildfly/openssl-second-listener.cli").toString());
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolve("configure-openssl.log").toFile());
+    // The embedded server of jboss-cli edits the base directory named here, not the provisioned
+    // one.
+    builder.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + base);
+    builder.environment().put("JAVA_HOME", settings.javaHome().toString());
+    Process cli = builder.start();
+    if (!cli.waitFor(5, TimeUnit.MINUTES) || cli.exitValue() != 0) {
+      cli.destroyForcibly();
+      throw new IllegalStateException(
+          "configure-openssl failed, see " + out.resolve("configure-openssl.log"));
+    }
+  }
+
   static int freePort() throws IOException {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();
@@ -168,6 +217,27 @@ final class BenchServer implements AutoCloseable {
 
   URI gameUri() {
     return URI.create("wss://localhost:" + httpsPort + "/gamehall/ws");
+  }
+
+  /**
+   * The game socket on the listener of that TLS provider: with bench.tls=both OpenSSL listens one
+   * port above JSSE.
+   */
+  URI gameUri(String provider) {
+    if (!tls.equals("both") && !tls.equals(provider)) {
+      throw new IllegalArgumentException("this server runs " + tls + ", not " + provider);
+    }
+    int port = tls.equals("both") && provider.equals("openssl") ? httpsPort + 1 : httpsPort;
+    return URI.create("wss://localhost:" + port + "/gamehall/ws");
+  }
+
+  /** The server's JVM (or, for Colyseus, Node) process id, for /proc and jcmd. */
+  long pid() {
+    return pid;
+  }
+
+  Path javaHome() {
+    return javaHome;
   }
 
   URI echoUri() {
@@ -182,7 +252,9 @@ final class BenchServer implements AutoCloseable {
     long deadline = System.nanoTime() + within.toNanos();
     SSLContext tls = settings.wss().newContext();
     while (System.nanoTime() < deadline) {
-      if (upgrades(tls, gameUri()) && (!hasEcho || upgrades(tls, echoUri()))) {
+      if (upgrades(tls, gameUri())
+          && (!hasEcho || upgrades(tls, echoUri()))
+          && (!this.tls.equals("both") || upgrades(tls, gameUri("openssl")))) {
         if (kind.equals("wildfly")) {
           pid =
               Long.parseLong(
@@ -243,6 +315,9 @@ final class BenchServer implements AutoCloseable {
 
   /** Resident set size of the server's JVM in bytes. */
   long rssBytes() {
+    if (closed) {
+      return -1;
+    }
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -298,6 +373,8 @@ final class BenchServer implements AutoCloseable {
    */
   @Override
   public void close() throws InterruptedException {
+    // The colyseus scenario stops the server before the run ends; the sampler then reads nothing.
+    closed = true;
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {

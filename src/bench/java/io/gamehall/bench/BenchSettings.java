@@ -1,6 +1,7 @@
 package io.gamehall.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 
@@ -30,6 +31,10 @@ record BenchSettings(
     Path keystore,
     Path truststore,
     Path javaHome,
+    String tls,
+    boolean resumeReconnects,
+    String steps,
+    int idleConnections,
     Wss wssHolder) {
 
   static BenchSettings from(Properties p, Executor executor) throws Exception {
@@ -44,7 +49,21 @@ record BenchSettings(
                 "bench.truststore", keystoreDir.resolve("gamehall-truststore.p12").toString()));
     int addresses = integer(p, "bench.addresses", 16);
     String password = System.getenv().getOrDefault("GAMEHALL_KEYSTORE_PASSWORD", "changeit");
-    Wss wss = new Wss(truststore, password.toCharArray(), addresses, executor);
+    // The storm's reconnects: "full" handshakes (no client session cache, as the harness did by
+    // default before) or "resume" (the way a browser reconnects, with the session it was given).
+    String reconnect = p.getProperty("bench.reconnect", "full");
+    if (!reconnect.equals("full") && !reconnect.equals("resume")) {
+      throw new IllegalArgumentException("bench.reconnect is full or resume, not " + reconnect);
+    }
+    // WildFly's TLS provider: jsse (the build's configuration), openssl (configure-openssl.cli), or
+    // both (JSSE on the usual port, OpenSSL on a second listener), for the handshake scenario.
+    String tls = p.getProperty("bench.tls", "jsse");
+    if (!List.of("jsse", "openssl", "both").contains(tls)) {
+      throw new IllegalArgumentException("bench.tls is jsse, openssl or both, not " + tls);
+    }
+    Wss wss =
+        new Wss(
+            truststore, password.toCharArray(), addresses, executor, reconnect.equals("resume"));
     String cpu = p.getProperty("bench.server.cpu", "0");
     return new BenchSettings(
         scenario,
@@ -70,6 +89,12 @@ record BenchSettings(
         keystoreDir.resolve("gamehall-keystore.p12"),
         truststore,
         Path.of(p.getProperty("bench.server.java.home", defaultServerJava())),
+        tls,
+        reconnect.equals("resume"),
+        p.getProperty("bench.steps", "").isBlank()
+            ? "250,500,1000,1500,2000,3000"
+            : p.getProperty("bench.steps").trim(),
+        integer(p, "bench.idle", 5000),
         wss);
   }
 

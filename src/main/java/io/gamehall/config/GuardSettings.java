@@ -3,13 +3,12 @@ package io.gamehall.config;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The hall's protective limits and policies, read like {@link HallSettings} ({@code
- * gamehall.<name>} system property or {@code GAMEHALL_<NAME>} environment variable);
- * docs/security.md lists each with its default and close or error code.
+ * The hall's protective limits and policies, read through {@link Settings} ({@code gamehall.<name>}
+ * system property or {@code GAMEHALL_<NAME>} environment variable); docs/security.md lists each
+ * with its default and close or error code.
  *
  * @param allowedOrigins exact browser origins allowed to open the socket; empty means same-origin
  *     only
@@ -52,22 +51,18 @@ public record GuardSettings(
     return new GuardSettings(Set.of(), false, 20, 10, 20, 40, 10, 4, 300);
   }
 
-  public static GuardSettings from(Function<String, String> lookup) {
+  public static GuardSettings from(Settings settings) {
     GuardSettings d = defaults();
     return new GuardSettings(
-        origins(lookup.apply("gamehall.allowed.origins")),
-        Boolean.parseBoolean(text(lookup, "gamehall.trust.forwarded.for", "false")),
-        intValue(lookup, "gamehall.max.connections.per.address", d.maxConnectionsPerAddress()),
-        intValue(lookup, "gamehall.hello.timeout.seconds", d.helloTimeoutSeconds()),
-        intValue(lookup, "gamehall.rate.messages.per.second", d.messagesPerSecond()),
-        intValue(lookup, "gamehall.rate.burst", d.messageBurst()),
-        intValue(lookup, "gamehall.rate.create.table.per.minute", d.createTablesPerMinute()),
-        intValue(lookup, "gamehall.max.tables.per.player", d.maxTablesPerPlayer()),
-        intValue(lookup, "gamehall.drain.seconds", d.drainSeconds()));
-  }
-
-  public static GuardSettings fromSystem() {
-    return from(HallSettings::lookup);
+        origins(settings.text("gamehall.allowed.origins").orElse(null)),
+        settings.flag("gamehall.trust.forwarded.for", false),
+        settings.integer("gamehall.max.connections.per.address", d.maxConnectionsPerAddress()),
+        settings.integer("gamehall.hello.timeout.seconds", d.helloTimeoutSeconds()),
+        settings.integer("gamehall.rate.messages.per.second", d.messagesPerSecond()),
+        settings.integer("gamehall.rate.burst", d.messageBurst()),
+        settings.integer("gamehall.rate.create.table.per.minute", d.createTablesPerMinute()),
+        settings.integer("gamehall.max.tables.per.player", d.maxTablesPerPlayer()),
+        settings.integer("gamehall.drain.seconds", d.drainSeconds()));
   }
 
   /**
@@ -92,23 +87,6 @@ public record GuardSettings(
           "gamehall.allowed.origins takes exact origins like https://game.example.com, got '"
               + origin
               + "'");
-    }
-  }
-
-  private static String text(Function<String, String> lookup, String name, String fallback) {
-    String raw = lookup.apply(name);
-    return raw == null || raw.isBlank() ? fallback : raw.strip();
-  }
-
-  private static int intValue(Function<String, String> lookup, String name, int fallback) {
-    String raw = text(lookup, name, null);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'", e);
     }
   }
 

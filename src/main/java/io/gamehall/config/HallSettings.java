@@ -1,11 +1,9 @@
 package io.gamehall.config;
 
-import java.util.function.Function;
-
 /**
- * The server's tunables. Each is read from the system property {@code gamehall.<name>} or else the
- * environment variable {@code GAMEHALL_<NAME>} (dots become underscores), else the default
- * documented in docs/deployment.md.
+ * The server's connection tunables, read through {@link Settings} (system property {@code
+ * gamehall.<name>}, else environment variable {@code GAMEHALL_<NAME>}), else the default documented
+ * in docs/deployment.md.
  *
  * @param heartbeatSeconds interval of server WebSocket pings; must stay well under any proxy read
  *     timeout (nginx: 60 s)
@@ -39,45 +37,14 @@ public record HallSettings(
     return new HallSettings(25, 75, 16 * 1024, 256);
   }
 
-  /**
-   * Reads every setting through {@code lookup} (a name like {@code gamehall.heartbeat.seconds} to a
-   * value or null).
-   */
-  public static HallSettings from(Function<String, String> lookup) {
+  /** Reads every setting through the hall's one reader. */
+  public static HallSettings from(Settings settings) {
     HallSettings d = defaults();
     return new HallSettings(
-        intValue(lookup, "gamehall.heartbeat.seconds", d.heartbeatSeconds()),
-        intValue(lookup, "gamehall.dead.peer.seconds", d.deadPeerSeconds()),
-        intValue(lookup, "gamehall.max.message.bytes", d.maxMessageBytes()),
-        intValue(lookup, "gamehall.outbox.capacity", d.outboxCapacity()));
-  }
-
-  /** System properties first, then the environment. */
-  public static HallSettings fromSystem() {
-    return from(HallSettings::lookup);
-  }
-
-  /**
-   * A setting by name: the system property, else the environment variable ({@code a.b} as {@code
-   * A_B}), else null.
-   */
-  public static String lookup(String name) {
-    String value = System.getProperty(name);
-    return value != null
-        ? value
-        : System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
-  }
-
-  private static int intValue(Function<String, String> lookup, String name, int fallback) {
-    String raw = lookup.apply(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'", e);
-    }
+        settings.integer("gamehall.heartbeat.seconds", d.heartbeatSeconds()),
+        settings.integer("gamehall.dead.peer.seconds", d.deadPeerSeconds()),
+        settings.integer("gamehall.max.message.bytes", d.maxMessageBytes()),
+        settings.integer("gamehall.outbox.capacity", d.outboxCapacity()));
   }
 
   private static void positive(String name, int value) {

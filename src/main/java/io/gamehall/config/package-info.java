@@ -1,4 +1,5 @@
 /**
- * Server settings: every tunable with its default, read from system properties or the environment.
+ * Server settings: every tunable with its default, read once through MicroProfile Config ({@link
+ * io.gamehall.config.Settings}) from system properties or the environment.
  */
 package io.gamehall.config;

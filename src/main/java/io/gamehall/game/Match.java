@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
  * One game in progress. Confined to its table: the table calls it from one thread at a time (its
  * serial queue), so implementations need no locks. Actions are strings in the game's own notation
  * (Gomoku {@code H8}, Xiangqi ICCS {@code h2e2}, Dou Dizhu {@code bid 2}, {@code play 33344},
- * {@code pass}); docs/rules.md lists them.
+ * {@code pass}); docs/rules.md lists them. Agreed draws and undo are optional capabilities ({@link
+ * DrawableMatch}, {@link UndoableMatch}).
  */
 public interface Match {
   /** The seat expected to act now, or -1 when the match is over. */
@@ -68,15 +69,6 @@ public interface Match {
 
   /** Ends the match because {@code seat} left and did not come back within the grace window. */
   Result abandon(int seat);
-
-  /** Ends the match as a draw both sides agreed to; only games for two seats offer it. */
-  Optional<Result> agreeDraw();
-
-  /**
-   * Takes back the last move of {@code seat} (and any reply after it); empty if the game or
-   * position cannot.
-   */
-  Optional<List<Event>> undo(int seat);
 
   /**
    * The whole rules state of a running match in this game's own stable, versioned text form (hidden

@@ -1,7 +1,9 @@
 package io.gamehall.identity;
 
-import io.gamehall.config.HallSettings;
+import io.gamehall.config.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,30 +28,36 @@ public class Identities {
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
   private final SecureRandom random = new SecureRandom();
-  private final SessionTokens tokens;
+  @Inject Settings settings;
+  private SessionTokens tokens;
 
-  public Identities() {
-    this(
-        HallSettings.lookup("gamehall.token.keys"),
-        HallSettings.lookup("gamehall.token.ttl.hours"),
-        StoredTokenKey.directory(HallSettings::lookup));
-  }
+  /** For CDI: the tokens are set up from {@link Settings} once the settings are injected. */
+  public Identities() {}
 
-  Identities(String keys, String ttlHours) {
-    this(keys, ttlHours, Optional.empty());
+  @PostConstruct
+  void init() {
+    Duration ttl = Duration.ofHours(settings.number("gamehall.token.ttl.hours", 24 * 7));
+    this.tokens =
+        tokens(
+            settings.text("gamehall.token.keys").orElse(null),
+            ttl,
+            StoredTokenKey.directory(settings));
   }
 
   /**
    * With no configured keys, the key stored in {@code keyDirectory} (made on first use), else a
-   * random one.
+   * random one; tokens live a week.
    */
-  Identities(String keys, String ttlHours, Optional<Path> keyDirectory) {
-    Duration ttl = Duration.ofHours(ttlHours == null ? 24 * 7 : Long.parseLong(ttlHours.strip()));
+  Identities(String keys, Optional<Path> keyDirectory) {
+    this.tokens = tokens(keys, Duration.ofHours(24 * 7), keyDirectory);
+  }
+
+  private SessionTokens tokens(String keys, Duration ttl, Optional<Path> keyDirectory) {
     List<SessionTokens.SigningKey> signing =
         keys != null
             ? parse(keys)
             : List.of(keyDirectory.map(this::storedKey).orElseGet(this::ephemeralKey));
-    this.tokens = new SessionTokens(signing, ttl, Clock.systemUTC());
+    return new SessionTokens(signing, ttl, Clock.systemUTC());
   }
 
   private SessionTokens.SigningKey storedKey(Path directory) {
@@ -82,6 +90,28 @@ public class Identities {
 
   public SessionTokens.Issued issue(String playerId, String nickname) {
     return tokens.issue(playerId, nickname);
+  }
+
+  /** An account token for the device session {@code account}. */
+  public SessionTokens.Issued issue(
+      String playerId, String nickname, SessionTokens.AccountSession account) {
+    return tokens.issue(playerId, nickname, account);
+  }
+
+  /** A new device session id for an account sign-in: 100 random bits, base32. */
+  public String newSessionId() {
+    byte[] bytes = new byte[20];
+    random.nextBytes(bytes);
+    char[] out = new char[20];
+    for (int i = 0; i < 20; i++) {
+      out[i] = ALPHABET[bytes[i] & 31];
+    }
+    return new String(out);
+  }
+
+  /** How long a token is valid from its issue. */
+  public Duration ttl() {
+    return tokens.ttl();
   }
 
   public Optional<SessionTokens.Claims> verify(String token) {

@@ -16,8 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and verifies session tokens: {@code v1.<kid>.<payload>.<signature>}, where the payload
- * (base64url) holds the player id, nickname, issue and expiry times, and the signature is
- * HMAC-SHA256 over {@code v1.<kid>.<payload>} with the key named by {@code kid}.
+ * (base64url) holds the player id, nickname, issue and expiry times and, for an account, its token
+ * generation and device session id; the signature is HMAC-SHA256 over {@code v1.<kid>.<payload>}
+ * with the key named by {@code kid}.
+ *
+ * <p>A guest token (four fields) is stateless: the signature and expiry are all there is to check.
+ * An account token (six fields) is only as good as the database says: its generation must still be
+ * the account's and its session must not be logged out (io.gamehall.account checks both).
  *
  * <p>Rotation: new tokens are signed with the first key; every listed key still verifies, so an old
  * key can stay listed until the tokens it signed have expired. Thread-safe and immutable.
@@ -48,8 +53,32 @@ public final class SessionTokens {
     }
   }
 
-  /** What a valid token says. */
-  public record Claims(String playerId, String nickname, Instant issuedAt, Instant expiresAt) {}
+  /**
+   * What a valid token says. {@code session} is null for a guest token; for an account it names the
+   * device's sign-in (kept across resumes, revoked by {@code logout}), and {@code generation} is
+   * the account's token generation when it was issued (a password change or logout of every device
+   * moves it on).
+   */
+  public record Claims(
+      String playerId,
+      String nickname,
+      Instant issuedAt,
+      Instant expiresAt,
+      long generation,
+      String session) {
+    public boolean account() {
+      return session != null;
+    }
+  }
+
+  /** The account part of a token: the device session id and the account's token generation. */
+  public record AccountSession(String session, long generation) {
+    public AccountSession {
+      if (!session.matches("[A-Za-z0-9_-]{8,32}") || generation < 0) {
+        throw new IllegalArgumentException("not an account session");
+      }
+    }
+  }
 
   public SessionTokens(List<SigningKey> keys, Duration ttl, Clock clock) {
     if (keys.isEmpty()) {
@@ -70,13 +99,22 @@ public final class SessionTokens {
   /** A fresh token and the instant it stops working (the same instant the token itself carries). */
   public record Issued(String token, Instant expiresAt) {}
 
+  /** A guest token. */
   public Issued issue(String playerId, String nickname) {
+    return issue(playerId, nickname, null);
+  }
+
+  /** A guest token when {@code account} is null, else an account token for that session. */
+  public Issued issue(String playerId, String nickname, AccountSession account) {
     SigningKey key = keys.get(0);
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     // Fields are separated by a newline, which neither ids nor cleaned nicknames can contain.
     Instant expires = now.plus(ttl);
     String body =
         playerId + "\n" + nickname + "\n" + now.getEpochSecond() + "\n" + expires.getEpochSecond();
+    if (account != null) {
+      body += "\n" + account.generation() + "\n" + account.session();
+    }
     String signed =
         VERSION + "." + key.id() + "." + B64.encodeToString(body.getBytes(StandardCharsets.UTF_8));
     return new Issued(signed + "." + B64.encodeToString(mac(key, signed)), expires);
@@ -104,7 +142,7 @@ public final class SessionTokens {
         return Optional.empty();
       }
       String[] fields = new String(B64D.decode(parts[2]), StandardCharsets.UTF_8).split("\n", -1);
-      if (fields.length != 4) {
+      if (fields.length != 4 && fields.length != 6) {
         return Optional.empty();
       }
       Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[2]));
@@ -112,7 +150,13 @@ public final class SessionTokens {
       if (!clock.instant().isBefore(expires)) {
         return Optional.empty();
       }
-      return Optional.of(new Claims(fields[0], fields[1], issued, expires));
+      if (fields.length == 4) {
+        return Optional.of(new Claims(fields[0], fields[1], issued, expires, 0, null));
+      }
+      AccountSession account = new AccountSession(fields[5], Long.parseLong(fields[4]));
+      return Optional.of(
+          new Claims(
+              fields[0], fields[1], issued, expires, account.generation(), account.session()));
     } catch (IllegalArgumentException e) {
       // Bad base64 or numbers: a forgery or corruption, never a server fault.
       return Optional.empty();

@@ -1,5 +1,6 @@
 package io.gamehall.identity;
 
+import io.gamehall.config.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The signing key made on first start when no {@code gamehall.token.keys} is configured, kept in a
@@ -29,13 +29,11 @@ final class StoredTokenKey {
    * <jboss.server.data.dir>/gamehall} on WildFly; none elsewhere (the key is then made afresh at
    * each start, as before).
    */
-  static Optional<Path> directory(Function<String, String> settings) {
-    String configured = settings.apply("gamehall.data.dir");
-    if (configured != null && !configured.isBlank()) {
-      return Optional.of(Path.of(configured.strip()));
-    }
-    String serverData = System.getProperty("jboss.server.data.dir");
-    return serverData == null ? Optional.empty() : Optional.of(Path.of(serverData, "gamehall"));
+  static Optional<Path> directory(Settings settings) {
+    return settings
+        .text("gamehall.data.dir")
+        .map(Path::of)
+        .or(() -> settings.text("jboss.server.data.dir").map(dir -> Path.of(dir, "gamehall")));
   }
 
   /** The key stored in {@code directory}, made and stored first if there is none yet. */

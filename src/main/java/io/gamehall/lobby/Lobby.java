@@ -2,7 +2,7 @@ package io.gamehall.lobby;
 
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
-import io.gamehall.config.HallSettings;
+import io.gamehall.config.Settings;
 import io.gamehall.game.GameRules;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
@@ -42,7 +42,9 @@ public class Lobby {
   private volatile boolean draining;
   private final Map<String, Subscription> subscribers = new ConcurrentHashMap<>();
   private final Map<String, LobbyMember> queued = new ConcurrentHashMap<>();
-  private final MatchMaker matchMaker = new MatchMaker(policy());
+  @Inject Settings settings;
+  // Replaced at start by one with the configured policy; the default serves beans built by hand.
+  private MatchMaker matchMaker = new MatchMaker(MatchMaker.Policy.defaults());
   private ScheduledFuture<?> tick;
 
   /** A subscriber and the game it filters on (null: all games). */
@@ -55,21 +57,19 @@ public class Lobby {
   /**
    * Quick-match policy; the bot fill delay is {@code gamehall.match.bot.fill.seconds} (default 15).
    */
-  private static MatchMaker.Policy policy() {
+  private static MatchMaker.Policy policy(Settings settings) {
     MatchMaker.Policy d = MatchMaker.Policy.defaults();
-    String fill = HallSettings.lookup("gamehall.match.bot.fill.seconds");
-    if (fill == null || fill.isBlank()) {
-      return d;
-    }
     return new MatchMaker.Policy(
         d.initialBand(),
         d.widenPerSecond(),
         d.maxBand(),
-        java.time.Duration.ofSeconds(Long.parseLong(fill.strip())));
+        java.time.Duration.ofSeconds(
+            settings.number("gamehall.match.bot.fill.seconds", d.botFillAfter().toSeconds())));
   }
 
   @PostConstruct
   void start() {
+    matchMaker = new MatchMaker(policy(settings));
     tables.listen(this::tableChanged, this::tableRemoved, this::matchEnded);
     tick = scheduling.scheduler().scheduleWithFixedDelay(this::matchTick, 1, 1, TimeUnit.SECONDS);
   }

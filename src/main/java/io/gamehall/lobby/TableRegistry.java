@@ -1,10 +1,9 @@
 package io.gamehall.lobby;
 
 import io.gamehall.concurrent.Scheduling;
-import io.gamehall.config.HallSettings;
+import io.gamehall.config.Settings;
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
 import io.gamehall.table.MatchRecord;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
@@ -49,8 +48,9 @@ public class TableRegistry {
   private final Map<String, String> codes = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> seatedTables = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
-  private final GameCatalog catalog = Games.catalog();
-  private final TableSettings settings = tableSettings(HallSettings::lookup);
+  @Inject GameCatalog catalog;
+  @Inject Settings config;
+  private TableSettings settings;
   @Inject Scheduling scheduling;
   private TableRuntime runtime;
   private ScheduledTableClock clock;
@@ -69,6 +69,7 @@ public class TableRegistry {
 
   @PostConstruct
   void init() {
+    settings = tableSettings(config);
     clock = new ScheduledTableClock(scheduling.scheduler());
     runtime = new TableRuntime(scheduling.executor(), clock, scheduling.botExecutor());
   }
@@ -240,51 +241,35 @@ public class TableRegistry {
   }
 
   /**
-   * Table timings from {@code gamehall.table.*} settings (system property or environment), defaults
-   * otherwise: turn.seconds 20, bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000,
-   * log.capacity 512, spectators 50, checkpoint.interval.millis 1000, trustee.policy clock.
+   * Table timings from {@code gamehall.table.*} settings, defaults otherwise: turn.seconds 20,
+   * bank.seconds 60, grace.seconds 60, trustee.delay.millis 1000, log.capacity 512, spectators 50,
+   * checkpoint.interval.millis 1000, trustee.policy clock.
    */
-  static TableSettings tableSettings(java.util.function.Function<String, String> lookup) {
+  static TableSettings tableSettings(Settings config) {
     TableSettings d = TableSettings.defaults();
-    return d.withTurnTime(seconds(lookup, "gamehall.table.turn.seconds", d.turnTime()))
-        .withTimeBank(seconds(lookup, "gamehall.table.bank.seconds", d.timeBank()))
-        .withReconnectGrace(seconds(lookup, "gamehall.table.grace.seconds", d.reconnectGrace()))
+    return d.withTurnTime(seconds(config, "gamehall.table.turn.seconds", d.turnTime()))
+        .withTimeBank(seconds(config, "gamehall.table.bank.seconds", d.timeBank()))
+        .withReconnectGrace(seconds(config, "gamehall.table.grace.seconds", d.reconnectGrace()))
         .withTrusteeDelay(
             java.time.Duration.ofMillis(
-                number(lookup, "gamehall.table.trustee.delay.millis", d.trusteeDelay().toMillis())))
-        .withLogCapacity((int) number(lookup, "gamehall.table.log.capacity", d.logCapacity()))
-        .withSpectatorCap((int) number(lookup, "gamehall.table.spectators", d.spectatorCap()))
+                config.number("gamehall.table.trustee.delay.millis", d.trusteeDelay().toMillis())))
+        .withLogCapacity(config.integer("gamehall.table.log.capacity", d.logCapacity()))
+        .withSpectatorCap(config.integer("gamehall.table.spectators", d.spectatorCap()))
         .withCheckpointInterval(
             java.time.Duration.ofMillis(
-                number(
-                    lookup,
+                config.number(
                     "gamehall.table.checkpoint.interval.millis",
                     d.checkpointInterval().toMillis())))
-        .withTrusteePolicy(trusteePolicy(lookup.apply("gamehall.table.trustee.policy"), d));
-  }
-
-  private static TrusteePolicy trusteePolicy(String raw, TableSettings d) {
-    return raw == null || raw.isBlank() ? d.trusteePolicy() : TrusteePolicy.parse(raw);
+        .withTrusteePolicy(
+            config
+                .text("gamehall.table.trustee.policy")
+                .map(TrusteePolicy::parse)
+                .orElse(d.trusteePolicy()));
   }
 
   private static java.time.Duration seconds(
-      java.util.function.Function<String, String> lookup,
-      String name,
-      java.time.Duration fallback) {
-    return java.time.Duration.ofSeconds(number(lookup, name, fallback.toSeconds()));
-  }
-
-  private static long number(
-      java.util.function.Function<String, String> lookup, String name, long fallback) {
-    String raw = lookup.apply(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(raw.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'", e);
-    }
+      Settings config, String name, java.time.Duration fallback) {
+    return java.time.Duration.ofSeconds(config.number(name, fallback.toSeconds()));
   }
 
   private String newTableId() {

@@ -1,9 +1,11 @@
 package io.gamehall.ops;
 
+import io.gamehall.config.Settings;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.session.ConnectionRegistry;
 import io.gamehall.session.ConnectionStats;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,18 +15,29 @@ import java.util.Locale;
 
 /**
  * {@code /metrics} in the Prometheus text format: counters are totals since start (Prometheus
- * derives per-second rates), gauges are read at scrape time. Read-only; expose it only to the
- * internal network (docs/security.md).
+ * derives per-second rates), gauges are read at scrape time. Read-only; answers addresses in the
+ * allow-list ({@link MetricsAccess}) and otherwise only the {@code gamehall-admin} role over BASIC
+ * (docs/security.md).
  */
 @WebServlet("/metrics")
 public class MetricsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   @Inject transient ConnectionRegistry connections;
   @Inject transient TableRegistry tables;
+  @Inject transient Settings settings;
+  private transient MetricsAccess access;
+
+  @Override
+  public void init() {
+    access = MetricsAccess.from(settings);
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (!access.allows(request.getRemoteAddr()) && !operator(request, response)) {
+      return;
+    }
     ConnectionStats stats = connections.stats();
     StringBuilder out = new StringBuilder(1024);
     gauge(out, "gamehall_connections", "open WebSocket connections", connections.size());
@@ -71,6 +84,33 @@ public class MetricsServlet extends HttpServlet {
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
     response.getWriter().write(out.toString());
+  }
+
+  /**
+   * An operator may read the metrics from anywhere: BASIC asked for (401) when no one is logged in,
+   * 403 for a user without the role.
+   */
+  private static boolean operator(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    boolean loggedIn;
+    try {
+      loggedIn = request.getUserPrincipal() != null || request.authenticate(response);
+    } catch (ServletException e) {
+      // Undertow throws instead of challenging when the request carries no credentials at all.
+      loggedIn = false;
+    }
+    if (!loggedIn) {
+      if (!response.isCommitted()) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"gamehall\"");
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      }
+      return false;
+    }
+    if (request.isUserInRole("gamehall-admin")) {
+      return true;
+    }
+    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    return false;
   }
 
   private static void gauge(StringBuilder out, String name, String help, long value) {

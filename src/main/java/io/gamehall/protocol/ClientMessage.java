@@ -50,6 +50,10 @@ public sealed interface ClientMessage {
     R replay(Replay replay);
 
     R leaderboard(Leaderboard leaderboard);
+
+    R logout(Logout logout);
+
+    R changePassword(ChangePassword change);
   }
 
   /**
@@ -193,6 +197,34 @@ public sealed interface ClientMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.replay(this);
+    }
+  }
+
+  /**
+   * Ends this device's account session ({@code all} false) or every session of the account ({@code
+   * all} true); answered with {@code logged_out}, then the connection closes with 4004.
+   */
+  record Logout(String id, boolean all) implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.logout(this);
+    }
+  }
+
+  /**
+   * Replaces the account's password; every other token of the account stops working and the answer
+   * carries a fresh token for this connection.
+   */
+  record ChangePassword(String id, String oldPassword, String newPassword)
+      implements ClientMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.changePassword(this);
+    }
+
+    @Override
+    public String toString() {
+      return "ChangePassword[id=" + id + "]";
     }
   }
 

@@ -56,6 +56,13 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
                 Json.optionalInt(obj, "protocol", Limits.PROTOCOL_VERSION, 1, Integer.MAX_VALUE),
                 Json.requireString(obj, "name", 64),
                 password(obj));
+        case "logout" ->
+            new ClientMessage.Logout(Json.optionalId(obj), Json.optionalBoolean(obj, "all", false));
+        case "change_password" ->
+            new ClientMessage.ChangePassword(
+                Json.optionalId(obj),
+                Json.requireString(obj, "old", Limits.MAX_PASSWORD_LENGTH),
+                Json.requireString(obj, "new", Limits.MAX_PASSWORD_LENGTH));
         case "history" -> new ClientMessage.History(Json.optionalId(obj), offset(obj), limit(obj));
         case "get_match" -> new ClientMessage.GetMatch(Json.optionalId(obj), matchId(obj));
         case "replay" ->

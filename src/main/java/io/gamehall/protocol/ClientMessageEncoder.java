@@ -129,6 +129,19 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
         }
 
         @Override
+        public String logout(ClientMessage.Logout l) {
+          return write("logout", l.id(), g -> g.write("all", l.all()));
+        }
+
+        @Override
+        public String changePassword(ClientMessage.ChangePassword c) {
+          return write(
+              "change_password",
+              c.id(),
+              g -> g.write("old", c.oldPassword()).write("new", c.newPassword()));
+        }
+
+        @Override
         public String history(ClientMessage.History h) {
           return write(
               "history", h.id(), g -> g.write("offset", h.offset()).write("limit", h.limit()));

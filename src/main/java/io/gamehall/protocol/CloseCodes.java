@@ -32,7 +32,13 @@ public enum CloseCodes implements CloseCode {
   /** The client did not read fast enough: its outbox overflowed. Reconnect and resume. */
   SLOW_CONSUMER(4002),
   /** Nothing (not even a pong) arrived from the client for longer than the dead-peer timeout. */
-  HEARTBEAT_TIMEOUT(4003);
+  HEARTBEAT_TIMEOUT(4003),
+  /**
+   * The token this connection was welcomed with was revoked: {@code logout} (of this device or
+   * all), or a password change on another connection. Do not reconnect with that token: log in
+   * again, or say hello without it as a guest.
+   */
+  TOKEN_REVOKED(4004);
 
   private final int code;
 

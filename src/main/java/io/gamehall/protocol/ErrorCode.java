@@ -50,6 +50,8 @@ public enum ErrorCode {
   ALREADY_REGISTERED,
   /** {@code login}: no account with that name and password (which one is wrong is not told). */
   BAD_CREDENTIALS,
+  /** {@code logout} and {@code change_password}: only a signed-in account has sessions to end. */
+  ACCOUNT_REQUIRED,
   /** No finished match with that id is stored. */
   UNKNOWN_MATCH,
   /**

@@ -46,6 +46,10 @@ public sealed interface ServerMessage {
     R replayFrame(ReplayFrame frame);
 
     R leaderboard(Leaderboard leaderboard);
+
+    R loggedOut(LoggedOut loggedOut);
+
+    R passwordChanged(PasswordChanged changed);
   }
 
   /**
@@ -79,8 +83,17 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** A message that could not be accepted; the connection stays open. */
-  record Error(String re, ErrorCode code, String message) implements ServerMessage {
+  /**
+   * A message that could not be accepted; the connection stays open. {@code retryAfterSeconds}: for
+   * {@code RATE_LIMITED} answers to {@code login} and {@code change_password}, when to try again;
+   * null otherwise.
+   */
+  record Error(String re, ErrorCode code, String message, Long retryAfterSeconds)
+      implements ServerMessage {
+    public Error(String re, ErrorCode code, String message) {
+      this(re, code, message, null);
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.error(this);
@@ -181,10 +194,33 @@ public sealed interface ServerMessage {
    * Answer to {@code register}: the player (same id as the guest it was) now has the account {@code
    * name}.
    */
-  record Account(String re, String playerId, String name) implements ServerMessage {
+  record Account(String re, String playerId, String name, String token, Long tokenExpiresAt)
+      implements ServerMessage {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.account(this);
+    }
+  }
+
+  /**
+   * Answer to {@code logout}: the session ({@code all}: every session of the account) is ended; the
+   * server closes this connection with 4004 right after.
+   */
+  record LoggedOut(String re, boolean all) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.loggedOut(this);
+    }
+  }
+
+  /**
+   * Answer to {@code change_password}: the new password is set and {@code token} replaces every
+   * earlier token of the account (which no longer work).
+   */
+  record PasswordChanged(String re, String token, long tokenExpiresAt) implements ServerMessage {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.passwordChanged(this);
     }
   }
 

@@ -37,7 +37,10 @@ public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
           return new ServerMessage.Pong(re, Json.optionalLong(obj, "t"));
         case "error":
           return new ServerMessage.Error(
-              re, errorCode(obj), Json.requireString(obj, "message", 1024));
+              re,
+              errorCode(obj),
+              Json.requireString(obj, "message", 1024),
+              Json.optionalLong(obj, "retryAfterSeconds"));
         case "lobby":
           return new ServerMessage.Lobby(re, rest(obj, "type", "re"));
         case "lobby_update":
@@ -72,7 +75,18 @@ public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
               Json.optionalLong(obj, "deadline"));
         case "account":
           return new ServerMessage.Account(
-              re, Json.requireString(obj, "playerId", 64), Json.requireString(obj, "name", 64));
+              re,
+              Json.requireString(obj, "playerId", 64),
+              Json.requireString(obj, "name", 64),
+              Json.optionalString(obj, "token", Limits.MAX_TOKEN_LENGTH),
+              Json.optionalLong(obj, "tokenExpiresAt"));
+        case "logged_out":
+          return new ServerMessage.LoggedOut(re, Json.optionalBoolean(obj, "all", false));
+        case "password_changed":
+          return new ServerMessage.PasswordChanged(
+              re,
+              Json.requireString(obj, "token", Limits.MAX_TOKEN_LENGTH),
+              Json.optionalLongIn(obj, "tokenExpiresAt", 0L, 0L, Long.MAX_VALUE));
         case "history":
           return new ServerMessage.History(re, rest(obj, "type", "re"));
         case "match":

@@ -51,7 +51,12 @@ public final class ServerMessageEncoder
   @Override
   public String error(ServerMessage.Error e) {
     return write(
-        "error", e.re(), g -> g.write("code", e.code().name()).write("message", e.message()));
+        "error",
+        e.re(),
+        g -> {
+          g.write("code", e.code().name()).write("message", e.message());
+          Json.writeOptional(g, "retryAfterSeconds", e.retryAfterSeconds());
+        });
   }
 
   @Override
@@ -142,7 +147,27 @@ public final class ServerMessageEncoder
 
   @Override
   public String account(ServerMessage.Account a) {
-    return write("account", a.re(), g -> g.write("playerId", a.playerId()).write("name", a.name()));
+    return write(
+        "account",
+        a.re(),
+        g -> {
+          g.write("playerId", a.playerId()).write("name", a.name());
+          Json.writeOptional(g, "token", a.token());
+          Json.writeOptional(g, "tokenExpiresAt", a.tokenExpiresAt());
+        });
+  }
+
+  @Override
+  public String loggedOut(ServerMessage.LoggedOut l) {
+    return write("logged_out", l.re(), g -> g.write("all", l.all()));
+  }
+
+  @Override
+  public String passwordChanged(ServerMessage.PasswordChanged p) {
+    return write(
+        "password_changed",
+        p.re(),
+        g -> g.write("token", p.token()).write("tokenExpiresAt", p.tokenExpiresAt()));
   }
 
   @Override

@@ -110,6 +110,15 @@ public final class Connection implements LobbyMember {
     }
   }
 
+  /**
+   * Sends {@code message} as the last one and closes once it (and everything queued before it) has
+   * been written, so the answer is not overtaken by the close frame.
+   */
+  void sendThenClose(ServerMessage message, CloseCode code, String reason) {
+    send(message);
+    outbox.finish(() -> close(code, reason));
+  }
+
   /** The client address the connection policies count, or null if the container did not tell. */
   String peer() {
     return peer;

@@ -1,5 +1,7 @@
 package io.gamehall.session;
 
+import io.gamehall.account.AccountService;
+import io.gamehall.account.PlayerRecords;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
 import io.gamehall.config.HallSettings;
@@ -10,7 +12,6 @@ import io.gamehall.protocol.ClientMessageDecoder;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
-import io.gamehall.store.HallStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,8 @@ public class ConnectionRegistry {
   @Inject Identities identities;
   @Inject Lobby lobby;
   @Inject TableRegistry tables;
-  @Inject HallStore store;
+  @Inject AccountService accounts;
+  @Inject PlayerRecords records;
   private final Map<String, Connection> byPlayer = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
   private volatile Drain drain;
@@ -60,7 +62,7 @@ public class ConnectionRegistry {
 
   @PostConstruct
   void start() {
-    hall = new Conversation.Hall(settings, identities, lobby, tables, this, store);
+    hall = new Conversation.Hall(settings, identities, lobby, tables, this, accounts, records);
     long period = settings.heartbeatSeconds();
     heartbeat =
         scheduling.scheduler().scheduleAtFixedRate(this::beat, period, period, TimeUnit.SECONDS);
@@ -229,6 +231,17 @@ public class ConnectionRegistry {
   Connection bind(String playerId, Connection connection) {
     Connection previous = byPlayer.put(playerId, connection);
     return previous == connection ? null : previous;
+  }
+
+  /**
+   * Closes the player's live connection on this node with 4004 unless it is {@code keep}: its token
+   * was just revoked (logout of every device, password change).
+   */
+  void closeRevoked(String playerId, Connection keep) {
+    Connection live = byPlayer.get(playerId);
+    if (live != null && live != keep) {
+      live.close(CloseCodes.TOKEN_REVOKED, "token revoked");
+    }
   }
 
   public int size() {

@@ -1,5 +1,8 @@
 package io.gamehall.session;
 
+import io.gamehall.account.AccountService;
+import io.gamehall.account.PlayerRecords;
+import io.gamehall.account.ServiceUnavailable;
 import io.gamehall.config.HallSettings;
 import io.gamehall.identity.Identities;
 import io.gamehall.identity.SessionTokens;
@@ -11,9 +14,6 @@ import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.Limits;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
-import io.gamehall.store.HallStore;
-import io.gamehall.store.Passwords;
-import io.gamehall.store.PlayerEntity;
 import io.gamehall.table.Command;
 import io.gamehall.table.Table;
 import java.util.ArrayList;
@@ -48,7 +48,8 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       Lobby lobby,
       TableRegistry tables,
       ConnectionRegistry registry,
-      HallStore store) {}
+      AccountService accounts,
+      PlayerRecords records) {}
 
   Conversation(Connection connection, Hall hall) {
     this.connection = connection;
@@ -60,24 +61,62 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (!mayOpen(hello.id(), hello.protocol())) {
       return null;
     }
-    PlayerIdentity identity;
-    boolean resumed = hello.token() != null;
-    if (resumed) {
-      Optional<SessionTokens.Claims> claims = hall.identities().verify(hello.token());
-      if (claims.isEmpty()) {
-        return fail(
-            hello.id(),
-            ErrorCode.INVALID_TOKEN,
-            "the token is not valid (forged or expired); say hello without it");
-      }
-      identity = new PlayerIdentity(claims.get().playerId(), claims.get().nickname());
-    } else {
-      String playerId = hall.identities().newGuestId();
-      String nickname =
-          hello.nickname() != null ? hello.nickname() : "Guest-" + playerId.substring(2, 6);
-      identity = new PlayerIdentity(playerId, nickname);
+    if (hello.token() != null) {
+      return resume(hello);
     }
-    welcomeAs(hello.id(), identity, resumed);
+    String playerId = hall.identities().newGuestId();
+    String nickname =
+        hello.nickname() != null ? hello.nickname() : "Guest-" + playerId.substring(2, 6);
+    welcomeAs(hello.id(), new PlayerIdentity(playerId, nickname), false);
+    return null;
+  }
+
+  /**
+   * Hello with a token: its signature here, then whether it was revoked (an account's generation
+   * and session, or a guest that became an account) off this thread, as a login is.
+   */
+  private Void resume(ClientMessage.Hello hello) {
+    Optional<SessionTokens.Claims> verified = hall.identities().verify(hello.token());
+    if (verified.isEmpty()) {
+      return fail(
+          hello.id(),
+          ErrorCode.INVALID_TOKEN,
+          "the token is not valid (forged or expired); say hello without it");
+    }
+    SessionTokens.Claims claims = verified.get();
+    PlayerIdentity identity =
+        new PlayerIdentity(
+            claims.playerId(),
+            claims.nickname(),
+            claims.account()
+                ? new SessionTokens.AccountSession(claims.session(), claims.generation())
+                : null);
+    loggingIn.set(true);
+    hall.accounts()
+        .check(claims)
+        .whenComplete(
+            (check, failure) -> {
+              if (failure == null
+                  && check == AccountService.TokenCheck.VALID
+                  && !connection.isClosing()) {
+                try {
+                  welcomeAs(hello.id(), identity, true);
+                } finally {
+                  loggingIn.set(false);
+                }
+                return;
+              }
+              loggingIn.set(false);
+              if (failure != null) {
+                storeFailed(hello.id(), failure);
+              } else if (check == AccountService.TokenCheck.REVOKED) {
+                fail(
+                    hello.id(),
+                    ErrorCode.INVALID_TOKEN,
+                    "the token was revoked (logout or password change); log in again or say hello"
+                        + " without it");
+              }
+            });
     return null;
   }
 
@@ -106,9 +145,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (replaced != null) {
       replaced.close(CloseCodes.REPLACED, "signed in on another connection");
     }
-    SessionTokens.Issued token = hall.identities().issue(identity.playerId(), identity.nickname());
+    SessionTokens.Issued token = tokenFor(identity);
     List<String> tables = new ArrayList<>(hall.tables().tablesOf(identity.playerId()));
-    hall.store().seen(identity.playerId(), identity.nickname());
+    hall.records().seen(identity.playerId(), identity.nickname());
     connection.send(
         new ServerMessage.Welcome(
             re,
@@ -297,19 +336,24 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       return fail(
           login.id(), ErrorCode.RATE_LIMITED, "too many login attempts this minute; wait a little");
     }
-    String name = Passwords.accountName(login.name());
+    String name = AccountService.accountName(login.name());
     if (name == null) {
       return fail(login.id(), ErrorCode.BAD_CREDENTIALS, "no account with that name and password");
     }
     loggingIn.set(true);
-    hall.store()
-        .login(name, login.password())
+    hall.accounts()
+        .login(name, login.password(), connection.peer())
         .whenComplete(
-            (player, failure) -> {
-              if (failure == null && player.isPresent() && !connection.isClosing()) {
+            (outcome, failure) -> {
+              if (failure == null
+                  && outcome instanceof AccountService.SignedIn signedIn
+                  && !connection.isClosing()) {
                 try {
-                  PlayerEntity p = player.get();
-                  welcomeAs(login.id(), new PlayerIdentity(p.id(), p.nickname()), false);
+                  AccountService.Account a = signedIn.account();
+                  welcomeAs(
+                      login.id(),
+                      new PlayerIdentity(a.playerId(), a.nickname(), a.session()),
+                      false);
                 } finally {
                   // Cleared after the identity is set, so a hello racing in sees one or the other.
                   loggingIn.set(false);
@@ -320,7 +364,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
               loggingIn.set(false);
               if (failure != null) {
                 storeFailed(login.id(), failure);
-              } else if (player.isEmpty()) {
+              } else if (outcome instanceof AccountService.Throttled throttled) {
+                throttled(login.id(), throttled.retryAfterSeconds());
+              } else if (outcome instanceof AccountService.BadCredentials) {
                 fail(
                     login.id(),
                     ErrorCode.BAD_CREDENTIALS,
@@ -339,18 +385,18 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       return fail(
           r.id(), ErrorCode.RATE_LIMITED, "too many account requests this minute; wait a little");
     }
-    String name = Passwords.accountName(r.name());
+    String name = AccountService.accountName(r.name());
     if (name == null) {
       return fail(r.id(), ErrorCode.INVALID_FIELD, "an account name is 3 to 20 of a-z, 0-9 and _");
     }
-    String weakness = Passwords.weakness(r.password(), name);
+    String weakness = AccountService.weakness(r.password(), name);
     if (weakness != null) {
       return fail(r.id(), ErrorCode.WEAK_PASSWORD, weakness);
     }
-    String me = connection.playerId();
+    PlayerIdentity me = connection.player();
     answer(
         r.id(),
-        hall.store().register(me, connection.nickname(), name, r.password()),
+        hall.accounts().register(me.playerId(), me.nickname(), name, r.password()),
         done -> {
           switch (done.outcome()) {
             case NAME_TAKEN:
@@ -360,10 +406,116 @@ final class Conversation implements ClientMessage.Visitor<Void> {
               return new ServerMessage.Error(
                   r.id(), ErrorCode.ALREADY_REGISTERED, "this player has an account");
             default:
-              return new ServerMessage.Account(r.id(), me, done.accountName());
+              // The guest token no longer resumes this player (it is an account now): this one
+              // does.
+              PlayerIdentity account =
+                  new PlayerIdentity(me.playerId(), me.nickname(), done.session());
+              connection.welcome(account);
+              SessionTokens.Issued token = tokenFor(account);
+              return new ServerMessage.Account(
+                  r.id(),
+                  me.playerId(),
+                  done.accountName(),
+                  token.token(),
+                  token.expiresAt().getEpochSecond());
           }
         });
     return null;
+  }
+
+  @Override
+  public Void logout(ClientMessage.Logout l) {
+    PlayerIdentity me = signedIn(l.id());
+    if (me == null) {
+      return null;
+    }
+    answer(
+        l.id(),
+        hall.accounts().logout(me.playerId(), me.account(), l.all(), connection.peer()),
+        done -> {
+          if (l.all()) {
+            hall.registry().closeRevoked(me.playerId(), connection);
+          }
+          // This connection speaks for the session just ended: it goes too, after the answer.
+          connection.sendThenClose(
+              new ServerMessage.LoggedOut(l.id(), l.all()), CloseCodes.TOKEN_REVOKED, "logged out");
+          return null;
+        });
+    return null;
+  }
+
+  @Override
+  public Void changePassword(ClientMessage.ChangePassword c) {
+    PlayerIdentity me = signedIn(c.id());
+    if (me == null) {
+      return null;
+    }
+    if (!connection.allowAccountAttempt()) {
+      return fail(
+          c.id(), ErrorCode.RATE_LIMITED, "too many account requests this minute; wait a little");
+    }
+    answer(
+        c.id(),
+        hall.accounts()
+            .changePassword(
+                me.playerId(), me.account(), c.oldPassword(), c.newPassword(), connection.peer()),
+        outcome -> {
+          if (outcome instanceof AccountService.Changed changed) {
+            PlayerIdentity renewed =
+                new PlayerIdentity(me.playerId(), me.nickname(), changed.session());
+            connection.welcome(renewed);
+            SessionTokens.Issued token = tokenFor(renewed);
+            // Any other connection of the account on this node holds an older generation now.
+            hall.registry().closeRevoked(me.playerId(), connection);
+            return new ServerMessage.PasswordChanged(
+                c.id(), token.token(), token.expiresAt().getEpochSecond());
+          }
+          if (outcome instanceof AccountService.ChangeThrottled throttled) {
+            return throttledError(c.id(), throttled.retryAfterSeconds());
+          }
+          if (outcome instanceof AccountService.Weak weak) {
+            return new ServerMessage.Error(c.id(), ErrorCode.WEAK_PASSWORD, weak.reason());
+          }
+          return new ServerMessage.Error(
+              c.id(), ErrorCode.BAD_CREDENTIALS, "the old password is not this account's");
+        });
+    return null;
+  }
+
+  /** The welcomed account identity, or null after answering why there is none. */
+  private PlayerIdentity signedIn(String re) {
+    if (!welcomed(re)) {
+      return null;
+    }
+    PlayerIdentity me = connection.player();
+    if (me.account() == null) {
+      fail(
+          re,
+          ErrorCode.ACCOUNT_REQUIRED,
+          "only a signed-in account has sessions and a password; a guest just forgets its token");
+      return null;
+    }
+    return me;
+  }
+
+  private SessionTokens.Issued tokenFor(PlayerIdentity identity) {
+    return identity.account() == null
+        ? hall.identities().issue(identity.playerId(), identity.nickname())
+        : hall.identities().issue(identity.playerId(), identity.nickname(), identity.account());
+  }
+
+  private static ServerMessage.Error throttledError(String re, long retryAfterSeconds) {
+    return new ServerMessage.Error(
+        re,
+        ErrorCode.RATE_LIMITED,
+        "too many failed passwords for this account or address; try again in "
+            + retryAfterSeconds
+            + " s",
+        retryAfterSeconds);
+  }
+
+  private void throttled(String re, long retryAfterSeconds) {
+    connection.send(throttledError(re, retryAfterSeconds));
   }
 
   @Override
@@ -371,7 +523,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (welcomed(h.id())) {
       answer(
           h.id(),
-          hall.store().history(connection.playerId(), h.offset(), h.limit()),
+          hall.records().history(connection.playerId(), h.offset(), h.limit()),
           page -> new ServerMessage.History(h.id(), page));
     }
     return null;
@@ -382,7 +534,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (welcomed(g.id())) {
       answer(
           g.id(),
-          hall.store().game(g.match()),
+          hall.records().match(g.match()),
           found -> storedOr(g.id(), g.match(), found, ServerMessage.MatchRecord::new));
     }
     return null;
@@ -393,7 +545,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (welcomed(r.id())) {
       answer(
           r.id(),
-          hall.store().replay(r.match(), r.ply()),
+          hall.records().replay(r.match(), r.ply()),
           found -> storedOr(r.id(), r.match(), found, ServerMessage.ReplayFrame::new));
     }
     return null;
@@ -404,7 +556,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (welcomed(l.id())) {
       answer(
           l.id(),
-          hall.store().leaderboard(l.game(), l.offset(), l.limit()),
+          hall.records().leaderboard(l.game(), l.offset(), l.limit()),
           page -> new ServerMessage.Leaderboard(l.id(), page));
     }
     return null;
@@ -428,7 +580,11 @@ final class Conversation implements ClientMessage.Visitor<Void> {
           if (failure != null) {
             storeFailed(re, failure);
           } else {
-            connection.send(reply.apply(value));
+            ServerMessage message = reply.apply(value);
+            // A null reply means the handler answered (and maybe closed) itself.
+            if (message != null) {
+              connection.send(message);
+            }
           }
         });
   }
@@ -442,7 +598,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       fail(re, ErrorCode.INVALID_FIELD, cause.getMessage());
       return;
     }
-    if (!(cause instanceof HallStore.Unavailable)) {
+    if (!(cause instanceof ServiceUnavailable)) {
       LOG.log(Level.WARNING, "store request failed", cause);
     }
     fail(re, ErrorCode.STORE_UNAVAILABLE, "history and accounts are unavailable right now");

@@ -26,6 +26,9 @@ final class Outbox {
   private boolean sending;
   private boolean stopped;
 
+  /** Set by {@link #finish}: run once the last queued message is sent. */
+  private Runnable whenDrained;
+
   Outbox(Transport transport, int capacity, Runnable onOverflow, Consumer<Throwable> onFailure) {
     this.transport = transport;
     this.capacity = capacity;
@@ -36,7 +39,7 @@ final class Outbox {
   /** Queues {@code text}; returns false if the outbox is stopped or just overflowed. */
   boolean offer(String text) {
     synchronized (queue) {
-      if (stopped) {
+      if (stopped || whenDrained != null) {
         return false;
       }
       if (sending) {
@@ -66,6 +69,24 @@ final class Outbox {
     }
   }
 
+  /**
+   * Refuses later offers and runs {@code then} once everything queued so far has been written (at
+   * once if nothing is in flight): a last answer goes out before the close that follows it. Not run
+   * if a send fails or the outbox is stopped meanwhile (the connection is closing anyway).
+   */
+  void finish(Runnable then) {
+    synchronized (queue) {
+      if (stopped || whenDrained != null) {
+        return;
+      }
+      whenDrained = then;
+      if (sending) {
+        return;
+      }
+    }
+    then.run();
+  }
+
   /** Drops everything queued; later offers are refused. */
   void stop() {
     synchronized (queue) {
@@ -85,8 +106,14 @@ final class Outbox {
       next = stopped ? null : queue.poll();
       if (next == null) {
         sending = false;
-        return;
+        if (stopped || whenDrained == null) {
+          return;
+        }
       }
+    }
+    if (next == null) {
+      whenDrained.run();
+      return;
     }
     transport.sendAsync(next, this::sent);
   }

@@ -2,7 +2,6 @@ package io.gamehall.store;
 
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
 import io.gamehall.table.MatchRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -42,7 +41,7 @@ public class HallStore {
   @Inject Instance<PlayerRepository> players;
   @Inject Instance<MatchRepository> matches;
   @Inject StoreExecutor executor;
-  private final GameCatalog catalog = Games.catalog();
+  @Inject GameCatalog catalog;
   private final Map<String, Integer> ratings = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
@@ -53,7 +52,7 @@ public class HallStore {
   public static final class Unavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Unavailable(String message) {
+    public Unavailable(String message) {
       super(message);
     }
   }
@@ -105,38 +104,6 @@ public class HallStore {
               cacheRating(playerId, game, r);
               return r;
             });
-  }
-
-  /** Account outcome: the account name on success, or which error to report. */
-  public record Registered(PlayerRepository.Registration outcome, String accountName) {}
-
-  public CompletableFuture<Registered> register(
-      String playerId, String nickname, String accountName, String password) {
-    return run(
-        () -> {
-          String hash = Passwords.hash(password);
-          return new Registered(
-              players
-                  .get()
-                  .register(playerId, nickname, accountName, hash, System.currentTimeMillis()),
-              accountName);
-        });
-  }
-
-  /**
-   * The player behind {@code accountName} if the password matches; empty for a wrong name or
-   * password alike.
-   */
-  public CompletableFuture<Optional<PlayerEntity>> login(String accountName, String password) {
-    return run(
-        () -> {
-          Optional<PlayerEntity> player = players.get().byAccount(accountName);
-          // Hash even for an unknown name, so timing does not tell which names exist.
-          boolean ok =
-              Passwords.verify(
-                  password, player.map(PlayerEntity::passwordHash).orElse(Passwords.DUMMY));
-          return ok ? player : Optional.empty();
-        });
   }
 
   /** A page of a player's history as a protocol tree. */
@@ -206,7 +173,11 @@ public class HallStore {
         });
   }
 
-  private <T> CompletableFuture<T> run(Supplier<T> work) {
+  /**
+   * Runs {@code work} on the store's executor, or fails with {@link Unavailable} without a
+   * database.
+   */
+  public <T> CompletableFuture<T> run(Supplier<T> work) {
     if (!available()) {
       return CompletableFuture.failedFuture(new Unavailable("no database on this server"));
     }

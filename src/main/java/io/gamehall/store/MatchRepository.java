@@ -128,6 +128,28 @@ public class MatchRepository {
   }
 
   /**
+   * Cluster mode: {@link #record} only while {@code fence} still owns the match's table; empty when
+   * another node has claimed it since (that node records the match, so it is rated once). The owner
+   * row stays locked until this transaction ends, so a claim cannot slip in between.
+   */
+  public Optional<Map<String, Integer>> recordFenced(
+      String matchId, MatchRecord record, long now, OwnerFence fence) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT owner_node, epoch FROM table_owner WHERE table_id = ? FOR UPDATE")
+            .setParameter(1, record.tableId())
+            .getResultList();
+    if (rows.size() != 1) {
+      return Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    if (!fence.node().equals(row[0]) || fence.epoch() != ((Number) row[1]).longValue()) {
+      return Optional.empty();
+    }
+    return Optional.of(record(matchId, record, now));
+  }
+
+  /**
    * A page of {@code playerId}'s matches, newest first, without move logs; and how many there are
    * in all.
    */

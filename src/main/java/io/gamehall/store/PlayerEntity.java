@@ -34,6 +34,10 @@ public class PlayerEntity {
   @Column(name = "registered_at")
   private Long registeredAt;
 
+  /** Tokens of an older generation are refused (change_password, logout of every device). */
+  @Column(name = "token_generation", nullable = false)
+  private long tokenGeneration;
+
   protected PlayerEntity() {}
 
   PlayerEntity(String id, String nickname, long now) {
@@ -57,6 +61,24 @@ public class PlayerEntity {
 
   String passwordHash() {
     return passwordHash;
+  }
+
+  public long tokenGeneration() {
+    return tokenGeneration;
+  }
+
+  /** Whether {@code password} is this account's; false for a guest. Costs one PBKDF2 hash. */
+  public boolean passwordMatches(String password) {
+    return Passwords.verify(password, passwordHash != null ? passwordHash : Passwords.DUMMY);
+  }
+
+  void newPassword(String passwordHash) {
+    this.passwordHash = passwordHash;
+    this.tokenGeneration++;
+  }
+
+  void revokeTokens() {
+    this.tokenGeneration++;
   }
 
   void seen(String nickname, long now) {

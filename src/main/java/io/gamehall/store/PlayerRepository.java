@@ -71,4 +71,27 @@ public class PlayerRepository {
   public Optional<PlayerEntity> find(String playerId) {
     return Optional.ofNullable(em.find(PlayerEntity.class, playerId));
   }
+
+  /**
+   * Stores a new password hash and moves the token generation on, so every earlier token of the
+   * account is refused; the new generation, or empty if {@code playerId} has no account.
+   */
+  public Optional<Long> changePassword(String playerId, String passwordHash) {
+    PlayerEntity player = em.find(PlayerEntity.class, playerId);
+    if (player == null || player.accountName() == null) {
+      return Optional.empty();
+    }
+    player.newPassword(passwordHash);
+    return Optional.of(player.tokenGeneration());
+  }
+
+  /** Moves the token generation on (logout of every device); the new one, empty for no account. */
+  public Optional<Long> revokeTokens(String playerId) {
+    PlayerEntity player = em.find(PlayerEntity.class, playerId);
+    if (player == null || player.accountName() == null) {
+      return Optional.empty();
+    }
+    player.revokeTokens();
+    return Optional.of(player.tokenGeneration());
+  }
 }

@@ -8,5 +8,9 @@
  * nor the game's {@link io.gamehall.game.Match} needs locks. Timers come from one {@link
  * io.gamehall.table.TableClock} and post back into that queue. The table drives games only through
  * the SPI in {@code io.gamehall.game} and has no case for any particular game.
+ *
+ * <p>{@link io.gamehall.table.Table} itself is a thin shell over package-private collaborators, one
+ * concern each (seating and grace, turn clock and 托管, negotiations, event log, checkpoints,
+ * answered commands), all called from the table's queue; docs/architecture.md lists them.
  */
 package io.gamehall.table;

@@ -164,6 +164,8 @@ class TableUiBrowserIT {
         x.waitFor("two ranked players", 30, d -> x.present("lb-row-1") && x.present("lb-row-2"));
         assertNoOverflow(x, "leaderboard");
       }
+      assertNoCspViolation(phone);
+      assertNoCspViolation(desk);
       shot(phone, "ui-leaderboard-phone");
       shot(desk, "ui-leaderboard-desktop");
     }
@@ -207,6 +209,7 @@ class TableUiBrowserIT {
           "the settlement",
           d -> me.visible("result-dialog") && me.testIdsWithPrefix("points-").size() == 2);
       assertEquals("lost", me.attr("result-dialog", "data-head"));
+      assertNoCspViolation(me);
       assertNoOverflow(me, "xiangqi result");
       shot(me, "ui-xiangqi-result-" + tag);
     }
@@ -222,6 +225,15 @@ class TableUiBrowserIT {
     for (int[] size : new int[][] {{PHONE_W, PHONE_H}, {PHONE_H, PHONE_W}, {DESK_W, DESK_H}}) {
       String tag = size[0] < size[1] ? "phone" : size[0] < 1000 ? "landscape" : "desktop";
       try (Browser me = Browser.open("dou dizhu " + tag, size[0], size[1])) {
+        if ("landscape".equals(tag)) {
+          // A phone turned sideways: the viewport itself is 844 x 390 (a desktop window of that
+          // size would lose its height to the window's own bars).
+          ((org.openqa.selenium.chrome.ChromeDriver) me.driver())
+              .executeCdpCommand(
+                  "Emulation.setDeviceMetricsOverride",
+                  Map.of(
+                      "width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", true));
+        }
         openLobby(me);
         startPractice(me, "doudizhu");
         me.waitFor(
@@ -270,6 +282,7 @@ class TableUiBrowserIT {
         }
         me.waitFor(
             "three seats in the settlement", d -> me.testIdsWithPrefix("points-").size() == 3);
+        assertNoCspViolation(me);
         assertNoOverflow(me, "dou dizhu result");
         shot(me, "ui-doudizhu-result-" + tag);
         if (!"phone".equals(tag)) {
@@ -369,6 +382,15 @@ class TableUiBrowserIT {
             "const h = window.gamehall.hall; const t = window.gamehall.ui.current;"
                 + " return t ? (h.seqs.last(t) || 0) : 0;");
     return ((Number) v).longValue();
+  }
+
+  /** The table, its effects and the records pages run under the Content-Security-Policy. */
+  private static void assertNoCspViolation(Browser x) {
+    List<String> csp =
+        x.consoleMessages().stream()
+            .filter(line -> line.contains("Content Security Policy"))
+            .toList();
+    assertEquals(List.of(), csp, x.name() + ": CSP violations");
   }
 
   private static void assertNoOverflow(Browser x, String where) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gamehall.support.TestConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HallSettingsTest {
   @Test
   void absentSettingsTakeTheDocumentedDefaults() {
-    HallSettings settings = HallSettings.from(name -> null);
+    HallSettings settings = HallSettings.from(TestConfig.settings(Map.of()));
     assertEquals(new HallSettings(25, 75, 16384, 256), settings);
     assertTrue(
         settings.heartbeatSeconds() * 2 < 60,
@@ -28,7 +29,7 @@ class HallSettingsTest {
             "31",
             "gamehall.max.message.bytes",
             "4096");
-    HallSettings settings = HallSettings.from(values::get);
+    HallSettings settings = HallSettings.from(TestConfig.settings(values));
     assertEquals(new HallSettings(10, 31, 4096, 256), settings);
   }
 
@@ -37,7 +38,8 @@ class HallSettingsTest {
     IllegalArgumentException notANumber =
         assertThrows(
             IllegalArgumentException.class,
-            () -> HallSettings.from(Map.of("gamehall.outbox.capacity", "lots")::get));
+            () ->
+                HallSettings.from(TestConfig.settings(Map.of("gamehall.outbox.capacity", "lots"))));
     assertTrue(notANumber.getMessage().contains("gamehall.outbox.capacity"));
     assertThrows(IllegalArgumentException.class, () -> new HallSettings(0, 75, 16384, 256));
     IllegalArgumentException deadBeforeBeat =

@@ -2,6 +2,7 @@ package io.gamehall.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gamehall.protocol.ServerMessage;
@@ -9,9 +10,14 @@ import io.gamehall.support.ChildProcess;
 import io.gamehall.support.GomokuGame;
 import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.ServerCertificates;
+import io.gamehall.support.TestClient;
 import io.gamehall.support.Tls;
+import io.gamehall.support.TlsProbe;
 import io.gamehall.support.WssTier;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The unchanged WAR on Payara Micro, started here as a child process through
- * server-config/payara/run-micro.sh (not Arquillian's WildFly) with our keystore: a full Gomoku
- * game over wss, trusting only our CA, host names verified.
+ * server-config/payara/run-micro.sh (not Arquillian's WildFly) with our keystore: TLS 1.2/1.3 only,
+ * HSTS, a forged X-Forwarded-Proto refused, a full Gomoku game over wss trusting only our CA with
+ * host names verified, and (Micro 6) a token that survives a restart of the instance.
  */
 class PayaraMicroIT {
   private static final Logger LOG = Logger.getLogger(PayaraMicroIT.class.getName());
@@ -37,17 +44,18 @@ class PayaraMicroIT {
     Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
     runAndPlay(
         "payara-micro-6",
-        Files.isDirectory(java17) ? java17 : Path.of(System.getProperty("java.home")));
+        Files.isDirectory(java17) ? java17 : Path.of(System.getProperty("java.home")),
+        true);
   }
 
   @Test
   void payaraMicro7OnTemurin25PlaysGomokuOverWssWithOurCertificate() throws Exception {
     assumeTrue(
         Files.isDirectory(TEMURIN_25), "Payara Micro 7 needs Java 21+; no " + TEMURIN_25 + " here");
-    runAndPlay("payara-micro-7", TEMURIN_25);
+    runAndPlay("payara-micro-7", TEMURIN_25, false);
   }
 
-  private static void runAndPlay(String name, Path javaHome) throws Exception {
+  private static void runAndPlay(String name, Path javaHome, boolean restart) throws Exception {
     Path payaraDir = Path.of(System.getProperty("gamehall.payara.dir", "target/payara"));
     Path jar = payaraDir.resolve(name + ".jar");
     Path keystore = Tls.truststore().resolveSibling("gamehall-keystore.p12");
@@ -66,22 +74,21 @@ class PayaraMicroIT {
             keystore.toString(),
             String.valueOf(http),
             String.valueOf(https));
+    // A fresh data directory per run, kept across the restart below: where the token key lives.
+    Path data = work.resolve("data-" + System.nanoTime());
     Map<String, String> env =
         Map.of(
             "JAVA_HOME",
             javaHome.toString(),
             "GAMEHALL_MICRO_OPTS",
-            "--rootdir " + work.resolve("root"));
-    try (ChildProcess micro = ChildProcess.start(name, command, env, work.resolve("micro.log"))) {
-      URI socket = URI.create("wss://localhost:" + https + "/gamehall/ws");
-      // Ready when Micro says its boot is complete and a socket handshake succeeds. Earlier is too
-      // early: during the
-      // last seconds of boot the page already answered 200 while upgrades got 503 or 404, and one
-      // early connection
-      // on Micro 6 failed inside the application with a BootstrapMethodError from a lambda.
-      Duration boot =
-          micro.awaitReady(BOOT, () -> micro.logContains(") ready in ") && upgrades(socket));
-      LOG.info(name + " on " + javaHome + " ready in " + boot.toMillis() + " ms");
+            "--rootdir " + work.resolve("root"),
+            "GAMEHALL_DATA_DIR",
+            data.toString());
+    URI socket = URI.create("wss://localhost:" + https + "/gamehall/ws");
+    String token;
+    String playerId;
+    try (ChildProcess micro = start(name, command, env, work, socket)) {
+      LOG.info(name + " on " + javaHome + " ready");
 
       // Our certificate, not Micro's built-in self-signed one; and a name it does not carry is
       // refused.
@@ -91,14 +98,88 @@ class PayaraMicroIT {
       assertThrows(
           SSLHandshakeException.class,
           () -> ServerCertificates.presented("gamehall.invalid", https));
+      assertEquals("TLSv1.3", TlsProbe.negotiated(https, "TLSv1.3"));
+      assertEquals("TLSv1.2", TlsProbe.negotiated(https, "TLSv1.2"));
+      TlsProbe.assertNoTls11AndAeadOnly(https);
+      assertHstsAndNoTrustInForgedScheme(http, https);
 
       ClientManager sockets = ClientManager.createClient();
       try {
         ServerMessage.Event result = GomokuGame.play(WssTier.of(sockets, socket));
         LOG.info(name + ": " + result);
+        try (TestClient ann = TestClient.welcomed(WssTier.of(sockets, socket), "Ann")) {
+          token = ann.welcome().token();
+          playerId = ann.welcome().playerId();
+        }
       } finally {
         sockets.shutdown();
       }
+
+      // The MicroProfile health checks behind the application's own URL, through Jakarta REST, as
+      // on WildFly.
+      HttpResponse<String> ready =
+          HttpClient.newBuilder()
+              .sslContext(Tls.trustingOurCa())
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + https + "/gamehall/health/ready"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ready.statusCode(), ready.body());
+      assertEquals("{\"status\":\"UP\"}", ready.body());
+    }
+    if (!restart) {
+      return;
+    }
+    try (ChildProcess micro = start(name, command, env, work, socket)) {
+      ClientManager sockets = ClientManager.createClient();
+      try (TestClient again = TestClient.resumed(WssTier.of(sockets, socket), token)) {
+        assertEquals(playerId, again.welcome().playerId(), "the token outlived the restart");
+      } finally {
+        sockets.shutdown();
+      }
+      assertTrue(
+          Files.isRegularFile(data.resolve("token-signing-key")),
+          "run-micro.sh keeps the key under GAMEHALL_DATA_DIR");
+    }
+  }
+
+  private static ChildProcess start(
+      String name, List<String> command, Map<String, String> env, Path work, URI socket)
+      throws Exception {
+    ChildProcess micro = ChildProcess.start(name, command, env, work.resolve("micro.log"));
+    try {
+      // Ready when Micro says its boot is complete and a socket handshake succeeds. Earlier is too
+      // early: during the last seconds of boot the page already answered 200 while upgrades got 503
+      // or 404, and one early connection on Micro 6 failed inside the application with a
+      // BootstrapMethodError from a lambda.
+      Duration boot =
+          micro.awaitReady(BOOT, () -> micro.logContains(") ready in ") && upgrades(socket));
+      LOG.info(name + " ready in " + boot.toMillis() + " ms");
+      return micro;
+    } catch (Exception | AssertionError e) {
+      micro.close();
+      throw e;
+    }
+  }
+
+  /**
+   * HSTS on https (micro-tls.asadmin); a plain ws:// upgrade claiming https is still redirected:
+   * Micro maps no X-Forwarded-Proto, so no direct client can pass for a proxy.
+   */
+  private static void assertHstsAndNoTrustInForgedScheme(int http, int https) throws Exception {
+    HttpClient client = HttpClient.newBuilder().sslContext(Tls.trustingOurCa()).build();
+    HttpResponse<Void> page =
+        client.send(
+            HttpRequest.newBuilder(URI.create("https://localhost:" + https + "/gamehall/")).build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertEquals(200, page.statusCode());
+    assertEquals(
+        "max-age=31536000", page.headers().firstValue("Strict-Transport-Security").orElse(null));
+    URI plain = URI.create("ws://127.0.0.1:" + http + "/gamehall/ws");
+    try (RawWebSocket raw = RawWebSocket.connect(plain, null, "X-Forwarded-Proto: https")) {
+      assertEquals(302, raw.status(), raw.handshakeResponse());
     }
   }
 

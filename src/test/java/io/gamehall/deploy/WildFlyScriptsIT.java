@@ -42,7 +42,13 @@ class WildFlyScriptsIT {
         "the build applied both");
     assertTrue(configured.contains(H2_FILE), "the build made the default database a file");
 
-    apply(base, "restore-hardening.cli", "restore-tls.cli", "restore-database.cli");
+    assertTrue(configured.contains("urn:wildfly:microprofile-health-smallrye"), "and MP Health");
+    apply(
+        base,
+        "restore-hardening.cli",
+        "restore-tls.cli",
+        "restore-database.cli",
+        "restore-microprofile.cli");
     String restored = Files.readString(xml);
     for (String gone :
         List.of(
@@ -57,6 +63,7 @@ class WildFlyScriptsIT {
             "max-header-size=\"16384\"",
             "max-headers=\"64\"",
             "max-parameters=\"100\"",
+            "microprofile-health-smallrye",
             H2_FILE)) {
       assertFalse(restored.contains(gone), gone + " left after restore");
     }
@@ -73,9 +80,11 @@ class WildFlyScriptsIT {
         "configure-tls.cli",
         "configure-hardening.cli",
         "configure-database.cli",
+        "configure-microprofile.cli",
         "configure-tls.cli",
         "configure-hardening.cli",
-        "configure-database.cli");
+        "configure-database.cli",
+        "configure-microprofile.cli");
     String again = Files.readString(xml);
     for (String back :
         List.of(
@@ -105,6 +114,41 @@ class WildFlyScriptsIT {
         1,
         countOf(again, "<server-ssl-context name=\"gamehallSSC\""),
         "configure twice adds nothing twice");
+    assertEquals(
+        1,
+        countOf(again, "<subsystem xmlns=\"urn:wildfly:microprofile-health-smallrye"),
+        "configure twice adds nothing twice");
+    assertTrue(again.contains("microprofile-config-smallrye"), "MP Config is there");
+  }
+
+  @Test
+  void restoreOpenSslReturnsToJsseAndConfigureOpenSslIsRerunnable() throws Exception {
+    Path base = Path.of("target", "wildfly-openssl-scripts-check").toAbsolutePath();
+    Path configuration = Files.createDirectories(base.resolve("configuration"));
+    try (Stream<Path> files = Files.list(HOME.resolve("standalone/configuration"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(
+            file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path xml = configuration.resolve("standalone.xml");
+    assertFalse(Files.readString(xml).contains("gamehallOpenSSC"), "JSSE is the build's default");
+
+    apply(base, "configure-openssl.cli", "configure-openssl.cli");
+    String configured = Files.readString(xml);
+    assertTrue(configured.contains("providers=\"openssl\""), "the OpenSSL context is there");
+    assertTrue(configured.contains("ssl-context=\"gamehallOpenSSC\""), "the listener uses OpenSSL");
+    assertEquals(
+        1,
+        countOf(configured, "<server-ssl-context name=\"gamehallOpenSSC\""),
+        "configure twice adds nothing twice");
+
+    apply(base, "restore-openssl.cli");
+    String restored = Files.readString(xml);
+    for (String gone : List.of("gamehallOpenSSC", "gamehallRsaKS", "gamehallRsaKM")) {
+      assertFalse(restored.contains(gone), gone + " left after restore");
+    }
+    assertTrue(restored.contains("ssl-context=\"gamehallSSC\""), "the listener is back on JSSE");
   }
 
   /** One embedded boot against the copy: jboss.server.base.dir points the embedded server at it. */

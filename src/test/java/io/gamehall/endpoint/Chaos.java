@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
 import io.gamehall.game.Match;
 import io.gamehall.game.Result;
 import io.gamehall.game.Step;
+import io.gamehall.games.Games;
 import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;

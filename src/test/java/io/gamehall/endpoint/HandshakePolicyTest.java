@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.config.GuardSettings;
+import io.gamehall.support.TestConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,12 @@ class HandshakePolicyTest {
   private final HandshakePolicy listed =
       new HandshakePolicy(
           GuardSettings.from(
-              Map.of(
+              TestConfig.settings(
+                  Map.of(
                       "gamehall.allowed.origins",
                       "https://game.example.com",
                       "gamehall.trust.forwarded.for",
-                      "true")
-                  ::get));
+                      "true"))));
 
   @Test
   void sameOriginComparesHostAndPortWithDefaultPortsOmitted() {

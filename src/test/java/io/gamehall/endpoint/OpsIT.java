@@ -124,6 +124,60 @@ class OpsIT {
   }
 
   @Test
+  void healthAnswersAreNeverCachedAndTheServersOwnHealthHasTheSameChecks() throws Exception {
+    HttpResponse<String> ready = get("/health/ready");
+    assertEquals("no-store", ready.headers().firstValue("Cache-Control").orElse(""));
+    assertTrue(
+        ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    // WildFly's MicroProfile Health on the management interface runs the hall's checks too.
+    HttpResponse<String> platform =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + Ports.management() + "/health/ready"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, platform.statusCode(), platform.body());
+    assertTrue(platform.body().contains("\"gamehall\""), platform.body());
+  }
+
+  /**
+   * A scraper outside the allow-list, as WildFly sees one behind nginx (proxy-address-forwarding on
+   * the HTTP listener takes the address from X-Forwarded-For): it must log in as an operator.
+   */
+  @Test
+  void metricsFromOutsideTheAllowListNeedTheOperatorRole() throws Exception {
+    // HTTP/1.1 as nginx speaks to its upstream: on an h2c upgrade Undertow keeps the TCP peer.
+    HttpRequest.Builder outside =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + Ports.http() + "/gamehall/metrics"))
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("X-Forwarded-For", "203.0.113.9")
+            .header("X-Forwarded-Proto", "https");
+    HttpResponse<String> anonymous =
+        http.send(outside.build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+    HttpResponse<String> operator =
+        http.send(
+            outside
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(credentials().getBytes(StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, operator.statusCode(), operator.body());
+    assertTrue(operator.body().contains("# TYPE gamehall_connections gauge"), operator.body());
+  }
+
+  @Test
+  void anUnknownAdminActionIsA404WithAReason() throws Exception {
+    HttpResponse<String> unknown = post("/admin/reboot", credentials());
+    assertEquals(404, unknown.statusCode());
+    assertEquals("{\"error\":\"unknown action\"}", unknown.body());
+  }
+
+  @Test
   void adminActionsNeedTheOperatorRole() throws Exception {
     assertEquals(401, post("/admin/notice?message=x", null).statusCode());
     assertEquals(

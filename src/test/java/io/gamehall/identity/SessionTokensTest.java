@@ -88,4 +88,32 @@ class SessionTokensTest {
         IllegalArgumentException.class, () -> new SessionTokens.SigningKey("bad id!", bytes('a')));
     assertThrows(IllegalArgumentException.class, () -> tokens(T0, k1, k1));
   }
+
+  @Test
+  void anAccountTokenCarriesItsSessionAndGenerationAndAGuestTokenNeither() {
+    SessionTokens t = tokens(T0, k1);
+    SessionTokens.Claims account =
+        t.verify(
+                t.issue("g-abc", "Ann", new SessionTokens.AccountSession("abcdefgh12345678", 3))
+                    .token())
+            .orElseThrow();
+    assertTrue(account.account());
+    assertEquals("abcdefgh12345678", account.session());
+    assertEquals(3, account.generation());
+    SessionTokens.Claims guest = t.verify(t.issue("g-abc", "Ann").token()).orElseThrow();
+    assertTrue(!guest.account() && guest.session() == null);
+    String[] parts =
+        t.issue("g-abc", "Ann", new SessionTokens.AccountSession("abcdefgh12345678", 3))
+            .token()
+            .split("\\.");
+    String older =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("g-abc\nAnn\n1\n99999999999\n2\nabcdefgh12345678")
+                    .getBytes(StandardCharsets.UTF_8));
+    assertTrue(
+        t.verify(parts[0] + "." + parts[1] + "." + older + "." + parts[3]).isEmpty(),
+        "an older generation cannot be written into a signed token");
+  }
 }

@@ -19,9 +19,9 @@ class StoredTokenKeyTest {
 
   @Test
   void aTokenFromBeforeARestartStillVerifies() throws Exception {
-    Identities before = new Identities(null, null, Optional.of(data));
+    Identities before = new Identities(null, Optional.of(data));
     String token = before.issue("g-aaaaaaaaaaaaaaaa", "Ann").token();
-    Identities after = new Identities(null, null, Optional.of(data));
+    Identities after = new Identities(null, Optional.of(data));
     assertEquals("g-aaaaaaaaaaaaaaaa", after.verify(token).orElseThrow().playerId());
 
     Path file = data.resolve(StoredTokenKey.FILE);
@@ -37,15 +37,15 @@ class StoredTokenKeyTest {
   @Test
   void anotherDataDirectoryOrNoneMeansAnotherKey(@TempDir Path other) {
     String token =
-        new Identities(null, null, Optional.of(data)).issue("g-bbbbbbbbbbbbbbbb", "Bob").token();
-    assertFalse(new Identities(null, null, Optional.of(other)).verify(token).isPresent());
-    assertFalse(new Identities(null, null, Optional.empty()).verify(token).isPresent());
+        new Identities(null, Optional.of(data)).issue("g-bbbbbbbbbbbbbbbb", "Bob").token();
+    assertFalse(new Identities(null, Optional.of(other)).verify(token).isPresent());
+    assertFalse(new Identities(null, Optional.empty()).verify(token).isPresent());
   }
 
   @Test
   void anUnreadableKeyFileFallsBackToARandomKey() throws Exception {
     Files.writeString(data.resolve(StoredTokenKey.FILE), "not base64 !!");
-    Identities identities = new Identities(null, null, Optional.of(data));
+    Identities identities = new Identities(null, Optional.of(data));
     String token = identities.issue("g-cccccccccccccccc", "Cy").token();
     assertTrue(identities.verify(token).isPresent(), "still works for this run");
   }

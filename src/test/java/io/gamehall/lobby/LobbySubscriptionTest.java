@@ -2,6 +2,7 @@ package io.gamehall.lobby;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gamehall.games.Games;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.table.TableMember;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class LobbySubscriptionTest {
   void theReplacedConnectionGoingAwayLeavesTheNewSubscriptionInPlace() {
     Lobby lobby = new Lobby();
     lobby.tables = new TableRegistry();
+    lobby.tables.catalog = Games.catalog();
     Member old = new Member();
     Member fresh = new Member();
     lobby.subscribe(old, "a", null);

@@ -80,4 +80,23 @@ class OutboxTest {
     assertFalse(outbox.offer("c"));
     assertEquals(List.of("a"), transport.sent);
   }
+
+  @Test
+  void finishRunsOnceTheLastQueuedMessageIsWrittenAndRefusesLaterOnes() {
+    AtomicInteger finished = new AtomicInteger();
+    outbox.offer("in flight");
+    outbox.offer("last answer");
+    outbox.finish(finished::incrementAndGet);
+    assertFalse(outbox.offer("too late"), "nothing after the last message");
+    transport.completeOne(new SendResult());
+    assertEquals(0, finished.get(), "the last answer is still being written");
+    transport.completeOne(new SendResult());
+    assertEquals(1, finished.get(), "the close follows the last answer");
+    assertEquals(List.of("in flight", "last answer"), transport.sent);
+
+    Outbox idle = new Outbox(transport, 3, overflows::incrementAndGet, failures::add);
+    AtomicInteger now = new AtomicInteger();
+    idle.finish(now::incrementAndGet);
+    assertEquals(1, now.get(), "nothing in flight: at once");
+  }
 }

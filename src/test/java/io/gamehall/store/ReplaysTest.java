@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
 import io.gamehall.game.Match;
+import io.gamehall.games.Games;
 import io.gamehall.table.MatchRecord;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -95,6 +95,8 @@ public final class Browser implements AutoCloseable {
                         java.util.stream.Stream.of(serverSpkiHash()),
                         java.util.Arrays.stream(moreSpkiHashes))
                     .toList()));
+    // The console (CSP violations among it) is kept for consoleMessages().
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
@@ -136,6 +138,13 @@ public final class Browser implements AutoCloseable {
 
   public static String pageUrl() {
     return "https://localhost:" + Ports.https() + "/gamehall/";
+  }
+
+  /** Console lines since the last call (level and text), CSP violation reports among them. */
+  public List<String> consoleMessages() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(e -> e.getLevel() + " " + e.getMessage())
+        .toList();
   }
 
   public WebDriver driver() {

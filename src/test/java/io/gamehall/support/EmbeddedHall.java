@@ -1,8 +1,11 @@
 package io.gamehall.support;
 
+import io.gamehall.account.AccountService;
+import io.gamehall.account.PlayerRecords;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.SettingsProducer;
 import io.gamehall.endpoint.HallEndpoint;
+import io.gamehall.games.GameCatalogProducer;
 import io.gamehall.identity.Identities;
 import io.gamehall.lobby.Lobby;
 import io.gamehall.lobby.TableRegistry;
@@ -18,23 +21,23 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The hall's real endpoint and beans on an embedded Tyrus server with plain CDI (Weld SE), plus a
- * client container. Settings are system properties for the server's lifetime, as a deployment would
- * read them.
+ * client container. The settings are the hall's MicroProfile Config (only those: no system
+ * properties, no environment).
  */
 public final class EmbeddedHall implements AutoCloseable {
-  private final Map<String, String> settings;
   private final WeldContainer cdi;
   private final Server server;
   private final ClientManager client;
 
   private EmbeddedHall(Map<String, String> settings) throws Exception {
-    this.settings = settings;
-    settings.forEach(System::setProperty);
     this.cdi =
         new Weld()
             .disableDiscovery()
+            // The settings reach the hall as a MicroProfile config source, as a container's would.
+            .addExtension(TestConfig.asBean(TestConfig.of(settings)))
             .addBeanClasses(
                 SettingsProducer.class,
+                GameCatalogProducer.class,
                 ConnectionRegistry.class,
                 ConnectionStats.class,
                 Scheduling.class,
@@ -43,6 +46,8 @@ public final class EmbeddedHall implements AutoCloseable {
                 TableRegistry.class,
                 // No JPA here: HallStore finds no repositories and reports the store unavailable.
                 HallStore.class,
+                AccountService.class,
+                PlayerRecords.class,
                 StoreExecutor.class)
             .initialize();
     // Port -1: Tyrus picks a free port (0 would mean its default, 8025).
@@ -73,6 +78,5 @@ public final class EmbeddedHall implements AutoCloseable {
     client.shutdown();
     server.stop();
     cdi.shutdown();
-    settings.keySet().forEach(System::clearProperty);
   }
 }

@@ -11,4 +11,8 @@ public final class Ports {
   public static int http() {
     return Integer.getInteger("gamehall.http.port", 18080);
   }
+
+  public static int management() {
+    return Integer.getInteger("gamehall.management.port", 19990);
+  }
 }

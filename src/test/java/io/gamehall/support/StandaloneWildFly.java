@@ -50,6 +50,15 @@ public final class StandaloneWildFly implements AutoCloseable {
    */
   public static StandaloneWildFly start(String name, Map<String, String> properties)
       throws Exception {
+    return start(name, properties, List.of());
+  }
+
+  /**
+   * As {@link #start(String, Map)}, with jboss-cli scripts applied offline to this server's own
+   * copy of the configuration first (one embedded boot for all of them).
+   */
+  public static StandaloneWildFly start(
+      String name, Map<String, String> properties, List<Path> offlineScripts) throws Exception {
     Path home =
         Path.of(System.getProperty("gamehall.wildfly.home", "target/wildfly-39.0.1.Final"))
             .toAbsolutePath();
@@ -60,6 +69,20 @@ public final class StandaloneWildFly implements AutoCloseable {
         Path.of(System.getProperty("gamehall.war")),
         base.resolve("deployments/gamehall.war"),
         StandardCopyOption.REPLACE_EXISTING);
+    if (!offlineScripts.isEmpty()) {
+      List<String> apply =
+          new ArrayList<>(
+              List.of(
+                  "bash",
+                  Commands.basedir().resolve("server-config/wildfly/apply-offline.sh").toString(),
+                  home.toString()));
+      offlineScripts.forEach(script -> apply.add(script.toString()));
+      Commands.run(
+          apply,
+          Map.of("JAVA_OPTS", "-Djboss.server.base.dir=" + base),
+          0,
+          Duration.ofSeconds(300));
+    }
     int offset = secondOffset();
     List<String> command =
         new ArrayList<>(
@@ -118,6 +141,15 @@ public final class StandaloneWildFly implements AutoCloseable {
 
   public URI socket() {
     return URI.create("wss://localhost:" + httpsPort() + "/gamehall/ws");
+  }
+
+  /** The server's JVM (standalone.sh runs it as a child), for tests that look at its /proc. */
+  public ProcessHandle jvm() {
+    return ProcessHandle.of(process.pid()).stream()
+        .flatMap(ProcessHandle::descendants)
+        .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no java process under " + process.pid()));
   }
 
   /** The server's own log, for tests that look for warnings. */

@@ -1,10 +1,12 @@
 package io.gamehall.table;
 
+import io.gamehall.game.DrawableMatch;
 import io.gamehall.game.Event;
 import io.gamehall.game.GameRules;
 import io.gamehall.game.Match;
 import io.gamehall.game.Result;
 import io.gamehall.game.Step;
+import io.gamehall.game.UndoableMatch;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class CountingGame implements GameRules {
     return new Counting(Integer.parseInt(options.get("target")), options.get("bot"));
   }
 
-  static final class Counting implements Match {
+  static final class Counting implements DrawableMatch, UndoableMatch {
     private final int target;
     private final String bot;
     private final Deque<int[]> history = new ArrayDeque<>();

@@ -1,10 +1,12 @@
 package io.gamehall.table;
 
+import io.gamehall.game.DrawableMatch;
 import io.gamehall.game.Event;
 import io.gamehall.game.GameRules;
 import io.gamehall.game.Match;
 import io.gamehall.game.Result;
 import io.gamehall.game.Step;
+import io.gamehall.game.UndoableMatch;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +47,7 @@ final class SecretGame implements GameRules {
     return new Secrets();
   }
 
-  static final class Secrets implements Match {
+  static final class Secrets implements DrawableMatch, UndoableMatch {
     private int passes;
     private Result result;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
+import io.gamehall.games.Games;
 import io.gamehall.store.snapshot.TableStateCodec;
 import io.gamehall.table.TableOutput.Snapshot;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
+import io.gamehall.games.Games;
 import io.gamehall.table.TableOutput.Update;
 import java.util.List;
 import java.util.Map;

@@ -298,18 +298,6 @@ public final class DouDizhuMatch implements Match {
     return forcedEnd;
   }
 
-  /** Dou Dizhu has no draws. */
-  @Override
-  public Optional<Result> agreeDraw() {
-    return Optional.empty();
-  }
-
-  /** Played cards are seen by everyone; there is no taking them back. */
-  @Override
-  public Optional<List<Event>> undo(int seat) {
-    return Optional.empty();
-  }
-
   static final int SNAPSHOT_VERSION = 1;
 
   /**

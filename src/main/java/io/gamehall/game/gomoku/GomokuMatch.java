@@ -1,10 +1,10 @@
 package io.gamehall.game.gomoku;
 
 import io.gamehall.game.Event;
-import io.gamehall.game.Match;
 import io.gamehall.game.Result;
 import io.gamehall.game.SnapshotText;
 import io.gamehall.game.Step;
+import io.gamehall.game.TwoSeatMatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * A Gomoku match behind the SPI: seat 0 plays black, seat 1 white; actions are points such as
  * {@code H8}.
  */
-public final class GomokuMatch implements Match {
+public final class GomokuMatch extends TwoSeatMatch {
 
   // Longer input cannot be a point; refusing it early keeps hostile strings out of messages and
   // parsing.
@@ -28,10 +28,8 @@ public final class GomokuMatch implements Match {
   private final GomokuGame game;
   private final long botSeed;
 
-  /** Set when the match ended off the board (resignation, abandonment, agreed draw). */
-  private Result forcedEnd;
-
   GomokuMatch(GomokuGame game, long botSeed) {
+    super("Gomoku");
     this.game = game;
     this.botSeed = botSeed;
   }
@@ -98,10 +96,7 @@ public final class GomokuMatch implements Match {
   }
 
   @Override
-  public Optional<Result> result() {
-    if (forcedEnd != null) {
-      return Optional.of(forcedEnd);
-    }
+  protected Optional<Result> ruledResult() {
     GameResult r = game.result();
     switch (r.status()) {
       case BLACK_WINS:
@@ -186,60 +181,6 @@ public final class GomokuMatch implements Match {
             .orElseThrow(() -> new IllegalStateException("no legal point is left"));
   }
 
-  @Override
-  public Result resign(int seat) {
-    return forfeit(seat, Result.EndReason.RESIGN, "resign");
-  }
-
-  @Override
-  public Result abandon(int seat) {
-    return forfeit(seat, Result.EndReason.ABANDONMENT, "abandon");
-  }
-
-  private Result forfeit(int seat, Result.EndReason reason, String detail) {
-    checkSeat(seat);
-    if (!isOver()) {
-      forcedEnd = Result.twoSeatWin(1 - seat, reason, detail);
-    }
-    return result().orElseThrow();
-  }
-
-  @Override
-  public Optional<Result> agreeDraw() {
-    if (isOver()) {
-      return Optional.empty();
-    }
-    forcedEnd = new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.AGREED_DRAW, "agreed");
-    return Optional.of(forcedEnd);
-  }
-
-  /**
-   * Removes the requester's last stone and the opponent's reply after it, if any, so the requester
-   * moves again. Refused once the match is over, so a recorded result never changes.
-   */
-  @Override
-  public Optional<List<Event>> undo(int seat) {
-    if (isOver() || (seat != 0 && seat != 1)) {
-      return Optional.empty();
-    }
-    List<Point> moves = game.moves();
-    int plies = toAct() == seat ? 2 : 1;
-    if (plies > moves.size()) {
-      return Optional.empty();
-    }
-    List<String> removed = new ArrayList<>();
-    for (Point p : moves.subList(moves.size() - plies, moves.size())) {
-      removed.add(p.toString());
-    }
-    game.undo(plies);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("seat", seat);
-    data.put("plies", plies);
-    data.put("removed", removed);
-    data.put("toAct", toAct());
-    return Optional.of(List.of(Event.of("undo", data)));
-  }
-
   static final int SNAPSHOT_VERSION = 1;
 
   /**
@@ -249,7 +190,7 @@ public final class GomokuMatch implements Match {
    */
   @Override
   public Optional<String> snapshot() {
-    if (forcedEnd != null) {
+    if (endedOffBoard()) {
       return Optional.empty();
     }
     List<String> points = new ArrayList<>();
@@ -284,19 +225,30 @@ public final class GomokuMatch implements Match {
     return new GomokuMatch(game, Long.parseLong(fields.get(1)));
   }
 
-  private boolean isOver() {
-    return forcedEnd != null || game.result().status().isOver();
+  @Override
+  protected boolean ruledOver() {
+    return game.result().status().isOver();
+  }
+
+  @Override
+  protected int plies() {
+    return game.moves().size();
+  }
+
+  @Override
+  protected List<String> takeBack(int plies) {
+    List<Point> moves = game.moves();
+    List<String> removed = new ArrayList<>();
+    for (Point p : moves.subList(moves.size() - plies, moves.size())) {
+      removed.add(p.toString());
+    }
+    game.undo(plies);
+    return removed;
   }
 
   private void requireToAct(int seat) {
     if (seat != toAct()) {
       throw new IllegalStateException("seat " + seat + " is not to act (to act: " + toAct() + ")");
-    }
-  }
-
-  private static void checkSeat(int seat) {
-    if (seat != 0 && seat != 1) {
-      throw new IllegalArgumentException("Gomoku seats are 0 and 1, not " + seat);
     }
   }
 

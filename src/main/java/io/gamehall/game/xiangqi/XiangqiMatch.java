@@ -1,10 +1,10 @@
 package io.gamehall.game.xiangqi;
 
 import io.gamehall.game.Event;
-import io.gamehall.game.Match;
 import io.gamehall.game.Result;
 import io.gamehall.game.SnapshotText;
 import io.gamehall.game.Step;
+import io.gamehall.game.TwoSeatMatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * A Xiangqi match behind the SPI: seat 0 red, seat 1 black; actions are ICCS moves such as {@code
  * h2e2}.
  */
-public final class XiangqiMatch implements Match {
+public final class XiangqiMatch extends TwoSeatMatch {
 
   // ICCS is 4 or 5 characters; anything much longer is refused before parsing or echoing.
   private static final int MAX_ACTION_LENGTH = 12;
@@ -34,10 +34,8 @@ public final class XiangqiMatch implements Match {
 
   private XiangqiGame game;
 
-  /** Set when the match ended off the board (resignation, abandonment, agreed draw). */
-  private Result forcedEnd;
-
   XiangqiMatch(XiangqiGame game) {
+    super("Xiangqi");
     this.game = game;
   }
 
@@ -88,10 +86,7 @@ public final class XiangqiMatch implements Match {
   }
 
   @Override
-  public Optional<Result> result() {
-    if (forcedEnd != null) {
-      return Optional.of(forcedEnd);
-    }
+  protected Optional<Result> ruledResult() {
     GameResult r = game.result();
     if (!r.isOver()) {
       return Optional.empty();
@@ -191,64 +186,6 @@ public final class XiangqiMatch implements Match {
     return legal.get(0);
   }
 
-  @Override
-  public Result resign(int seat) {
-    return forfeit(seat, Result.EndReason.RESIGN, "resign");
-  }
-
-  @Override
-  public Result abandon(int seat) {
-    return forfeit(seat, Result.EndReason.ABANDONMENT, "abandon");
-  }
-
-  private Result forfeit(int seat, Result.EndReason reason, String detail) {
-    if (seat != 0 && seat != 1) {
-      throw new IllegalArgumentException("Xiangqi seats are 0 and 1, not " + seat);
-    }
-    if (!isOver()) {
-      forcedEnd = Result.twoSeatWin(1 - seat, reason, detail);
-    }
-    return result().orElseThrow();
-  }
-
-  @Override
-  public Optional<Result> agreeDraw() {
-    if (isOver()) {
-      return Optional.empty();
-    }
-    forcedEnd = new Result(List.of(), Map.of(0, 0, 1, 0), Result.EndReason.AGREED_DRAW, "agreed");
-    return Optional.of(forcedEnd);
-  }
-
-  /**
-   * Takes back the requester's last move and the reply after it, if any, so the requester moves
-   * again. The game is rebuilt by replaying the shortened move list, which also rebuilds the
-   * repetition and no-capture history. Refused once the match is over.
-   */
-  @Override
-  public Optional<List<Event>> undo(int seat) {
-    if (isOver() || (seat != 0 && seat != 1)) {
-      return Optional.empty();
-    }
-    List<String> moves = game.moveListIccs();
-    int plies = toAct() == seat ? 2 : 1;
-    if (plies > moves.size()) {
-      return Optional.empty();
-    }
-    XiangqiGame replay = XiangqiGame.fromFen(game.initialFen());
-    for (String m : moves.subList(0, moves.size() - plies)) {
-      replay.play(m);
-    }
-    game = replay;
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("seat", seat);
-    data.put("plies", plies);
-    data.put("removed", new ArrayList<>(moves.subList(moves.size() - plies, moves.size())));
-    data.put("toAct", toAct());
-    data.put("fen", game.fen());
-    return Optional.of(List.of(Event.of("undo", data)));
-  }
-
   static final int SNAPSHOT_VERSION = 1;
 
   /**
@@ -258,7 +195,7 @@ public final class XiangqiMatch implements Match {
    */
   @Override
   public Optional<String> snapshot() {
-    if (forcedEnd != null) {
+    if (endedOffBoard()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -283,8 +220,34 @@ public final class XiangqiMatch implements Match {
     return new XiangqiMatch(game);
   }
 
-  private boolean isOver() {
-    return forcedEnd != null || game.result().isOver();
+  @Override
+  protected boolean ruledOver() {
+    return game.result().isOver();
+  }
+
+  @Override
+  protected int plies() {
+    return game.moveListIccs().size();
+  }
+
+  /**
+   * Rebuilds the game by replaying the shortened move list, which also rebuilds the repetition and
+   * no-capture history.
+   */
+  @Override
+  protected List<String> takeBack(int plies) {
+    List<String> moves = game.moveListIccs();
+    XiangqiGame replay = XiangqiGame.fromFen(game.initialFen());
+    for (String m : moves.subList(0, moves.size() - plies)) {
+      replay.play(m);
+    }
+    game = replay;
+    return new ArrayList<>(moves.subList(moves.size() - plies, moves.size()));
+  }
+
+  @Override
+  protected void describeUndo(Map<String, Object> data) {
+    data.put("fen", game.fen());
   }
 
   private void requireToAct(int seat) {

@@ -1,5 +1,6 @@
 package io.gamehall.store.snapshot;
 
+import io.gamehall.store.OwnerFence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,9 +10,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -41,41 +46,91 @@ public class DatabaseSnapshotStore implements SnapshotStore {
   @Transactional
   public void write(List<Saved> saves, List<String> deletes) {
     try (Connection connection = dataSource.getConnection()) {
-      if (!saves.isEmpty()) {
-        Set<String> stored = existing(connection, saves);
-        try (PreparedStatement update = connection.prepareStatement(UPDATE);
-            PreparedStatement insert = connection.prepareStatement(INSERT)) {
-          boolean updates = false;
-          boolean inserts = false;
-          for (Saved saved : saves) {
-            boolean known = stored.contains(saved.tableId());
-            PreparedStatement statement = known ? update : insert;
-            bind(statement, saved);
-            statement.addBatch();
-            updates |= known;
-            inserts |= !known;
-          }
-          if (updates) {
-            update.executeBatch();
-          }
-          if (inserts) {
-            insert.executeBatch();
-          }
-        }
-      }
-      if (!deletes.isEmpty()) {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-          for (String tableId : deletes) {
-            delete.setString(1, tableId);
-            delete.addBatch();
-          }
-          delete.executeBatch();
-        }
-      }
+      writeRows(connection, saves, deletes);
     } catch (SQLException e) {
       // The writer keeps the batch and retries; the transaction rolls back on this unchecked
       // exception.
       throw new IllegalStateException("table snapshots not written: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  @Transactional
+  public Set<String> writeFenced(
+      List<Saved> saves, List<String> deletes, Map<String, OwnerFence> fences) {
+    try (Connection connection = dataSource.getConnection()) {
+      return writeFenced(connection, saves, deletes, fences);
+    } catch (SQLException e) {
+      throw new IllegalStateException("table snapshots not written: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The fenced write on {@code connection}, inside the caller's transaction: locks the owner rows,
+   * writes the tables still held, and returns the ids refused (no fence, another owner, or another
+   * epoch). Plain JDBC so the cluster's tests run it on H2 without a container.
+   */
+  public static Set<String> writeFenced(
+      Connection connection,
+      List<Saved> saves,
+      List<String> deletes,
+      Map<String, OwnerFence> fences)
+      throws SQLException {
+    Set<String> held = OwnerFence.holding(connection, fences);
+    Set<String> refused = new TreeSet<>();
+    List<Saved> keptSaves = new ArrayList<>(saves.size());
+    for (Saved saved : saves) {
+      if (held.contains(saved.tableId())) {
+        keptSaves.add(saved);
+      } else {
+        refused.add(saved.tableId());
+      }
+    }
+    List<String> keptDeletes = new ArrayList<>(deletes.size());
+    for (String tableId : deletes) {
+      if (held.contains(tableId)) {
+        keptDeletes.add(tableId);
+      } else {
+        refused.add(tableId);
+      }
+    }
+    writeRows(connection, keptSaves, keptDeletes);
+    return refused;
+  }
+
+  /** The unfenced batch: replaces {@code saves}, deletes {@code deletes}. */
+  static void writeRows(Connection connection, List<Saved> saves, List<String> deletes)
+      throws SQLException {
+    if (!saves.isEmpty()) {
+      Set<String> stored = existing(connection, saves);
+      try (PreparedStatement update = connection.prepareStatement(UPDATE);
+          PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        boolean updates = false;
+        boolean inserts = false;
+        for (Saved saved : saves) {
+          boolean known = stored.contains(saved.tableId());
+          PreparedStatement statement = known ? update : insert;
+          bind(statement, saved);
+          statement.addBatch();
+          updates |= known;
+          inserts |= !known;
+        }
+        if (updates) {
+          update.executeBatch();
+        }
+        if (inserts) {
+          insert.executeBatch();
+        }
+      }
+    }
+    if (!deletes.isEmpty()) {
+      try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+        for (String tableId : deletes) {
+          delete.setString(1, tableId);
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
     }
   }
 
@@ -109,6 +164,13 @@ public class DatabaseSnapshotStore implements SnapshotStore {
     statement.setLong(4, saved.savedAtMillis());
     statement.setBytes(5, saved.data());
     statement.setString(6, saved.tableId());
+  }
+
+  @Override
+  @Transactional
+  public Optional<Saved> load(String tableId) {
+    return Optional.ofNullable(em.find(TableSnapshotRow.class, tableId))
+        .map(TableSnapshotRow::toSaved);
   }
 
   @Override

@@ -1,6 +1,10 @@
 package io.gamehall.store.snapshot;
 
+import io.gamehall.store.OwnerFence;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where table snapshots live. Each {@link #write} is one transaction: all of it is stored, or none
@@ -21,4 +25,19 @@ public interface SnapshotStore {
 
   /** Every stored table, for the restore at start-up. */
   List<Saved> loadAll();
+
+  /**
+   * Cluster mode: like {@link #write}, but only for the tables this node still owns at the epoch in
+   * {@code fences} (io.gamehall.cluster); the others are left alone and their ids returned, so the
+   * caller freezes them. Single-node mode calls {@link #write} and never pays for the check.
+   */
+  default Set<String> writeFenced(
+      List<Saved> saves, List<String> deletes, Map<String, OwnerFence> fences) {
+    throw new UnsupportedOperationException("this snapshot store cannot fence writes");
+  }
+
+  /** One stored table, for the restore after a cluster node claims it. */
+  default Optional<Saved> load(String tableId) {
+    return loadAll().stream().filter(s -> s.tableId().equals(tableId)).findFirst();
+  }
 }

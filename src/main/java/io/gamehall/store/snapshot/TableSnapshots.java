@@ -1,6 +1,6 @@
 package io.gamehall.store.snapshot;
 
-import io.gamehall.config.HallSettings;
+import io.gamehall.config.Settings;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.table.TableState;
 import jakarta.annotation.Priority;
@@ -44,6 +44,7 @@ public class TableSnapshots {
   private static final long RETRY_MILLIS = 2_000;
 
   @Inject TableRegistry registry;
+  @Inject Settings settings;
   @Inject DatabaseSnapshotStore store;
   @Resource private ManagedThreadFactory managedThreads;
   private ScheduledExecutorService executor;
@@ -51,7 +52,7 @@ public class TableSnapshots {
 
   void start(
       @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context) {
-    if ("false".equals(HallSettings.lookup("gamehall.snapshot.enabled"))) {
+    if (!settings.flag("gamehall.snapshot.enabled", true)) {
       LOG.info("table snapshots are off (gamehall.snapshot.enabled=false)");
       return;
     }
@@ -60,8 +61,8 @@ public class TableSnapshots {
     // One thread: batches are written one after another, never two transactions racing on the same
     // rows.
     executor = Executors.newSingleThreadScheduledExecutor(threads);
-    long linger = Long.parseLong(setting("gamehall.snapshot.linger.millis", "10"));
-    double busyShare = Integer.parseInt(setting("gamehall.snapshot.busy.percent", "20")) / 100.0;
+    long linger = settings.number("gamehall.snapshot.linger.millis", 10);
+    double busyShare = settings.integer("gamehall.snapshot.busy.percent", 20) / 100.0;
     writer =
         new SnapshotWriter(
             store,
@@ -147,10 +148,5 @@ public class TableSnapshots {
   /** The writer, for operations and tests; null while snapshots are off. */
   public SnapshotWriter writer() {
     return writer;
-  }
-
-  private static String setting(String name, String fallback) {
-    String value = HallSettings.lookup(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
   }
 }

@@ -26,8 +26,8 @@ class GomokuMatchTest {
 
   private final GomokuRules rules = new GomokuRules();
 
-  private Match start(String variant) {
-    return rules.start(2, Map.of("variant", variant), new byte[32]);
+  private GomokuMatch start(String variant) {
+    return (GomokuMatch) rules.start(2, Map.of("variant", variant), new byte[32]);
   }
 
   private static List<Event> accept(Match m, int seat, String action) {
@@ -62,7 +62,7 @@ class GomokuMatchTest {
 
   @Test
   void movesProduceEventsAndViews() {
-    Match m = start("freestyle");
+    GomokuMatch m = start("freestyle");
     assertEquals(0, m.toAct());
     List<Event> events = accept(m, 0, "h8");
     assertEquals(1, events.size());
@@ -81,7 +81,7 @@ class GomokuMatchTest {
 
   @Test
   void fiveInARowEndsTheMatchWithOneEndEvent() {
-    Match m = start("standard");
+    GomokuMatch m = start("standard");
     String[] black = {"A1", "B1", "C1", "D1"};
     String[] white = {"A5", "B5", "C5", "D5"};
     for (int i = 0; i < 4; i++) {
@@ -102,7 +102,7 @@ class GomokuMatchTest {
 
   @Test
   void refusedActionsCarryStableCodesAndChangeNothing() {
-    Match m = start("freestyle");
+    GomokuMatch m = start("freestyle");
     accept(m, 0, "H8");
     assertEquals("not_your_turn", reject(m, 0, "A1"));
     assertEquals("occupied", reject(m, 1, "H8"));
@@ -116,7 +116,7 @@ class GomokuMatchTest {
 
   @Test
   void renjuFoulIsRefusedAndNamed() {
-    Match m = start("renju");
+    GomokuMatch m = start("renju");
     String[] moves = {"F13", "A1", "F12", "A3", "D11", "A5", "E11", "A7"};
     for (int i = 0; i < moves.length; i++) {
       accept(m, i % 2, moves[i]);
@@ -134,7 +134,7 @@ class GomokuMatchTest {
 
   @Test
   void undoGivesTheRequesterTheMoveBack() {
-    Match m = start("freestyle");
+    GomokuMatch m = start("freestyle");
     assertTrue(m.undo(0).isEmpty(), "nothing to undo yet");
     accept(m, 0, "H8");
     accept(m, 1, "H9");
@@ -161,7 +161,7 @@ class GomokuMatchTest {
 
   @Test
   void resignAbandonAndDraw() {
-    Match m = start("freestyle");
+    GomokuMatch m = start("freestyle");
     accept(m, 0, "H8");
     Result r = m.resign(0);
     assertEquals(List.of(1), r.winners());
@@ -174,7 +174,7 @@ class GomokuMatchTest {
     assertEquals(Result.EndReason.ABANDONMENT, a.abandon(1).reason());
     assertEquals(List.of(0), a.result().orElseThrow().winners());
 
-    Match d = start("freestyle");
+    GomokuMatch d = start("freestyle");
     Result draw = d.agreeDraw().orElseThrow();
     assertEquals(List.of(), draw.winners());
     assertEquals(Result.EndReason.AGREED_DRAW, draw.reason());
@@ -185,7 +185,7 @@ class GomokuMatchTest {
   void randomGamesThroughTheSpiAlwaysFinish(String variant) throws Exception {
     Random random = new Random(variant.hashCode());
     for (int game = 0; game < 6; game++) {
-      Match m = start(variant);
+      GomokuMatch m = start(variant);
       List<String> played = new ArrayList<>();
       int ends = 0;
       while (m.toAct() >= 0) {
@@ -226,7 +226,7 @@ class GomokuMatchTest {
   @Test
   void fuzzedInputNeverThrowsAndRefusalsChangeNothing() {
     Random random = new Random(42);
-    Match m = start("renju");
+    GomokuMatch m = start("renju");
     String alphabet = "ABCDEFGHIJKLMNOPabcdefhijklmnop0123456789 -+\u00e9\u0661\t";
     for (int i = 0; i < 3000 && m.toAct() >= 0; i++) {
       StringBuilder sb = new StringBuilder();
@@ -246,7 +246,7 @@ class GomokuMatchTest {
 
   @Test
   void botWorksOnACopyAndReturnsALegalMoveInBudget() throws Exception {
-    Match m = start("renju");
+    GomokuMatch m = start("renju");
     String[] moves = {"H8", "H9", "J8", "G8", "J9"};
     for (int i = 0; i < moves.length; i++) {
       accept(m, i % 2, moves[i]);

@@ -23,8 +23,8 @@ class XiangqiMatchTest {
 
   private final XiangqiRules rules = new XiangqiRules();
 
-  private Match start() {
-    return rules.start(2, Map.of(), new byte[32]);
+  private XiangqiMatch start() {
+    return (XiangqiMatch) rules.start(2, Map.of(), new byte[32]);
   }
 
   private static List<Event> accept(Match m, int seat, String action) {
@@ -57,7 +57,7 @@ class XiangqiMatchTest {
 
   @Test
   void startViewShowsLegalMovesOnlyToTheSeatToAct() {
-    Match m = start();
+    XiangqiMatch m = start();
     Map<String, Object> red = m.view(0);
     assertEquals(Position.START_FEN, red.get("fen"));
     assertEquals("red", red.get("toMove"));
@@ -69,7 +69,7 @@ class XiangqiMatchTest {
 
   @Test
   void captureEventNamesThePiece() {
-    Match m = start();
+    XiangqiMatch m = start();
     List<Event> events = accept(m, 0, "H2-H9");
     Map<String, Object> data = events.get(0).data();
     assertEquals("move", events.get(0).kind());
@@ -84,7 +84,7 @@ class XiangqiMatchTest {
 
   @Test
   void refusedActionsCarryStableCodesAndChangeNothing() {
-    Match m = start();
+    XiangqiMatch m = start();
     assertEquals("not_your_turn", reject(m, 1, "h9g7"));
     assertEquals("malformed", reject(m, 0, "h2h3x"));
     assertEquals("illegal", reject(m, 0, "a0a5"));
@@ -97,7 +97,7 @@ class XiangqiMatchTest {
 
   @Test
   void undoReplaysTheShortenedGame() {
-    Match m = start();
+    XiangqiMatch m = start();
     accept(m, 0, "h2e2");
     accept(m, 1, "h9g7");
     accept(m, 0, "h0g2");
@@ -116,7 +116,7 @@ class XiangqiMatchTest {
 
   @Test
   void agreedDrawAndAbandonment() {
-    Match m = start();
+    XiangqiMatch m = start();
     assertEquals(Result.EndReason.AGREED_DRAW, m.agreeDraw().orElseThrow().reason());
     assertEquals(-1, m.toAct());
     assertEquals("game_over", reject(m, 0, "h2e2"));
@@ -132,7 +132,7 @@ class XiangqiMatchTest {
     List<String> details =
         List.of("checkmate", "stalemate", "perpetual_check", "repetition", "no_capture");
     for (int game = 0; game < 4; game++) {
-      Match m = start();
+      XiangqiMatch m = start();
       List<String> played = new ArrayList<>();
       int ends = 0;
       while (m.toAct() >= 0) {
@@ -168,7 +168,7 @@ class XiangqiMatchTest {
   @Test
   void fuzzedInputNeverThrows() {
     Random random = new Random(3);
-    Match m = start();
+    XiangqiMatch m = start();
     String alphabet = "abcdefghijAZ0123456789- \u0663\u00df";
     for (int i = 0; i < 5000 && m.toAct() >= 0; i++) {
       StringBuilder sb = new StringBuilder();
@@ -185,7 +185,7 @@ class XiangqiMatchTest {
 
   @Test
   void botUsesASnapshotAndAnswersInBudget() throws Exception {
-    Match m = start();
+    XiangqiMatch m = start();
     accept(m, 0, "h2e2");
     Callable<String> bot = m.bot(1, Duration.ofMillis(150), () -> false);
     Map<String, Object> before = m.view(1);

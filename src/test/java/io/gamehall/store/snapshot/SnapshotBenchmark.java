@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gamehall.game.GameRules;
-import io.gamehall.game.Games;
 import io.gamehall.game.Match;
 import io.gamehall.game.Step;
+import io.gamehall.games.Games;
 import io.gamehall.store.SchemaMigrations;
 import io.gamehall.table.Command;
 import io.gamehall.table.Phase;

@@ -1,4 +1,4 @@
-package io.gamehall.game;
+package io.gamehall.games;
 
 import io.gamehall.game.doudizhu.DouDizhuCli;
 import io.gamehall.game.gomoku.GomokuCli;
@@ -12,7 +12,7 @@ public final class RulesTool {
   static final String USAGE =
       String.join(
           System.lineSeparator(),
-          "usage: java -cp target/classes io.gamehall.game.RulesTool <command> [args]",
+          "usage: java -cp target/classes io.gamehall.games.RulesTool <command> [args]",
           "  xiangqi-perft '<FEN>' <depth>     per-move node counts, then the total",
           "  ddz-plays                         every distinct Dou Dizhu play: <ranks>\\t<type>",
           "  ddz-classify <ranks>              the play type of <ranks>, or 'invalid'",
