@@ -1,6 +1,7 @@
 // Board drawing: SVG for Gomoku and Xiangqi, plain elements for Dou Dizhu. Every function redraws from a view (the
 // match part of a snapshot, patched by events), so a resumed or reloaded page draws exactly what the server holds.
 import { t } from "./i18n.js";
+import { playedCards } from "./cards.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -16,7 +17,11 @@ function el(name, attrs = {}, parent) {
 
 export const GOMOKU_COLS = "ABCDEFGHIJKLMNO";
 
-export function renderGomoku(container, view, { onPoint, canMove }) {
+/**
+ * `onPoint` (optional) gets a click on a free point; the table view instead listens on the container, which outlives
+ * redraws, so a tap that lands while the board is rebuilt is not lost. `preview` draws a see-through stone there.
+ */
+export function renderGomoku(container, view, { onPoint, canMove, preview = null, previewStone = "black" }) {
   container.textContent = "";
   const svg = el("svg", { viewBox: "0 0 16 16", class: "gomoku", "data-testid": "gomoku-board" }, container);
   el("rect", { x: 0, y: 0, width: 16, height: 16, rx: 0.3, class: "wood" }, svg);
@@ -31,6 +36,7 @@ export function renderGomoku(container, view, { onPoint, canMove }) {
   }
   const board = view.board || [];
   const win = new Set(view.winningLine || []);
+  const pt = (n) => [GOMOKU_COLS.indexOf(n[0]) + 1, 16 - Number(n.slice(1))];
   const forbidden = new Set(view.forbidden || []);
   for (let row = 15; row >= 1; row--) {
     const line = board[15 - row] || "";
@@ -45,7 +51,10 @@ export function renderGomoku(container, view, { onPoint, canMove }) {
           class: "stone " + (ch === "X" ? "black" : "white") + (win.has(name) ? " win" : ""),
           "data-testid": "stone-" + name, "data-stone": ch === "X" ? "black" : "white",
         }, svg);
-        if (view.lastMove === name) el("circle", { cx: x, cy: y, r: 0.14, class: "last", "data-testid": "last-move" }, svg);
+        if (view.lastMove === name) {
+          el("circle", { cx: x, cy: y, r: 0.14, class: "last", "data-testid": "last-move" }, svg);
+          el("circle", { cx: x, cy: y, r: 0.5, class: "last-ring" }, svg);
+        }
       } else {
         if (forbidden.has(name)) {
           const g = el("g", { class: "forbidden", "data-testid": "forbidden-" + name }, svg);
@@ -54,13 +63,25 @@ export function renderGomoku(container, view, { onPoint, canMove }) {
           el("line", { x1: x - 0.25, y1: y + 0.25, x2: x + 0.25, y2: y - 0.25 }, g);
         }
         const hit = el("rect", {
-          x: x - 0.5, y: y - 0.5, width: 1, height: 1,
+          x: x - 0.5, y: y - 0.5, width: 1, height: 1, "data-point": name,
           class: "hit" + (canMove && !forbidden.has(name) ? " live" : ""), "data-testid": "pt-" + name,
         }, svg);
-        hit.addEventListener("click", () => onPoint(name));
+        if (onPoint) hit.addEventListener("click", () => onPoint(name));
+        if (preview === name) {
+          el("circle", { cx: x, cy: y, r: 0.45, class: "stone preview " + previewStone, "data-testid": "preview-" + name, "pointer-events": "none" }, svg);
+        }
       }
     }
   }
+  winLine(svg, view.winningLine, pt);
+}
+
+/** The winning line drawn through its stones (ends: the first and last point of the line). */
+function winLine(svg, line, pt) {
+  if (!line || line.length < 2) return;
+  const pts = line.map(pt).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const [a, b] = [pts[0], pts[pts.length - 1]];
+  el("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], class: "winline", "data-testid": "win-line", "pointer-events": "none" }, svg);
 }
 
 /** The view after a `move` event, without waiting for a snapshot. */
@@ -132,7 +153,7 @@ export function xiangqiApply(view, data) {
   };
 }
 
-export function renderXiangqi(container, view, { flipped, selected, onSquare }) {
+export function renderXiangqi(container, view, { flipped, selected, onSquare, checked = null }) {
   container.textContent = "";
   const svg = el("svg", { viewBox: "0 0 10 11", class: "xiangqi", "data-testid": "xiangqi-board" }, container);
   el("rect", { x: 0, y: 0, width: 10, height: 11, rx: 0.3, class: "wood" }, svg);
@@ -163,11 +184,14 @@ export function renderXiangqi(container, view, { flipped, selected, onSquare }) 
     for (const f of "abcdefghi") {
       const sq = f + r;
       const [x, y] = pos(sq);
-      if (last.includes(sq)) el("rect", { x: x - 0.48, y: y - 0.48, width: 0.96, height: 0.96, class: "lastmark", "data-testid": "last-" + sq }, svg);
+      if (last.includes(sq)) {
+        el("rect", { x: x - 0.48, y: y - 0.48, width: 0.96, height: 0.96, class: "lastmark" + (sq === last[1] ? " to" : " from"), "data-testid": "last-" + sq }, svg);
+      }
       const p = pieces[sq];
       if (p) {
         const red = p === p.toUpperCase();
-        const g = el("g", { class: "piece " + (red ? "red" : "black") + (selected === sq ? " selected" : ""), "data-testid": "piece-" + sq, "data-piece": p }, svg);
+        const g = el("g", { class: "piece " + (red ? "red" : "black") + (selected === sq ? " selected" : "") + (checked === sq ? " checked" : ""), "data-testid": "piece-" + sq, "data-piece": p }, svg);
+        if (checked === sq) el("circle", { cx: x, cy: y, r: 0.5, class: "check-ring", "data-testid": "checked-general" }, svg);
         el("circle", { cx: x, cy: y, r: 0.44 }, g);
         el("text", { x, y: y + 0.16 }, g).textContent = XQ_GLYPHS[p] || p;
       }
@@ -242,70 +266,97 @@ export function ddzApply(view, kind, data, mySeat) {
   return v;
 }
 
-/** The table area: the other seats (name, role, card count, last action), the kitty and the stake. */
+/**
+ * The felt: the other seats (left and right of this one, as players sit) with their card-back stack, count and
+ * last action in front of them; the middle with the bottom cards, the bid and the multiplier; this seat's own last
+ * action in front of the hand. A spectator sees all three seats.
+ */
 export function renderDdz(container, view, { mySeat, seatName }) {
   container.textContent = "";
   const wrap = document.createElement("div");
-  wrap.className = "ddz";
-  wrap.dataset.testid = "ddz-table";
+  wrap.className = "ddz felt" + (mySeat < 0 ? " watching" : "");
   wrap.setAttribute("data-testid", "ddz-table");
   container.appendChild(wrap);
   const me = mySeat >= 0 ? mySeat : 0;
-  const order = [(me + 1) % 3, (me + 2) % 3];
-  if (mySeat < 0) order.unshift(me);
+  // Play goes seat 0 -> 1 -> 2: the next seat sits on the right, the one before on the left.
+  const places = mySeat < 0 ? [[1, "right"], [2, "left"], [0, "bottom"]] : [[(me + 2) % 3, "left"], [(me + 1) % 3, "right"]];
   const lastBySeat = {};
   for (const p of view.plays || []) lastBySeat[p.seat] = p;
   for (const b of view.phase === "bidding" ? view.bids || [] : []) lastBySeat[b.seat] = b;
-  for (const s of order) {
+  for (const [s, place] of places) {
     const box = document.createElement("div");
-    box.className = "ddz-seat" + (view.toAct === s ? " acting" : "");
+    box.className = `ddz-seat ${place}` + (view.toAct === s ? " acting" : "") + (view.landlord === s ? " landlord" : "");
     box.setAttribute("data-testid", "ddz-seat-" + s);
-    const role = view.landlord == null ? "" : view.landlord === s ? "[" + t("landlord") + "]" : t("farmer");
-    const name = document.createElement("div");
-    name.className = "ddz-name";
-    name.textContent = `${seatName(s)} ${role}`;
-    box.appendChild(name);
-    const backs = document.createElement("div");
-    backs.className = "backs";
+    const head = document.createElement("div");
+    head.className = "ddz-name";
+    head.textContent = seatName(s);
+    if (view.landlord != null) {
+      const role = document.createElement("span");
+      role.className = "role-tag " + (view.landlord === s ? "lord" : "farmer");
+      role.textContent = view.landlord === s ? t("landlord") : t("farmer");
+      head.appendChild(role);
+    }
+    box.appendChild(head);
     const n = (view.counts || [])[s] ?? 0;
+    const stack = document.createElement("div");
+    stack.className = "stack" + (n > 0 && n <= 2 ? " alarm" : "");
+    const back = document.createElement("span");
+    back.className = "back";
+    stack.appendChild(back);
     const count = document.createElement("span");
     count.className = "count";
     count.setAttribute("data-testid", "ddz-count-" + s);
-    count.textContent = t("cards", { n });
-    backs.appendChild(count);
-    for (let i = 0; i < Math.min(n, 20); i++) {
-      const b = document.createElement("span");
-      b.className = "back";
-      backs.appendChild(b);
-    }
-    box.appendChild(backs);
+    count.setAttribute("aria-label", t("cards", { n }));
+    count.textContent = String(n);
+    stack.appendChild(count);
+    box.appendChild(stack);
     box.appendChild(actionLine(lastBySeat[s], s));
     wrap.appendChild(box);
   }
   const mid = document.createElement("div");
   mid.className = "ddz-mid";
   const kitty = document.createElement("div");
+  kitty.className = "kitty";
   kitty.setAttribute("data-testid", "ddz-kitty");
-  kitty.textContent = `${t("kitty")}: ${view.kitty ? ranksLabel(view.kitty) : "? ? ?"}   ${t("stake", { n: view.multiplier || view.stake || 1 })}`;
+  kitty.setAttribute("aria-label", t("kitty"));
+  const label = document.createElement("span");
+  label.className = "kitty-label";
+  label.textContent = t("kitty");
+  kitty.appendChild(label);
+  if (view.kitty) kitty.appendChild(playedCards(view.kitty, "kitty-cards"));
+  else for (let i = 0; i < 3; i++) kitty.appendChild(Object.assign(document.createElement("span"), { className: "back small" }));
   mid.appendChild(kitty);
-  if (mySeat >= 0) mid.appendChild(actionLine(lastBySeat[mySeat], mySeat, true));
+  const stake = document.createElement("div");
+  stake.className = "stakes";
+  const bid = (view.bids || []).reduce((b, x) => Math.max(b, x.points || 0), 0);
+  if (bid) stake.appendChild(Object.assign(document.createElement("span"), { className: "chip-bid", textContent: t("bidOnTable", { n: bid }) }));
+  const mult = document.createElement("span");
+  mult.className = "chip-mult";
+  mult.setAttribute("data-testid", "ddz-multiplier");
+  mult.textContent = t("multiplier", { n: view.multiplier || view.stake || 1 });
+  stake.appendChild(mult);
+  mid.appendChild(stake);
   wrap.appendChild(mid);
+  if (mySeat >= 0) {
+    const mine = actionLine(lastBySeat[mySeat], mySeat, true);
+    mine.classList.add("mine");
+    wrap.appendChild(mine);
+  }
 }
 
 function actionLine(a, seat, mine) {
   const line = document.createElement("div");
   line.className = "ddz-action";
-  line.setAttribute("data-testid", (mine ? "ddz-my-action" : "ddz-action-") + (mine ? "" : seat));
+  line.setAttribute("data-testid", mine ? "ddz-my-action" : "ddz-action-" + seat);
   if (!a) return line;
-  if (a.action === "play") {
-    for (const r of sortRanks(a.ranks)) {
-      const c = document.createElement("span");
-      c.className = "mini";
-      c.textContent = rankLabel(r);
-      line.appendChild(c);
-    }
-  } else if (a.action === "pass") line.textContent = t("pass");
-  else if (a.action === "bid") line.textContent = a.points ? t("bid", { n: a.points }) : t("pass");
-  else line.textContent = t(a.action) || a.action;
+  if (a.action === "play") line.appendChild(playedCards(a.ranks));
+  else {
+    const say = document.createElement("span");
+    say.className = "say";
+    if (a.action === "pass") say.textContent = t("pass");
+    else if (a.action === "bid") say.textContent = a.points ? t("bid", { n: a.points }) : t("noBid");
+    else say.textContent = t(a.action) || a.action;
+    line.appendChild(say);
+  }
   return line;
 }

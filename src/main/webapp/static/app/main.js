@@ -4,15 +4,22 @@
 import { GameHall } from "../sdk/gamehall.js";
 import { t, language, setLanguage, PHRASES } from "./i18n.js";
 import {
-  renderGomoku, gomokuApply, renderXiangqi, xiangqiApply, renderDdz, ddzApply, sortRanks, cardLabel,
+  GOMOKU_COLS, renderGomoku, gomokuApply, renderXiangqi, xiangqiApply, renderDdz, ddzApply, sortRanks, cardLabel,
 } from "./boards.js";
 import {
   turnState, canMove, showTakeControl, showTrusteeBadge, showRematch, leaveNeedsConfirmation, resultSummary,
   applyResult, offlineBadge,
 } from "./status.js";
+import { renderSeats as drawSeats, showBubble } from "./seats.js";
+import { renderFan, kittyCards, playEffect, tableEffect } from "./cards.js";
+import * as sound from "./sound.js";
+import { initRecords } from "./replay.js";
+import { avatarSvg } from "./avatar.js";
+import { confirmStoneDefault, capturedPieces, checkedGeneral } from "./boardfx.js";
 
 const $ = (id) => document.getElementById(id);
 const GAMES = ["gomoku", "xiangqi", "doudizhu"];
+const GAME_ICONS = { gomoku: "●○", xiangqi: "帅", doudizhu: "♠♥" };
 const GAME_EVENTS = new Set(["move", "undo", "end", "deal", "bid", "redeal", "landlord", "play", "pass", "lead"]);
 
 const ui = {
@@ -27,6 +34,8 @@ const ui = {
   resultShownFor: null,
   banner: null,
   confirmDone: null, // settles the open resign/leave question
+  preview: null, // gomoku: the point shown before the confirming tap
+  dealFor: null, // doudizhu: the deal whose hand is animated in
 };
 
 const hall = new GameHall();
@@ -83,6 +92,8 @@ hall.on("welcome", (w) => {
   // A quick-match queue entry ends with the connection that made it.
   $("matching").hidden = true;
   $("me").textContent = w.nickname;
+  $("me-avatar").textContent = "";
+  $("me-avatar").appendChild(avatarSvg(w.playerId || w.nickname));
   if (!$("nickname").value) $("nickname").value = w.nickname;
   hall.subscribeLobby().catch(() => {});
   if (!ui.current && (!w.tables || w.tables.length === 0)) showLobby();
@@ -122,12 +133,18 @@ function renderLobby() {
     btn.className = "game" + (ui.game === g ? " on" : "");
     btn.setAttribute("data-testid", "game-" + g);
     btn.setAttribute("aria-pressed", String(ui.game === g));
-    const icon = { gomoku: "●○", xiangqi: "帅", doudizhu: "♠♥" }[g];
+    const icon = GAME_ICONS[g];
     btn.innerHTML = `<span class="icon"></span><span class="name"></span><small></small>`;
     btn.querySelector(".icon").textContent = icon;
     btn.querySelector(".name").textContent = t(g);
     if (info && info.presence) {
-      btn.querySelector("small").textContent = `${info.presence.playing} ${t("players")} · ${info.presence.waiting} ${t("waiting")}`;
+      // Two unbreakable parts, so a narrow tile wraps between them, never inside a word.
+      const small = btn.querySelector("small");
+      for (const text of [`${info.presence.playing} ${t("players")}`, `${info.presence.waiting} ${t("waiting")}`]) {
+        const part = document.createElement("span");
+        part.textContent = text;
+        small.appendChild(part);
+      }
     }
     btn.onclick = () => {
       ui.game = g;
@@ -139,7 +156,8 @@ function renderLobby() {
   $("variant-row").hidden = ui.game !== "gomoku";
   const list = $("table-list");
   list.textContent = "";
-  const rows = [...ui.lobby.tables.values()].filter((x) => x.state !== "finished" || x.seatsTaken > 0);
+  // A finished table has nothing left to watch or join (its players may only ask for a rematch).
+  const rows = [...ui.lobby.tables.values()].filter((x) => x.state !== "finished");
   if (rows.length === 0) {
     const li = document.createElement("li");
     li.className = "empty";
@@ -151,6 +169,11 @@ function renderLobby() {
     li.setAttribute("data-testid", "table-" + x.table);
     li.dataset.game = x.game;
     li.dataset.state = x.state;
+    const icon = document.createElement("span");
+    icon.className = "tbl-icon " + x.game;
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = GAME_ICONS[x.game] || "";
+    li.appendChild(icon);
     const label = document.createElement("span");
     label.textContent = `${t(x.game)} · ${x.seatsTaken}/${x.seats} · ${t("state_" + x.state)}${x.spectators ? " · " + t("watch") + " " + x.spectators : ""}`;
     li.appendChild(label);
@@ -293,15 +316,21 @@ hall.on("event", (m) => {
       break;
     case "result":
       applyResult(st, d);
+      ratings.delete(st.game);
       break;
     case "chat":
       ui.chat.push(d);
       if (ui.chat.length > 100) ui.chat.shift();
       renderChat();
+      if (m.table === ui.current) {
+        const from = st.seats.find((x) => x && x.playerId && x.playerId === d.from);
+        if (from) showBubble($("seats"), from.seat, d.phrase ? t("phrase_" + d.phrase) : d.text);
+      }
       return;
     default:
       break;
   }
+  if (m.table === ui.current) feedback(st, m.kind, d);
   if (GAME_EVENTS.has(m.kind) && st.match) {
     st.match = patchMatch(st, m.kind, d);
     // A seat's own view (legal moves, hand) comes only with a snapshot; a spectator's patched public view is
@@ -312,6 +341,24 @@ hall.on("event", (m) => {
   }
   if (m.table === ui.current) render();
 });
+
+/** Sounds and table effects for an event at the shown table. */
+function feedback(st, kind, d) {
+  if (kind === "move") sound.play(st.game === "gomoku" ? "stone" : "piece");
+  else if (kind === "play") {
+    const fx = playEffect(d.type, d.ranks);
+    sound.play(fx ? "bomb" : "card");
+    if (fx) tableEffect(fx);
+  } else if (kind === "pass" || kind === "deal") sound.play("card");
+  else if (kind === "clock" && d.seat === st.yourSeat && st.yourSeat >= 0) sound.play("turn");
+  else if (kind === "result") {
+    if (st.yourSeat >= 0) sound.play((d.winners || []).includes(st.yourSeat) ? "win" : "lose");
+    if (st.game === "doudizhu" && /spring/.test(String(d.detail || ""))) tableEffect("spring");
+  }
+  if (kind === "started" || kind === "deal" || kind === "redeal") ui.dealFor = st.table + ":" + Date.now();
+  if (kind === "move" && st.game === "xiangqi" && d.check) tableEffect("check");
+  if (kind === "move") ui.preview = null;
+}
 
 function patchMatch(st, kind, d) {
   const v = st.match;
@@ -341,7 +388,7 @@ function scheduleRefresh(table) {
 
 function showLobby() {
   ui.current = null;
-  $("lobby").hidden = false;
+  showOnly("lobby");
   $("table-view").hidden = true;
   hideResult();
   renderLobby();
@@ -356,10 +403,43 @@ function showTable(id) {
   }
   ui.current = id;
   $("matching").hidden = true;
-  $("lobby").hidden = true;
-  $("table-view").hidden = false;
+  showOnly("table-view");
   render();
 }
+
+const VIEWS = ["lobby", "table-view", "history-view", "replay-view", "leaderboard-view"];
+function showOnly(id) {
+  for (const v of VIEWS) $(v).hidden = v !== id;
+  for (const [nav, views] of [["nav-lobby", ["lobby", "table-view"]], ["nav-history", ["history-view", "replay-view"]], ["nav-leaderboard", ["leaderboard-view"]]]) {
+    $(nav).classList.toggle("on", views.includes(id));
+  }
+}
+
+const records = initRecords({
+  hall,
+  show: (id) => {
+    hideResult();
+    showOnly(id);
+  },
+  onError: (e) => toast(t("refused", { msg: e.message || e.code })),
+});
+// The lobby tab returns to the table being played, if any.
+$("nav-lobby").onclick = () => (ui.current && ui.tables.has(ui.current) ? showTable(ui.current) : showLobby());
+
+// Sound: the first gesture unlocks audio; the switch is remembered on this device.
+document.addEventListener("pointerdown", sound.unlock, { once: false, passive: true });
+document.addEventListener("keydown", sound.unlock, { passive: true });
+function renderSoundToggle() {
+  const on = !sound.muted();
+  $("sound-toggle").textContent = "";
+  $("sound-toggle").appendChild(sound.speakerIcon(on));
+  $("sound-toggle").setAttribute("aria-pressed", String(on));
+}
+$("sound-toggle").onclick = () => {
+  sound.setMuted(!sound.muted());
+  renderSoundToggle();
+};
+renderSoundToggle();
 
 function current() {
   return ui.current ? ui.tables.get(ui.current) : null;
@@ -414,6 +494,8 @@ function render() {
   if (ui.confirmDone && !playing) ui.confirmDone(false);
   // Board
   const board = $("board");
+  renderCaptured(st);
+  $("stone-confirm").hidden = !(st.game === "gomoku" && ui.preview && canMove(st));
   if (st.game !== "doudizhu") {
     $("hand").hidden = true;
     $("ddz-controls").hidden = true;
@@ -421,9 +503,10 @@ function render() {
   if (!v) {
     board.textContent = "";
   } else if (st.game === "gomoku") {
-    renderGomoku(board, v, { canMove: canMove(st), onPoint: (p) => move(p) });
+    if (!canMove(st)) ui.preview = null;
+    renderGomoku(board, v, { canMove: canMove(st), preview: ui.preview, previewStone: mine === 1 ? "white" : "black" });
   } else if (st.game === "xiangqi") {
-    renderXiangqi(board, v, { flipped: mine === 1, selected: ui.selected, onSquare: xiangqiClick });
+    renderXiangqi(board, v, { flipped: mine === 1, selected: ui.selected, onSquare: xiangqiClick, checked: checkedGeneral(v.fen, v.inCheck, v.toAct) });
   } else if (st.game === "doudizhu") {
     renderDdz(board, v, { mySeat: mine, seatName: (s) => seatName(st, s) });
     renderHand(st);
@@ -437,63 +520,27 @@ function isPractice(st) {
 }
 
 function renderSeats(st) {
-  const box = $("seats");
-  box.textContent = "";
-  const now = Date.now();
-  for (const s of st.seats) {
-    const div = document.createElement("div");
-    const acting = st.clock && st.clock.seat === s.seat;
-    div.className = "seat" + (acting ? " acting" : "") + (s.seat === st.yourSeat ? " mine" : "");
-    div.setAttribute("data-testid", "seat-" + s.seat);
-    div.dataset.online = String(s.online !== false);
-    div.dataset.trustee = String(!!s.trustee);
-    const colour = seatColour(st.game, s.seat);
-    const name = document.createElement("div");
-    name.className = "name";
-    name.textContent = (colour ? colour + " " : "") + seatName(st, s.seat) + (s.bot ? " [AI]" : "") + (s.ready && st.phase === "filling" ? " ✓" : "");
-    div.appendChild(name);
-    const info = document.createElement("div");
-    info.className = "info";
-    const offline = offlineBadge(s, now);
-    if (offline) {
-      const off = document.createElement("span");
-      off.className = "badge off";
-      off.setAttribute("data-testid", `seat-${s.seat}-offline`);
-      off.dataset.reason = offline.reason;
-      off.textContent = offline.seconds == null ? t("offlineNow") : t("offline", { s: offline.seconds });
-      info.appendChild(off);
-    }
-    if (s.rematch && st.phase === "finished") {
-      const re = document.createElement("span");
-      re.className = "badge trustee";
-      re.textContent = t("rematch") + "?";
-      info.appendChild(re);
-    }
-    if (showTrusteeBadge(st, s)) {
-      const tr = document.createElement("span");
-      tr.className = "badge trustee";
-      tr.setAttribute("data-testid", `seat-${s.seat}-trustee`);
-      tr.textContent = t("trustee");
-      info.appendChild(tr);
-    }
-    if (acting) {
-      const clock = document.createElement("span");
-      clock.className = "clock";
-      clock.setAttribute("data-testid", `clock-${s.seat}`);
-      const left = st.clock.deadline - now;
-      clock.textContent = left > 0 ? `${Math.ceil(left / 1000)}s` : `${t("bank", { s: Math.max(0, Math.ceil((st.clock.bankMillis + left) / 1000)) })}`;
-      if (left > 0 && st.clock.bankMillis > 0) clock.textContent += ` · ${t("bank", { s: Math.round(st.clock.bankMillis / 1000) })}`;
-      info.appendChild(clock);
-    }
-    div.appendChild(info);
-    box.appendChild(div);
-  }
+  loadRatings(st.game);
+  const known = ratings.get(st.game);
+  drawSeats($("seats"), st, { seatName, role: (seat) => seatColour(st.game, seat), rating: (s) => (known && s.playerId ? known.get(s.playerId) : undefined) });
+}
+
+// Ratings for the seats: the server sends none with a table, so the client reads the game's leaderboard (top 50) once
+// per game and again after each result; a player outside it shows no rating.
+const ratings = new Map(); // game -> Map(playerId -> rating)
+function loadRatings(game) {
+  if (ratings.has(game) || hall.state !== "open") return;
+  ratings.set(game, new Map());
+  hall.leaderboard(game, { offset: 0, limit: 50 }).then((page) => {
+    for (const e of page.entries || []) ratings.get(game).set(e.playerId, e.rating);
+    render();
+  }).catch(() => {});
 }
 
 function seatColour(game, seat) {
   const st = current();
   if (game === "doudizhu" && st && st.match && st.match.landlord != null) {
-    return st.match.landlord === seat ? `[${t("landlord")}]` : "";
+    return st.match.landlord === seat ? t("landlord") : t("farmer");
   }
   if (game === "gomoku") return seat === 0 ? "●" : "○";
   if (game === "xiangqi") return seat === 0 ? "帅" : "将";
@@ -532,6 +579,88 @@ function renderPrompt(st) {
   p.appendChild(button(t("decline"), `answer-${kind}-no`, () => run(hall.tableCommand(type, st.table, { accept: false }))));
 }
 
+// Gomoku taps: one listener on the board container, which outlives every redraw, so a tap that lands while the SVG
+// is rebuilt still counts (its point comes from the hit rect, or from the position over the new board).
+$("board").addEventListener("click", (e) => {
+  const st = current();
+  if (!st || st.game !== "gomoku") return;
+  let name = e.target.closest && e.target.closest("[data-point]") ? e.target.closest("[data-point]").dataset.point : null;
+  const svg = $("board").querySelector("svg");
+  if (!name && svg && e.clientX) {
+    const r = svg.getBoundingClientRect();
+    const c = Math.round(((e.clientX - r.left) / r.width) * 16) - 1;
+    const row = 16 - Math.round(((e.clientY - r.top) / r.height) * 16);
+    if (c >= 0 && c < 15 && row >= 1 && row <= 15) name = GOMOKU_COLS[c] + row;
+  }
+  if (name) gomokuTap(name);
+});
+
+function confirmStone() {
+  return confirmStoneDefault(localStorage.getItem("gamehall.confirmStone"), matchMedia("(pointer: coarse)").matches);
+}
+
+/** 落子确认: the first tap shows the stone, a second tap on it (or the button) places it. */
+function gomokuTap(name) {
+  const st = current();
+  if (!st || !canMove(st)) return;
+  const v = st.match || {};
+  if ((v.forbidden || []).includes(name)) return;
+  if (confirmStone() && ui.preview !== name) {
+    ui.preview = name;
+    render();
+    return;
+  }
+  ui.preview = null;
+  move(name);
+}
+// Keyboard on a desktop: the arrow keys move the preview over the Gomoku board, Enter or Space places the stone.
+$("board").addEventListener("keydown", (e) => {
+  const st = current();
+  if (!st || st.game !== "gomoku" || !canMove(st)) return;
+  const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+  if (steps[e.key]) {
+    e.preventDefault();
+    const from = ui.preview || (st.match && st.match.lastMove) || "H8";
+    const c = Math.max(0, Math.min(14, GOMOKU_COLS.indexOf(from[0]) + steps[e.key][0]));
+    const r = Math.max(1, Math.min(15, Number(from.slice(1)) + steps[e.key][1]));
+    ui.preview = GOMOKU_COLS[c] + r;
+    render();
+  } else if ((e.key === "Enter" || e.key === " ") && ui.preview) {
+    e.preventDefault();
+    const p = ui.preview;
+    ui.preview = null;
+    move(p);
+  }
+});
+$("stone-confirm-btn").onclick = () => ui.preview && gomokuTap(ui.preview);
+$("confirm-stone").checked = confirmStone();
+$("confirm-stone").onchange = (e) => localStorage.setItem("gamehall.confirmStone", e.target.checked ? "1" : "0");
+
+function renderCaptured(st) {
+  const box = $("captured");
+  const v = st.match;
+  box.hidden = !(st.game === "xiangqi" && v && v.fen);
+  if (box.hidden) return;
+  const cap = capturedPieces(v.fen);
+  box.textContent = "";
+  const glyph = { R: "车", N: "马", C: "炮", A: "仕", B: "相", P: "兵", r: "车", n: "马", c: "炮", a: "士", b: "象", p: "卒" };
+  for (const side of ["black", "red"]) {
+    const row = document.createElement("div");
+    row.className = "cap-row";
+    row.setAttribute("data-testid", "captured-" + side);
+    const label = document.createElement("span");
+    label.textContent = t("capturedOf", { side: t(side) });
+    row.appendChild(label);
+    for (const p of cap[side]) {
+      const pc = document.createElement("span");
+      pc.className = "cap " + side;
+      pc.textContent = glyph[p];
+      row.appendChild(pc);
+    }
+    box.appendChild(row);
+  }
+}
+
 function move(notation) {
   const st = current();
   if (!st || !canMove(st)) return;
@@ -561,20 +690,11 @@ function renderHand(st) {
   const hand = $("hand");
   if (mine < 0 || !v.cards) return;
   hand.hidden = false;
-  hand.textContent = "";
-  for (const code of sortCards(v.cards)) {
-    const c = document.createElement("button");
-    c.type = "button";
-    c.className = "cardface" + (ui.picked.has(code) ? " picked" : "") + (/[HD]|RJ/.test(code.slice(1)) || code === "RJ" ? " red" : "");
-    c.setAttribute("data-testid", "card-" + code);
-    c.textContent = cardLabel(code);
-    c.onclick = () => {
-      if (ui.picked.has(code)) ui.picked.delete(code);
-      else ui.picked.add(code);
-      renderHand(st);
-    };
-    hand.appendChild(c);
-  }
+  // The deal animates once per deal; later redraws of the same hand do not replay it.
+  const deal = ui.dealFor != null && ui.dealFor !== hand.dataset.dealt;
+  hand.dataset.dealt = ui.dealFor || "";
+  const kitty = v.landlord === mine && v.kitty ? kittyCards(v.cards, v.kitty) : new Set();
+  renderFan(hand, v.cards, { picked: ui.picked, kitty, deal, onChange: () => updatePlayButton(st) });
   const controls = $("ddz-controls");
   controls.textContent = "";
   // Until the own view with its legal list has arrived (a snapshot right after the event), show no controls.
@@ -584,18 +704,17 @@ function renderHand(st) {
   const legal = v.legal;
   if (v.phase === "bidding") {
     for (const a of legal) {
-      const label = a === "pass" ? t("pass") : a.startsWith("bid") ? t("bid", { n: a.split(" ")[1] }) : t(a);
+      const label = a === "pass" || a === "bid 0" ? t("noBid") : a.startsWith("bid") ? t("bid", { n: a.split(" ")[1] }) : t(a);
       controls.appendChild(button(label, "ddz-" + a.replace(" ", "-"), () => run(hall.act(st.table, a)), a === "pass" ? "" : "primary"));
     }
     return;
   }
-  const ranks = sortRanks([...ui.picked].map((c) => c[0]).join(""));
   const legalPlays = legal.filter((a) => a.startsWith("play ")).map((a) => sortRanks(a.slice(5)));
   const play = button(t("play"), "ddz-play", () => {
+    const ranks = pickedRanks();
     ui.picked.clear();
     run(hall.act(st.table, "play " + ranks));
   }, "primary");
-  play.disabled = !ranks || !legalPlays.includes(ranks);
   controls.appendChild(play);
   const pass = button(t("pass"), "ddz-pass", () => {
     ui.picked.clear();
@@ -603,12 +722,25 @@ function renderHand(st) {
   });
   pass.disabled = !legal.includes("pass");
   controls.appendChild(pass);
+  updatePlayButton(st);
   controls.appendChild(button(t("hint"), "ddz-hint", () => {
     if (legalPlays.length === 0) return;
-    const i = (legalPlays.indexOf(ranks) + 1) % legalPlays.length;
+    const i = (legalPlays.indexOf(pickedRanks()) + 1) % legalPlays.length;
     pickRanks(v.cards, legalPlays[i]);
     renderHand(st);
   }));
+}
+
+function pickedRanks() {
+  return sortRanks([...ui.picked].map((c) => c[0]).join(""));
+}
+
+/** Play is enabled only for a legal selection; a tap on a card changes the selection without redrawing the fan. */
+function updatePlayButton(st) {
+  const play = $("ddz-controls").querySelector('[data-testid="ddz-play"]');
+  if (!play || !st.match || !Array.isArray(st.match.legal)) return;
+  const ranks = pickedRanks();
+  play.disabled = !ranks || !st.match.legal.includes("play " + ranks) && !st.match.legal.some((a) => a.startsWith("play ") && sortRanks(a.slice(5)) === ranks);
 }
 
 function sortCards(cards) {
@@ -711,9 +843,42 @@ function showResult(st) {
   const parts = [head ? t(head) : "", winners.length ? t("winner", { names: names.join(", ") }) : "", reason !== "reason_" + r.reason ? reason : ""];
   $("result-text").textContent = parts.filter(Boolean).join(" ");
   $("result-dialog").dataset.winners = winners.join(",");
+  $("result-dialog").dataset.head = head || "watch";
+  // The sheet's title says it like a game does (胜利 / 失败 / 平局); a spectator sees "Game over".
+  $("result-title").dataset.i18n = { won: "victory", lost: "defeat", drawn: "drawTitle" }[head] || "finished";
+  $("result-title").textContent = t($("result-title").dataset.i18n);
+  renderPoints(st, winners);
   $("rematch-btn").hidden = mine < 0;
   $("table-rematch-btn").hidden = true;
   $("result-dialog").hidden = false;
+}
+
+/** The settlement: every seat with its avatar, role and the points it won or lost this match. */
+function renderPoints(st, winners) {
+  const list = $("result-points");
+  list.textContent = "";
+  const points = (st.lastResult && st.lastResult.points) || {};
+  for (const s of st.seats) {
+    if (!s || !s.playerId && !s.bot) continue;
+    const li = document.createElement("li");
+    li.className = (winners.includes(s.seat) ? "winner" : "") + (s.seat === st.yourSeat ? " mine" : "");
+    li.setAttribute("data-testid", "points-" + s.seat);
+    const av = document.createElement("span");
+    av.className = "mini-avatar";
+    av.appendChild(avatarSvg(s.playerId || "bot-" + s.seat, { bot: !!s.bot }));
+    li.appendChild(av);
+    const name = document.createElement("span");
+    name.className = "who";
+    const role = seatColour(st.game, s.seat);
+    name.textContent = (role ? role + " " : "") + seatName(st, s.seat);
+    li.appendChild(name);
+    const p = Number(points[s.seat] ?? points[String(s.seat)] ?? 0);
+    const pts = document.createElement("b");
+    pts.className = "pts " + (p > 0 ? "up" : p < 0 ? "down" : "");
+    pts.textContent = (p > 0 ? "+" : "") + p;
+    li.appendChild(pts);
+    list.appendChild(li);
+  }
 }
 
 function hideResult() {
@@ -771,6 +936,7 @@ function applyLanguage() {
   renderLobby();
   renderChat();
   render();
+  records.rerender();
 }
 
 $("lang-toggle").onclick = () => {
