@@ -410,7 +410,14 @@ final class GamePlayer implements WebSocket.Listener {
   }
 
   private synchronized void move(String id) {
-    if (!id.equals(pendingId) || !live || toAct != mySeat || socket == null || resumeId != null) {
+    // Not before the new socket's welcome (dropped until then): anything but hello would be
+    // refused.
+    if (!id.equals(pendingId)
+        || !live
+        || toAct != mySeat
+        || socket == null
+        || dropped
+        || resumeId != null) {
       if (id.equals(pendingId) && pendingMove == null) {
         pendingId = null;
       }
