@@ -138,6 +138,14 @@ final class EventLog {
     deliverNow(member, out);
   }
 
+  /**
+   * Delivers at once, bypassing the answer being held: for a refusal sent off the table's queue
+   * (busy), which must not touch the queue's state.
+   */
+  void deliverFromAnyThread(TableMember member, TableOutput out) {
+    deliverNow(member, out);
+  }
+
   private void deliverNow(TableMember member, TableOutput out) {
     try {
       member.deliver(out);

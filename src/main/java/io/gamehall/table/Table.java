@@ -134,7 +134,7 @@ public final class Table {
     Objects.requireNonNull(command.cid(), "cid");
     boolean queued = queue.offer(() -> inActor(() -> handle(from, command)));
     if (!queued) {
-      deliver(
+      events.deliverFromAnyThread(
           from,
           new Refused(id, command.cid(), TableError.BUSY.code(), "The table is busy; try again."));
     }
@@ -150,7 +150,7 @@ public final class Table {
   public void resume(String playerId, TableMember member, long lastSeq) {
     boolean queued = queue.offer(() -> inActor(() -> seating.resume(playerId, member, lastSeq)));
     if (!queued) {
-      deliver(
+      events.deliverFromAnyThread(
           member, new Refused(id, null, TableError.BUSY.code(), "The table is busy; try again."));
     }
   }
