@@ -196,6 +196,55 @@ test("client: hello, token stored, reconnect with backoff, resume with token and
   hall.close();
 });
 
+test("client: an act answered by its own move event resolves with an ack, and the move's clock is emitted as a clock event", async (t) => {
+  const { hall } = client(t);
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  welcome(s1);
+  s1.serverSend({ type: "snapshot", table: "T1", seq: 6, state: { phase: "playing" } });
+  const seen = [];
+  hall.on("event", (e) => seen.push([e.seq, e.kind, e.folded === true]));
+  const acks = [];
+  hall.on("ack", (a) => acks.push(a.re));
+  let settledAfter = -1;
+  const move = hall.act("T1", "H8").then((ack) => {
+    settledAfter = seen.length;
+    return ack;
+  });
+  const id = s1.sent.at(-1).id;
+  const clock = { seat: 1, deadline: 1795650561022, bank: 60000 };
+  s1.serverSend({ type: "event", re: id, table: "T1", seq: 7, kind: "move", data: { seat: 0, stone: "black", move: "H8", clock } });
+  const ack = await move;
+  assert.deepEqual([ack.type, ack.re, ack.table, ack.seq], ["ack", id, "T1", 7]);
+  assert.equal(ack.event.kind, "move");
+  assert.deepEqual(seen, [[7, "move", false], [7, "clock", true]], "the move, then its clock as the clock event it replaces");
+  assert.equal(settledAfter, 2, "the promise settles after both were emitted");
+  assert.deepEqual(acks, [id]);
+
+  // The opponent's move: no re, nothing settled; its clock names this seat again.
+  const clocks = [];
+  hall.on("event", (e) => e.kind === "clock" && clocks.push(e.data));
+  s1.serverSend({ type: "event", table: "T1", seq: 8, kind: "move", data: { seat: 1, move: "A1", clock: { seat: 0, deadline: 1, bank: 2 } } });
+  assert.deepEqual(clocks, [{ seat: 0, deadline: 1, bank: 2 }]);
+  // A standalone clock is passed on once, not doubled.
+  s1.serverSend({ type: "event", table: "T1", seq: 9, kind: "clock", data: { seat: 0, deadline: 3, bank: 2 } });
+  assert.equal(clocks.length, 2);
+
+  // A resent id is answered by an ack (the event has passed): it settles the command as before.
+  const again = hall.act("T1", "H9");
+  s1.serverSend({ type: "ack", re: s1.sent.at(-1).id, table: "T1", seq: 9 });
+  assert.equal((await again).seq, 9);
+  // A duplicate event that carries re (a copy seen twice) still settles its command, and is not re-emitted.
+  const third = hall.act("T1", "H10");
+  const thirdId = s1.sent.at(-1).id;
+  s1.serverSend({ type: "event", table: "T1", seq: 10, kind: "move", data: { seat: 0, move: "H10" } });
+  s1.serverSend({ type: "event", re: thirdId, table: "T1", seq: 10, kind: "move", data: { seat: 0, move: "H10" } });
+  assert.equal((await third).seq, 10);
+  assert.equal(seen.filter(([seq]) => seq === 10).length, 1);
+  hall.close();
+});
+
 test("client: 4001 replaced stops; dead socket is closed and reconnected; online skips the wait", (t) => {
   const { hall, states } = client(t);
   hall.connect();

@@ -30,7 +30,9 @@
  * @typedef {{type: "ack", re?: string, table: string, seq: number}} AckMessage
  * @typedef {{type: "refused", re?: string, table: string, code: string, message: string}} RefusedMessage
  * @typedef {{type: "snapshot", re?: string, table: string, seq: number, state: TableState}} SnapshotMessage
- * @typedef {{type: "event", table: string, seq: number, kind: string, data: EventData}} EventMessage
+ * @typedef {{type: "event", re?: string, table: string, seq: number, kind: string, data: EventData,
+ *     folded?: boolean}} EventMessage `re`: the mover's copy of the event answering its `act`; `folded`: a `clock`
+ *     event the SDK made from a move's `data.clock`
  * @typedef {{type: "matching", re?: string, game: string, queued: boolean, table?: string}} MatchingMessage
  * @typedef {{type: "table_created", re?: string, table: string, code?: string}} TableCreatedMessage
  * @typedef {{type: string, re?: string, table?: string, seq?: number, code?: string, message?: string,
@@ -351,8 +353,9 @@ function pickStorage(kind) {
  *
  * Events (subscribe with `on(name, fn)`): `state` (StateEvent), `welcome`, `resumed` ({tables}), `lobby`,
  * `lobby_update`, `matching`, `table_created`, `snapshot` ({table, seq, state}), `event` (one table event, in order,
- * never duplicated), `chat` (table chat events), `table_lost` ({table, code}), `error` (server errors without a
- * pending command), `message` (every raw message).
+ * never duplicated; a move's `data.clock` is also emitted as a `clock` event right after it, `folded: true`),
+ * `ack` (every ack, also the one made from an event that answers an `act`), `chat` (table chat events),
+ * `table_lost` ({table, code}), `error` (server errors without a pending command), `message` (every raw message).
  */
 export class GameHall {
   /**
@@ -686,7 +689,8 @@ export class GameHall {
   }
 
   /**
-   * Sends a command and resolves with its answer (`ack`, `table_created`, `matching`, `lobby`, `pong`...), or rejects
+   * Sends a command and resolves with its answer (`ack`, `table_created`, `matching`, `lobby`, `pong`...; an `act`
+   * answered by its own event resolves with an `ack` made from it, `{type: "ack", re, table, seq, event}`), or rejects
    * with a CommandError for `refused`/`error`. While the connection is not ready the command waits in a bounded queue
    * and is sent, with its id, right after the resume.
    * @param {ClientMessage} msg a message without `id` (one is assigned)
@@ -830,22 +834,44 @@ export class GameHall {
   /** @param {EventMessage} msg */
   tableEvent(msg) {
     const verdict = this.seqs.check(msg.table, msg.seq);
-    if (verdict === "duplicate") return;
+    if (verdict === "duplicate") return this.answered(msg);
     if (verdict === "gap") {
       // Missed something (should not happen on one socket, but a bug must not corrupt the board): catch up.
       this.sendRaw({ type: "resume", id: this.newId(), table: msg.table, lastSeq: this.seqs.last(msg.table) ?? SNAPSHOT_SEQ });
-      return;
+      return this.answered(msg);
     }
     if (verdict === "unknown") {
       // First event of a table we have no snapshot for: ask for one instead of applying it blind.
       this.tables.add(msg.table);
       this.refresh(msg.table);
-      return;
+      return this.answered(msg);
     }
     this.seqs.mark(msg.table, msg.seq);
     if (msg.kind === "started" || msg.kind === "result") this.trackMatch(msg.table, msg.kind === "started");
     this.emit("event", msg);
+    const clock = msg.data && msg.kind !== "clock" ? msg.data.clock : undefined;
+    if (clock && typeof clock === "object") {
+      // A move's event carries the next turn's clock (one message per move): handed on as the `clock` event it
+      // replaces, right after the move, with the move's seq.
+      this.emit("event", { type: "event", table: msg.table, seq: msg.seq, kind: "clock", data: clock, folded: true });
+    }
     if (msg.kind === "chat") this.emit("chat", msg);
+    this.answered(msg);
+  }
+
+  /**
+   * The mover's copy of the last event an `act` caused carries its id as `re` and is its whole answer (no `ack`
+   * follows): the command's promise resolves with an ack made from it, after the event was emitted. The server applied
+   * the command whatever this client does with the event, so a duplicate or out-of-order copy settles it too.
+   * @param {EventMessage} msg
+   */
+  answered(msg) {
+    if (!msg.re) return;
+    /** @type {AckMessage & {event: EventMessage}} */
+    const ack = { type: "ack", re: msg.re, table: msg.table, seq: msg.seq, event: msg };
+    const entry = this.queue.settle(msg.re);
+    if (entry) entry.resolve(ack);
+    this.emit("ack", ack);
   }
 
   /** Asks for a fresh snapshot of a table (e.g. for the legal-move list of one's own view). @param {string} table */

@@ -328,6 +328,10 @@ final class GamePlayer implements WebSocket.Listener {
     }
     lastSeq = seq;
     JsonObject data = m.getJsonObject("data");
+    // Our own move's event answers our act in place of an ack (protocol.md, order of answers).
+    if (pendingId != null && pendingId.equals(m.getString("re", null))) {
+      arena.measurements.count("moves acknowledged");
+    }
     switch (m.getString("kind")) {
       case "started" -> {
         JsonArray players = data.getJsonArray("players");
@@ -349,7 +353,14 @@ final class GamePlayer implements WebSocket.Listener {
         toAct = data.getInt("seat", -1);
         maybeMove();
       }
-      case "move" -> moved(seq, data);
+      case "move" -> {
+        moved(seq, data);
+        // One message per move: the move's event says whose turn follows.
+        if (data.get("clock") instanceof JsonObject clock) {
+          toAct = clock.getInt("seat", -1);
+          maybeMove();
+        }
+      }
       case "online" -> {
         if (data.getInt("seat", -1) == mySeat) {
           resumed("resumes");

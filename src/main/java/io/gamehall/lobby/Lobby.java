@@ -6,6 +6,7 @@ import io.gamehall.config.Settings;
 import io.gamehall.game.GameRules;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
+import io.gamehall.protocol.ServerMessageEncoder;
 import io.gamehall.store.HallStore;
 import io.gamehall.table.Command;
 import io.gamehall.table.MatchRecord;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +43,10 @@ public class Lobby {
   @Inject GuardSettings guard;
   private volatile boolean draining;
   private final Map<String, Subscription> subscribers = new ConcurrentHashMap<>();
+
+  /** Stateless and thread-safe: lobby pushes are encoded here, once per push. */
+  private final ServerMessageEncoder encoder = new ServerMessageEncoder();
+
   private final Map<String, LobbyMember> queued = new ConcurrentHashMap<>();
   @Inject Settings settings;
   // Replaced at start by one with the configured policy; the default serves beans built by hand.
@@ -306,13 +312,7 @@ public class Lobby {
   }
 
   void tableRemoved(String tableId) {
-    subscribers
-        .values()
-        .forEach(
-            s ->
-                s.member()
-                    .send(
-                        new ServerMessage.LobbyUpdate("table_removed", Map.of("table", tableId))));
+    broadcast(new ServerMessage.LobbyUpdate("table_removed", Map.of("table", tableId)), s -> true);
   }
 
   /**
@@ -330,8 +330,18 @@ public class Lobby {
   }
 
   private void push(String game, String kind, Map<String, Object> data) {
-    ServerMessage update = new ServerMessage.LobbyUpdate(kind, data);
-    subscribers.values().stream().filter(s -> s.wants(game)).forEach(s -> s.member().send(update));
+    broadcast(new ServerMessage.LobbyUpdate(kind, data), s -> s.wants(game));
+  }
+
+  /** Sends {@code update} to the subscribers it is for, encoded once (if anyone wants it). */
+  private void broadcast(ServerMessage update, Predicate<Subscription> wants) {
+    String text = null;
+    for (Subscription s : subscribers.values()) {
+      if (wants.test(s)) {
+        text = text == null ? encoder.encode(update) : text;
+        s.member().sendEncoded(text);
+      }
+    }
   }
 
   Map<String, Object> snapshot(String game) {

@@ -13,6 +13,12 @@ public interface LobbyMember {
   void send(ServerMessage message);
 
   /**
+   * Queues a message already encoded with {@code ServerMessageEncoder}: a push that goes to many
+   * subscribers is encoded once for all of them. Never blocks.
+   */
+  void sendEncoded(String text);
+
+  /**
    * This connection as a table member: the same object for every table, so tables can tell
    * connections apart.
    */

@@ -139,9 +139,16 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** One table event, numbered {@code seq} (gapless per table). */
-  record Event(String table, long seq, String kind, Map<String, Object> data)
+  /**
+   * One table event, numbered {@code seq} (gapless per table). {@code re}, on the mover's own copy
+   * of the last event its {@code act} caused, answers that command in place of an {@link Ack}.
+   */
+  record Event(String table, long seq, String kind, Map<String, Object> data, String re)
       implements ServerMessage {
+    public Event(String table, long seq, String kind, Map<String, Object> data) {
+      this(table, seq, kind, data, null);
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.event(this);

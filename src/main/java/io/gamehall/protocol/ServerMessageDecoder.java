@@ -59,7 +59,7 @@ public final class ServerMessageDecoder implements Decoder.Text<ServerMessage> {
           return new ServerMessage.Snapshot(re, table(obj), seq(obj), tree(obj.get("state")));
         case "event":
           return new ServerMessage.Event(
-              table(obj), seq(obj), Json.requireString(obj, "kind", 64), tree(obj.get("data")));
+              table(obj), seq(obj), Json.requireString(obj, "kind", 64), tree(obj.get("data")), re);
         case "ack":
           return new ServerMessage.Ack(re, table(obj), seq(obj));
         case "refused":

@@ -101,7 +101,7 @@ public final class ServerMessageEncoder
   public String event(ServerMessage.Event e) {
     return write(
         "event",
-        null,
+        e.re(),
         g -> {
           g.write("table", e.table()).write("seq", e.seq()).write("kind", e.kind());
           Json.writeTree(g, "data", e.data());

@@ -6,6 +6,7 @@ import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
 import io.gamehall.table.TableMember;
+import io.gamehall.table.TableOutput;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCode;
 import jakarta.websocket.SendResult;
@@ -50,7 +51,7 @@ public final class Connection implements LobbyMember {
   private final AtomicBoolean counted = new AtomicBoolean();
 
   private volatile PlayerIdentity player;
-  private final TableMember tableMember = out -> send(out.accept(TABLE_OUTPUTS));
+  private final TableMember tableMember = this::deliver;
 
   /**
    * Tables this connection sat at or watched, to tell them when it goes. Touched only on its
@@ -107,6 +108,26 @@ public final class Connection implements LobbyMember {
   public void send(ServerMessage message) {
     if (outbox.offer(encoder.encode(message))) {
       stats.sent();
+    }
+  }
+
+  /**
+   * Queues text already encoded for several recipients (a public table event, a lobby update), so
+   * each is encoded once for its whole audience; never blocks.
+   */
+  @Override
+  public void sendEncoded(String text) {
+    if (outbox.offer(text)) {
+      stats.sent();
+    }
+  }
+
+  private void deliver(TableOutput out) {
+    if (out instanceof TableOutput.Update update) {
+      // The table hands one instance to every member of an audience: the first encodes it.
+      sendEncoded(update.wire(u -> encoder.encode(TABLE_OUTPUTS.update(u))));
+    } else {
+      send(out.accept(TABLE_OUTPUTS));
     }
   }
 

@@ -17,7 +17,7 @@ final class TableOutputs implements TableOutput.Visitor<ServerMessage> {
 
   @Override
   public ServerMessage update(TableOutput.Update u) {
-    return new ServerMessage.Event(u.tableId(), u.seq(), u.kind(), u.data());
+    return new ServerMessage.Event(u.tableId(), u.seq(), u.kind(), u.data(), u.re());
   }
 
   @Override

@@ -226,7 +226,7 @@ final class Checkpointer {
       t.endMatch(over.get());
       return;
     }
-    t.turns.begin();
+    t.turns.begin(null);
     t.turns.resumePaused(turnElapsed);
   }
 }

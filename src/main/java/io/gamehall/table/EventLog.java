@@ -29,6 +29,11 @@ final class EventLog {
   private long seq;
   private long lastGameSeq;
 
+  /** The member whose command is being handled, whose last event is held back; or null. */
+  private TableMember answering;
+
+  private Update held;
+
   /**
    * An emitted event with who sat where when it happened, so it can be rendered for any member
    * later.
@@ -61,7 +66,7 @@ final class EventLog {
 
   /**
    * Logs {@code event} under the next sequence number and sends it to every connected member,
-   * rendered for each.
+   * rendered for each: one shared copy for everyone without a secret in it, so it is encoded once.
    */
   void emit(Event event, boolean changesGame) {
     Seating seating = t.seating;
@@ -73,17 +78,75 @@ final class EventLog {
     if (changesGame) {
       lastGameSeq = logged.seq;
     }
-    for (Seat seat : seating.seats) {
+    Update shared = null;
+    for (int s = 0; s < seating.seats.length; s++) {
+      Seat seat = seating.seats[s];
       if (seat != null && seat.member != null) {
-        deliver(seat.member, render(logged, seat.playerId));
+        Update out = secretFor(logged, s);
+        if (out == null) {
+          shared = shared == null ? publicCopy(logged) : shared;
+          out = shared;
+        }
+        send(seat.member, out);
       }
     }
-    for (Spectator spectator : seating.spectators.values()) {
-      deliver(spectator.member(), render(logged, spectator.playerId()));
+    if (!seating.spectators.isEmpty()) {
+      shared = shared == null ? publicCopy(logged) : shared;
+      for (Spectator spectator : seating.spectators.values()) {
+        send(spectator.member(), shared);
+      }
     }
   }
 
+  /**
+   * From now until {@link #endAnswer}, the last event that reaches {@code member} is held back
+   * instead of sent, so it can go out as the answer to the command being handled (with {@code re})
+   * rather than be followed by an {@code ack}. Anything else for that member (a later event, a
+   * snapshot) sends the held one first, so the order stays as emitted.
+   */
+  void beginAnswer(TableMember member) {
+    answering = member;
+    held = null;
+  }
+
+  /** Stops holding; returns the held event (not yet sent), or null if none reached the member. */
+  Update endAnswer() {
+    Update last = held;
+    answering = null;
+    held = null;
+    return last;
+  }
+
+  private void send(TableMember member, Update out) {
+    if (member == answering) {
+      Update before = held;
+      held = out;
+      if (before != null) {
+        deliverNow(member, before);
+      }
+      return;
+    }
+    deliverNow(member, out);
+  }
+
   void deliver(TableMember member, TableOutput out) {
+    if (member == answering && held != null) {
+      Update before = held;
+      held = null;
+      deliverNow(member, before);
+    }
+    deliverNow(member, out);
+  }
+
+  /**
+   * Delivers at once, bypassing the answer being held: for a refusal sent off the table's queue
+   * (busy), which must not touch the queue's state.
+   */
+  void deliverFromAnyThread(TableMember member, TableOutput out) {
+    deliverNow(member, out);
+  }
+
+  private void deliverNow(TableMember member, TableOutput out) {
     try {
       member.deliver(out);
     } catch (RuntimeException e) {
@@ -117,15 +180,23 @@ final class EventLog {
    * the time.
    */
   private Update render(Logged logged, String playerId) {
-    Map<String, Object> data = logged.event.data();
-    int s = logged.occupants.indexOf(playerId);
+    Update secret = secretFor(logged, logged.occupants.indexOf(playerId));
+    return secret != null ? secret : publicCopy(logged);
+  }
+
+  /** Seat {@code s}'s own copy if the event has a secret for it, else null. */
+  private Update secretFor(Logged logged, int s) {
     Map<String, Object> secret = s >= 0 ? logged.event.secrets().get(s) : null;
-    if (secret != null && !secret.isEmpty()) {
-      Map<String, Object> merged = new LinkedHashMap<>(data);
-      merged.putAll(secret);
-      data = Collections.unmodifiableMap(merged);
+    if (secret == null || secret.isEmpty()) {
+      return null;
     }
-    return new Update(t.id(), logged.seq, logged.event.kind(), data);
+    Map<String, Object> merged = new LinkedHashMap<>(logged.event.data());
+    merged.putAll(secret);
+    return new Update(t.id(), logged.seq, logged.event.kind(), Collections.unmodifiableMap(merged));
+  }
+
+  private Update publicCopy(Logged logged) {
+    return new Update(t.id(), logged.seq, logged.event.kind(), logged.event.data());
   }
 
   /** The whole table as {@code playerId} may see it now. */

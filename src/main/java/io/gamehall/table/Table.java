@@ -8,6 +8,7 @@ import io.gamehall.game.Result;
 import io.gamehall.table.TableOutput.Ack;
 import io.gamehall.table.TableOutput.Refused;
 import io.gamehall.table.TableOutput.Snapshot;
+import io.gamehall.table.TableOutput.Update;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +134,7 @@ public final class Table {
     Objects.requireNonNull(command.cid(), "cid");
     boolean queued = queue.offer(() -> inActor(() -> handle(from, command)));
     if (!queued) {
-      deliver(
+      events.deliverFromAnyThread(
           from,
           new Refused(id, command.cid(), TableError.BUSY.code(), "The table is busy; try again."));
     }
@@ -149,7 +150,7 @@ public final class Table {
   public void resume(String playerId, TableMember member, long lastSeq) {
     boolean queued = queue.offer(() -> inActor(() -> seating.resume(playerId, member, lastSeq)));
     if (!queued) {
-      deliver(
+      events.deliverFromAnyThread(
           member, new Refused(id, null, TableError.BUSY.code(), "The table is busy; try again."));
     }
   }
@@ -333,6 +334,12 @@ public final class Table {
               "The server is restarting; resend later."));
       return;
     }
+    // An act is answered by the last event it caused, carrying its id, instead of that event and
+    // an ack: one message per player per move. Every other command keeps its ack.
+    boolean act = command instanceof Command.Act;
+    if (act) {
+      events.beginAnswer(from);
+    }
     TableOutput answer;
     try {
       if (phase == Phase.CLOSED) {
@@ -356,8 +363,18 @@ public final class Table {
               TableError.INTERNAL_ERROR.code(),
               "Something went wrong at the table.");
     }
+    // A resend of the id is answered with this ack (or refusal): the event has passed by then.
     mine.put(command.cid(), answer);
-    deliver(from, answer);
+    Update last = act ? events.endAnswer() : null;
+    if (last != null && answer instanceof Ack) {
+      deliver(from, last.answering(command.cid()));
+    } else {
+      if (last != null) {
+        // Events, then a failure: they are sent as they were, and the answer after them.
+        deliver(from, last);
+      }
+      deliver(from, answer);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -458,7 +475,7 @@ public final class Table {
                 match.publicView()),
             secrets),
         true);
-    afterMove();
+    afterMove(null);
   }
 
   void endMatch(Result result) {
@@ -530,10 +547,7 @@ public final class Table {
     turns.cancel();
     version++;
     talks.clear();
-    for (Event event : applied) {
-      events.emit(event, true);
-    }
-    afterMove();
+    afterMove(emitAllButLast(applied));
   }
 
   /**
@@ -550,18 +564,33 @@ public final class Table {
     turns.cancel();
     version++;
     talks.clearDraw();
-    for (Event event : applied) {
-      events.emit(event, true);
-    }
-    afterMove();
+    afterMove(emitAllButLast(applied));
   }
 
-  private void afterMove() {
+  /**
+   * Emits a move's events but the last, which is returned: it goes out with the clock of the turn
+   * that follows folded in, so a move costs one message per member, not a move and a clock.
+   */
+  private Event emitAllButLast(List<Event> applied) {
+    for (int i = 0; i < applied.size() - 1; i++) {
+      events.emit(applied.get(i), true);
+    }
+    return applied.isEmpty() ? null : applied.get(applied.size() - 1);
+  }
+
+  /**
+   * Ends the match or starts the next turn; {@code carrier} (the move's last event, or null) is
+   * emitted first, with the new turn's clock in it if there is one.
+   */
+  private void afterMove(Event carrier) {
     Optional<Result> result = match.result();
     if (result.isPresent()) {
+      if (carrier != null) {
+        events.emit(carrier, true);
+      }
       endMatch(result.get());
     } else {
-      turns.begin();
+      turns.begin(carrier);
     }
   }
 

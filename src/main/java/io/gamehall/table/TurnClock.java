@@ -4,6 +4,8 @@ import static io.gamehall.table.EventLog.data;
 
 import io.gamehall.game.Event;
 import io.gamehall.game.Step;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,11 +54,17 @@ final class TurnClock {
     return turnSeat < 0 ? 0 : pausedElapsed >= 0 ? pausedElapsed : t.now() - turnStartedAt;
   }
 
-  void begin() {
+  /**
+   * Starts the turn of the seat to act. {@code carrier}, the last event of the move that led here
+   * (null at the start of a match or after a restore), is emitted with that turn's clock folded in
+   * as {@code data.clock}; without a carrier the clock is a {@code clock} event of its own.
+   */
+  void begin(Event carrier) {
     cancel();
     int s = t.match.toAct();
     Seat[] seats = t.seating.seats;
     if (s < 0 || s >= seats.length) {
+      emitPlain(carrier);
       return;
     }
     Seat seat = seats[s];
@@ -66,7 +74,7 @@ final class TurnClock {
       turnSeat = s;
       turnStartedAt = t.now();
       turnDeadline = turnStartedAt + settings.turnTime().toMillis();
-      emitClock(s);
+      announce(s, carrier);
       turnTimer = t.after(settings.turnTime().toMillis(), () -> timedOut(s, v));
       startBot(s, v);
     } else if (seat.awaitingReturn) {
@@ -76,19 +84,26 @@ final class TurnClock {
       turnStartedAt = t.now();
       turnDeadline = turnStartedAt + settings.turnTime().toMillis();
       pausedElapsed = 0;
+      emitPlain(carrier);
     } else if (seat.trustee
         || (seat.member == null && settings.trusteePolicy() == TrusteePolicy.DROP)) {
+      turnSeat = s;
+      turnStartedAt = t.now();
+      turnDeadline = turnStartedAt + settings.trusteeDelay().toMillis();
+      announce(s, carrier);
       if (!seat.trustee) {
         // Nobody is there to move: 托管 until the player comes back and takes control.
         setTrustee(s, true);
       }
-      turnSeat = s;
-      turnStartedAt = t.now();
-      turnDeadline = turnStartedAt + settings.trusteeDelay().toMillis();
-      emitClock(s);
       turnTimer = t.after(settings.trusteeDelay().toMillis(), () -> autoPlay(s, v));
     } else {
-      startHumanTurn(s, v);
+      startHumanTurn(s, v, carrier);
+    }
+  }
+
+  private void emitPlain(Event carrier) {
+    if (carrier != null) {
+      t.events.emit(carrier, true);
     }
   }
 
@@ -99,12 +114,12 @@ final class TurnClock {
     }
   }
 
-  private void startHumanTurn(int s, long v) {
+  private void startHumanTurn(int s, long v, Event carrier) {
     Seat seat = t.seating.seats[s];
     turnSeat = s;
     turnStartedAt = t.now();
     turnDeadline = turnStartedAt + t.settings.turnTime().toMillis();
-    emitClock(s);
+    announce(s, carrier);
     turnTimer = t.after(t.settings.turnTime().toMillis() + seat.bankMillis, () -> timedOut(s, v));
   }
 
@@ -120,10 +135,10 @@ final class TurnClock {
   }
 
   /**
-   * Announces whose turn it is; the acting player's own copy also says what it may play, so a
-   * client needs no snapshot for that.
+   * Announces whose turn it is, in {@code carrier} or else in a {@code clock} event; the acting
+   * player's own copy also says what it may play, so a client needs no snapshot for that.
    */
-  private void emitClock(int s) {
+  private void announce(int s, Event carrier) {
     Seat seat = t.seating.seats[s];
     Map<String, Object> hints = Map.of();
     if (!seat.bot) {
@@ -133,8 +148,27 @@ final class TurnClock {
         LOG.log(Level.WARNING, "table " + t.id() + ": the game failed to list the legal moves", e);
       }
     }
-    Map<String, Object> data = data("seat", s, "deadline", turnDeadline, "bank", seat.bankMillis);
-    t.events.emit(new Event("clock", data, hints.isEmpty() ? Map.of() : Map.of(s, hints)), false);
+    Map<String, Object> clock = data("seat", s, "deadline", turnDeadline, "bank", seat.bankMillis);
+    Map<String, Object> own = clock;
+    if (!hints.isEmpty()) {
+      own = new LinkedHashMap<>(clock);
+      own.putAll(hints);
+    }
+    if (carrier == null) {
+      t.events.emit(new Event("clock", clock, hints.isEmpty() ? Map.of() : Map.of(s, own)), false);
+      return;
+    }
+    Map<String, Object> data = new LinkedHashMap<>(carrier.data());
+    data.put("clock", clock);
+    Map<Integer, Map<String, Object>> secrets = carrier.secrets();
+    if (!hints.isEmpty()) {
+      // The acting seat's copy: its own clock, with the hints, replaces the public one.
+      secrets = new HashMap<>(secrets);
+      Map<String, Object> mine = new LinkedHashMap<>(secrets.getOrDefault(s, Map.of()));
+      mine.put("clock", own);
+      secrets.put(s, mine);
+    }
+    t.events.emit(new Event(carrier.kind(), data, secrets), true);
   }
 
   private boolean current(int s, long v) {
@@ -263,7 +297,7 @@ final class TurnClock {
     setTrustee(s, false);
     if (t.phase == Phase.PLAYING && turnSeat == s) {
       cancel();
-      startHumanTurn(s, t.version);
+      startHumanTurn(s, t.version, null);
     }
   }
 
@@ -309,7 +343,7 @@ final class TurnClock {
     long v = t.version;
     turnStartedAt = t.now() - elapsed;
     turnDeadline = turnStartedAt + t.settings.turnTime().toMillis();
-    emitClock(s);
+    announce(s, null);
     turnTimer =
         t.after(
             t.settings.turnTime().toMillis() + t.seating.seats[s].bankMillis - elapsed,

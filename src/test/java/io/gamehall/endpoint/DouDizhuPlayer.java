@@ -28,19 +28,14 @@ final class DouDizhuPlayer {
       ServerMessage.Event next =
           client.await(
               ServerMessage.Event.class,
-              e ->
-                  e.table().equals(table)
-                      && (e.kind().equals("end")
-                          || (e.kind().equals("clock")
-                              && ((Number) e.data().get("seat")).intValue() == seat)),
+              e -> e.table().equals(table) && (e.kind().equals("end") || clockSeat(e) == seat),
               "my turn or the end of the hand");
       if (next.kind().equals("end")) {
         return next;
       }
       String id = "ddz-" + (++acted);
       TableFlows.send(client, id, table, new TableAction.Act("pass", null));
-      ServerMessage answer =
-          client.await(ServerMessage.class, m -> answers(m, id), "answer to " + id);
+      ServerMessage answer = client.awaitAnswer(id, "answer to " + id);
       if (answer instanceof ServerMessage.Refused) {
         // The leader may not pass: lead the lowest card still in hand.
         String lead = "ddz-" + (++acted);
@@ -49,17 +44,28 @@ final class DouDizhuPlayer {
             lead,
             table,
             new TableAction.Act("play " + lowest(hand(client, table, seat)), null));
-        ServerMessage led =
-            client.await(ServerMessage.class, m -> answers(m, lead), "answer to " + lead);
-        assertTrue(led instanceof ServerMessage.Ack, "leading the lowest card was refused: " + led);
+        ServerMessage led = client.awaitAnswer(lead, "answer to " + lead);
+        assertTrue(TestClient.applied(led), "leading the lowest card was refused: " + led);
       }
       assertTrue(acted < 200, "the hand does not end");
     }
   }
 
-  private static boolean answers(ServerMessage m, String id) {
-    return (m instanceof ServerMessage.Ack && id.equals(((ServerMessage.Ack) m).re()))
-        || (m instanceof ServerMessage.Refused && id.equals(((ServerMessage.Refused) m).re()));
+  /**
+   * The seat a clock names: a {@code clock} event's, or the one folded into a move's event; -1 if
+   * the event carries none.
+   */
+  static int clockSeat(ServerMessage.Event e) {
+    Map<String, Object> clock = e.data();
+    if (!e.kind().equals("clock")) {
+      if (!(e.data().get("clock") instanceof Map<?, ?> folded)) {
+        return -1;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> data = (Map<String, Object>) folded;
+      clock = data;
+    }
+    return ((Number) clock.get("seat")).intValue();
   }
 
   /**

@@ -640,6 +640,11 @@ abstract class HallContract {
       assertEquals("win", result.data().get("reason"));
       assertEquals("five", result.data().get("detail"));
       TableFlows.assertGapless(alice, bob, carol);
+      // One message per move for the spectator too: each move carries the next turn's clock.
+      List<String> kinds = carol.events(table).stream().map(ServerMessage.Event::kind).toList();
+      List<String> expected = new java.util.ArrayList<>(java.util.Collections.nCopies(8, "move"));
+      expected.addAll(List.of("end", "result"));
+      assertEquals(expected, kinds, "what the spectator got after its snapshot");
     }
   }
 
@@ -726,7 +731,24 @@ abstract class HallContract {
         assertTrue(
             TableFlows.movesSeen(back, table).contains("H9"),
             "the move made while away was replayed");
+        ServerMessage.Event h9 =
+            back.awaitEvent(table, "move", e -> "H9".equals(e.data().get("move")));
+        assertEquals(
+            1L,
+            ((Map<?, ?>) h9.data().get("clock")).get("seat"),
+            "the replayed move still carries the clock of white's turn: " + h9);
+        assertEquals(null, h9.re(), "a replay answers no command");
         TableFlows.assertGapless(back, black);
+
+        // The id of a move made before the drop, resent: answered again, not applied twice.
+        long a1 = seqOfMove(black, table, "A1");
+        TableFlows.send(back, "move-A1", table, new TableAction.Act("A1", null));
+        assertEquals(
+            a1,
+            back.await(ServerMessage.Ack.class, a -> "move-A1".equals(a.re()), "A1 again").seq(),
+            "the old move's seq");
+        TableFlows.play(back, table, "A2", black);
+        assertEquals(List.of(0, 1, 0, 1), TableFlows.moveSeats(black, table), "A1 once");
 
         TableFlows.send(black, "gg", table, new TableAction.Resign());
         ServerMessage.Event result = TableFlows.result(table, black, back);
@@ -734,6 +756,14 @@ abstract class HallContract {
         assertEquals(List.of(1L), result.data().get("winners"));
       }
     }
+  }
+
+  private static long seqOfMove(TestClient client, String table, String move) {
+    return client.events(table).stream()
+        .filter(e -> e.kind().equals("move") && move.equals(e.data().get("move")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(move + " not seen"))
+        .seq();
   }
 
   @Test

@@ -221,10 +221,11 @@ abstract class ProtocolDocContract {
     }
   }
 
-  // 7. events before the ack of the command that caused them
+  // 7. events before the answer of the command that caused them; an act answered by its event
 
   @Test
-  void aCommandsEventsAndSnapshotArriveBeforeItsAckWhoseSeqIsTheLastOfThem() throws Exception {
+  void aCommandsEventsAndSnapshotComeBeforeItsAnswerAndAMoveIsOneMessagePerPlayer()
+      throws Exception {
     try (TestClient ann = TestClient.welcomed(tier(), "Ann");
         TestClient bob = TestClient.welcomed(tier(), "Bob")) {
       String table = createTable(ann, "create", "gomoku");
@@ -246,26 +247,49 @@ abstract class ProtocolDocContract {
       TableFlows.send(bob, "ready-b", table, new TableAction.Ready());
       TestClient[] bySeat = TableFlows.bySeat(ann, bob, table);
       TestClient black = bySeat[0];
+      TestClient white = bySeat[1];
+      // Both have seen the first clock and their ready's ack (which comes after it): from here on
+      // every message is counted.
+      ann.await(ServerMessage.Ack.class, a -> "ready-a".equals(a.re()), "ack of ready");
+      bob.await(ServerMessage.Ack.class, a -> "ready-b".equals(a.re()), "ack of ready");
+      black.awaitEvent(table, "clock", e -> true);
+      white.awaitEvent(table, "clock", e -> true);
+      int blackBefore = black.received().size();
+      int whiteBefore = white.received().size();
       TableFlows.send(black, "m1", table, new TableAction.Act("H8", null));
-      ServerMessage.Ack ack = black.await(ServerMessage.Ack.class, a -> "m1".equals(a.re()), "ack");
-      List<ServerMessage> seen = black.received();
-      int at = indexOfAck(seen, "m1");
-      long lastBefore = -1;
-      boolean moveBefore = false;
-      for (int i = 0; i < at; i++) {
-        if (seen.get(i) instanceof ServerMessage.Event e && table.equals(e.table())) {
-          lastBefore = Math.max(lastBefore, e.seq());
-          moveBefore |= e.kind().equals("move") && "H8".equals(e.data().get("move"));
-        }
-      }
-      assertTrue(moveBefore, "the move event comes before the ack: " + seen);
-      assertEquals(lastBefore, ack.seq(), "the ack's seq is the last event before it: " + seen);
-      for (int i = at + 1; i < seen.size(); i++) {
-        if (seen.get(i) instanceof ServerMessage.Event e && table.equals(e.table())) {
-          assertTrue(e.seq() > ack.seq(), "after the ack only later events: " + seen);
-        }
-      }
+      ServerMessage.Event answer =
+          (ServerMessage.Event) black.awaitAnswer("m1", "the answer to m1");
+      ServerMessage.Event whiteSaw = white.awaitEvent(table, "move", e -> true);
+      // A steady-state move: one message in, one message out to each player.
+      assertEquals("move", answer.kind(), "the move's own event answers the act");
+      assertEquals("H8", answer.data().get("move"));
+      assertEquals(answer.seq(), whiteSaw.seq(), "the same event");
+      assertEquals(null, whiteSaw.re(), "only the mover's copy carries re");
+      assertEquals(whiteSaw.data(), answer.data(), "and otherwise the copies are the same");
+      assertEquals(1L, clockOf(answer).get("seat"), "it carries white's clock");
+      assertTrue(((Number) clockOf(answer).get("deadline")).longValue() > 0);
+      TableFlows.send(white, "w1", table, new TableAction.Act("A1", null));
+      ServerMessage.Event reply = (ServerMessage.Event) white.awaitAnswer("w1", "white's answer");
+      black.awaitEvent(table, "move", e -> e.seq() == reply.seq());
+      // Messages arrive in order, so had an ack or a clock followed m1 black would have it now.
+      List<ServerMessage> blackGot = black.received().subList(blackBefore, black.received().size());
+      List<ServerMessage> whiteGot = white.received().subList(whiteBefore, white.received().size());
+      assertEquals(2, blackGot.size(), "one message per move for black: " + blackGot);
+      assertEquals(2, whiteGot.size(), "one message per move for white: " + whiteGot);
+      assertEquals(List.of(answer.seq(), answer.seq() + 1), seqs(blackGot), "gapless");
+      assertEquals(0L, clockOf(reply).get("seat"), "back to black");
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> clockOf(ServerMessage.Event e) {
+    Object clock = e.data().get("clock");
+    assertTrue(clock instanceof Map, e.kind() + " carries no clock: " + e);
+    return (Map<String, Object>) clock;
+  }
+
+  private static List<Long> seqs(List<ServerMessage> messages) {
+    return messages.stream().map(m -> m instanceof ServerMessage.Event e ? e.seq() : -1L).toList();
   }
 
   private static void assertSnapshotThenAck(List<ServerMessage> seen, String table, String re) {
@@ -290,15 +314,14 @@ abstract class ProtocolDocContract {
       Pair pair = startGomoku(ann, bob);
       String table = pair.table();
       TableFlows.send(pair.black(), "m1", table, new TableAction.Act("H8", null));
-      long applied =
-          pair.black().await(ServerMessage.Ack.class, a -> "m1".equals(a.re()), "ack m1").seq();
+      long applied = TestClient.appliedSeq(pair.black().awaitAnswer("m1", "answer to m1"));
       String token = pair.black().welcome().token();
       pair.black().close();
       pair.white().awaitEvent(table, "offline", e -> true);
 
       try (TestClient back = TestClient.resumed(tier(), token)) {
-        // The same id again, once as sent and once with another move: the old answer, nothing
-        // applied.
+        // The same id again, once as sent and once with another move: the event has passed, so
+        // the answer is an ack at its seq; nothing applied.
         TableFlows.send(back, "m1", table, new TableAction.Act("H8", null));
         assertEquals(
             applied, back.await(ServerMessage.Ack.class, a -> "m1".equals(a.re()), "again").seq());
@@ -308,9 +331,9 @@ abstract class ProtocolDocContract {
         assertEquals(applied, reused.seq(), "a reused id gets the old answer");
         // White moves with a fresh id; had A15 been applied it would not be white's turn.
         TableFlows.send(pair.white(), "w1", table, new TableAction.Act("A1", null));
-        ServerMessage.Ack white =
-            pair.white().await(ServerMessage.Ack.class, a -> "w1".equals(a.re()), "white's ack");
-        assertTrue(white.seq() > applied);
+        ServerMessage white = pair.white().awaitAnswer("w1", "white's answer");
+        assertTrue(TestClient.applied(white), "white's move: " + white);
+        assertTrue(TestClient.appliedSeq(white) > applied);
         // 托管 may move for the absent black after A1; the first two moves are the ones sent.
         List<Object> moves =
             pair.white().events(table).stream()

@@ -108,7 +108,8 @@ final class TableFlows {
       throws Exception {
     String id = "move-" + move;
     send(mover, id, table, new TableAction.Act(move, null));
-    mover.await(ServerMessage.Ack.class, a -> id.equals(a.re()), "ack of " + move);
+    ServerMessage answer = mover.awaitAnswer(id, "answer to " + move);
+    assertTrue(TestClient.applied(answer), move + " was not applied: " + answer);
     for (TestClient watcher : watchers) {
       watcher.awaitEvent(table, "move", e -> move.equals(e.data().get("move")));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gamehall.games.Games;
 import io.gamehall.protocol.ServerMessage;
+import io.gamehall.protocol.ServerMessageDecoder;
 import io.gamehall.table.TableMember;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,15 @@ class LobbySubscriptionTest {
     @Override
     public void send(ServerMessage message) {
       received.add(message);
+    }
+
+    @Override
+    public void sendEncoded(String text) {
+      try {
+        received.add(new ServerMessageDecoder().decode(text));
+      } catch (jakarta.websocket.DecodeException e) {
+        throw new AssertionError("the lobby encoded something undecodable: " + text, e);
+      }
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class GomokuGame {
         act(black, table, blackMoves[i]);
         act(white, table, whiteMoves[i]);
       }
-      // The winning move: its result event may come before its ack, so wait for the result itself.
+      // The winning move: answered by the result event itself.
       black.send(
           new ClientMessage.TableRequest("m-win", table, new TableAction.Act(blackMoves[4], null)));
       ServerMessage.Event result =
@@ -70,20 +70,13 @@ public final class GomokuGame {
   }
 
   /**
-   * Sends a move and waits for its ack, so the two players' moves reach the table in turn order.
+   * Sends a move and waits for its answer (the move's own event, carrying the id), so the two
+   * players' moves reach the table in turn order.
    */
   private static void act(TestClient player, String table, String move) throws Exception {
     String id = "m-" + move;
     player.send(new ClientMessage.TableRequest(id, table, new TableAction.Act(move, null)));
-    ServerMessage reply =
-        player.await(
-            ServerMessage.class,
-            m ->
-                (m instanceof ServerMessage.Ack a && id.equals(a.re()))
-                    || (m instanceof ServerMessage.Refused r && id.equals(r.re()))
-                    || (m instanceof ServerMessage.Error e && id.equals(e.re())),
-            "answer to " + move,
-            WAIT);
-    assertTrue(reply instanceof ServerMessage.Ack, move + " was not accepted: " + reply);
+    ServerMessage reply = player.awaitAnswer(id, "answer to " + move);
+    assertTrue(TestClient.applied(reply), move + " was not accepted: " + reply);
   }
 }

@@ -156,6 +156,12 @@ public final class TestClient implements AutoCloseable {
   /** As {@link #await(Class, Predicate, String)}, waiting at most {@code within}. */
   public <T extends ServerMessage> T await(
       Class<T> type, Predicate<T> test, String what, Duration within) throws InterruptedException {
+    return await(type, test, what, within, true);
+  }
+
+  private <T extends ServerMessage> T await(
+      Class<T> type, Predicate<T> test, String what, Duration within, boolean take)
+      throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     synchronized (history) {
       int scanned = 0;
@@ -163,7 +169,9 @@ public final class TestClient implements AutoCloseable {
         for (int i = scanned; i < history.size(); i++) {
           ServerMessage m = history.get(i);
           if (!taken.contains(i) && type.isInstance(m) && test.test(type.cast(m))) {
-            taken.add(i);
+            if (take) {
+              taken.add(i);
+            }
             return type.cast(m);
           }
         }
@@ -175,6 +183,47 @@ public final class TestClient implements AutoCloseable {
         history.wait(Math.max(1, left / 1_000_000));
       }
     }
+  }
+
+  /**
+   * Whether {@code m} answers command {@code id}: its ack, refusal or error, or (an applied act)
+   * the event that carries the id as {@code re}.
+   */
+  public static boolean answers(ServerMessage m, String id) {
+    return (m instanceof ServerMessage.Ack a && id.equals(a.re()))
+        || (m instanceof ServerMessage.Refused r && id.equals(r.re()))
+        || (m instanceof ServerMessage.Error e && id.equals(e.re()))
+        || (m instanceof ServerMessage.Event e2 && id.equals(e2.re()));
+  }
+
+  /** Whether {@code answer} says its command was applied: an ack, or an event answering it. */
+  public static boolean applied(ServerMessage answer) {
+    return answer instanceof ServerMessage.Ack || answer instanceof ServerMessage.Event;
+  }
+
+  /** The table's sequence number after the applied command that {@code answer} answers. */
+  public static long appliedSeq(ServerMessage answer) {
+    if (answer instanceof ServerMessage.Ack a) {
+      return a.seq();
+    }
+    if (answer instanceof ServerMessage.Event e) {
+      return e.seq();
+    }
+    return fail("expected the command applied, got " + answer);
+  }
+
+  /**
+   * The answer to command {@code id} (see {@link #answers}). Not taken: an event that answers a
+   * command (a move's, a result) stays there for {@link #awaitEvent}.
+   */
+  public ServerMessage awaitAnswer(String id, String what) throws InterruptedException {
+    return awaitAnswer(id, what, WAIT);
+  }
+
+  /** As {@link #awaitAnswer(String, String)}, waiting at most {@code within}. */
+  public ServerMessage awaitAnswer(String id, String what, Duration within)
+      throws InterruptedException {
+    return await(ServerMessage.class, m -> answers(m, id), what, within, false);
   }
 
   /** The first untaken table event of {@code kind} on {@code table} matching {@code test}. */

@@ -103,10 +103,16 @@ final class RecordingMember implements TableMember {
     return (Ack) out;
   }
 
-  /** The answer (ack or refusal) to command {@code cid}; later updates may follow it. */
+  /**
+   * The answer (ack, refusal, or for an act the last event it caused, carrying {@code re}) to
+   * command {@code cid}; later updates may follow it.
+   */
   TableOutput answerTo(String cid) {
     for (TableOutput out : all()) {
       if (out instanceof Ack && cid.equals(((Ack) out).cid())) {
+        return out;
+      }
+      if (out instanceof Update && cid.equals(((Update) out).re())) {
         return out;
       }
       if (out instanceof Refused && cid.equals(((Refused) out).cid())) {
@@ -124,9 +130,61 @@ final class RecordingMember implements TableMember {
     return (Ack) out;
   }
 
-  /** The latest clock update for {@code seat}. */
+  /**
+   * The sequence number after command {@code cid} was applied: its ack's, or the seq of the event
+   * that answered it.
+   */
+  long appliedSeq(String cid) {
+    TableOutput out = answerTo(cid);
+    if (out instanceof Ack) {
+      return ((Ack) out).seq();
+    }
+    if (out instanceof Update) {
+      return ((Update) out).seq();
+    }
+    throw new AssertionError(playerId + " expected " + cid + " applied, got " + out);
+  }
+
+  /**
+   * Every clock announced, in order, as {@code clock} updates: standalone ones, and those folded
+   * into a move's event as {@code data.clock} (given that event's seq).
+   */
+  List<Update> clocks() {
+    List<Update> clocks = new java.util.ArrayList<>();
+    for (Update u : updates()) {
+      if (u.kind().equals("clock")) {
+        clocks.add(u);
+      } else if (u.data().get("clock") instanceof java.util.Map<?, ?> folded) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> data = (java.util.Map<String, Object>) folded;
+        clocks.add(new Update(u.tableId(), u.seq(), "clock", data));
+      }
+    }
+    return clocks;
+  }
+
+  /** The latest clock announced (standalone, or folded into a move's event). */
+  Update latestClock() {
+    List<Update> clocks = clocks();
+    if (clocks.isEmpty()) {
+      throw new AssertionError(playerId + " got no clock; got " + kinds());
+    }
+    return clocks.get(clocks.size() - 1);
+  }
+
+  /**
+   * The data of the latest {@code kind} event without the clock a move's last event carries: what
+   * the game said.
+   */
+  java.util.Map<String, Object> game(String kind) {
+    java.util.Map<String, Object> data = new java.util.LinkedHashMap<>(last(kind).data());
+    data.remove("clock");
+    return data;
+  }
+
+  /** The latest clock (standalone or folded into a move) for {@code seat}. */
   Update lastClock(int seat) {
-    List<Update> clocks = updates("clock");
+    List<Update> clocks = clocks();
     for (int i = clocks.size() - 1; i >= 0; i--) {
       if (((Number) clocks.get(i).data().get("seat")).intValue() == seat) {
         return clocks.get(i);

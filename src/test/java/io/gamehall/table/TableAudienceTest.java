@@ -27,7 +27,7 @@ class TableAudienceTest {
     assertEquals("already_seated", m[0].lastRefused().code());
 
     f.act(m[0], "add 2");
-    assertEquals(Map.of("seat", 0, "n", 2, "total", 2), watcher.last("added").data());
+    assertEquals(Map.of("seat", 0, "n", 2, "total", 2), watcher.game("added"));
     f.send(watcher, new Command.Act("watcher", f.cid(), "add 1", watcher.lastSeq()));
     assertEquals("not_seated", watcher.lastRefused().code());
 

@@ -34,8 +34,8 @@ class TableBotTest {
     f.act(alice, "add 1");
     assertEquals(1, bots.pending(), "the bot is thinking off the table's queue");
     bots.runAll();
-    assertEquals(Map.of("seat", 1, "n", 2, "total", 3), alice.last("added").data());
-    assertEquals(0, alice.last("clock").data().get("seat"), "back to alice");
+    assertEquals(Map.of("seat", 1, "n", 2, "total", 3), alice.game("added"));
+    assertEquals(0, alice.latestClock().data().get("seat"), "back to alice");
   }
 
   @Test
@@ -53,7 +53,7 @@ class TableBotTest {
     f.clock.advance(20_000);
     assertEquals(
         Map.of("seat", 1, "n", 1, "total", 2),
-        alice.last("added").data(),
+        alice.game("added"),
         "default move on the bot's timeout");
 
     long before = alice.lastSeq();
@@ -70,7 +70,7 @@ class TableBotTest {
     f.ready(alice);
     f.act(alice, "add 1");
     bots.runAll();
-    assertEquals(Map.of("seat", 1, "n", 1, "total", 2), alice.last("added").data());
+    assertEquals(Map.of("seat", 1, "n", 1, "total", 2), alice.game("added"));
   }
 
   @Test
@@ -82,7 +82,7 @@ class TableBotTest {
     f.ready(alice);
     f.act(alice, "add 1");
     bots.runAll();
-    assertEquals(Map.of("seat", 1, "n", 1, "total", 2), alice.last("added").data());
+    assertEquals(Map.of("seat", 1, "n", 1, "total", 2), alice.game("added"));
   }
 
   @Test
@@ -104,9 +104,7 @@ class TableBotTest {
     f.ready(alice);
     f.act(alice, "add 1");
     assertEquals(
-        Map.of("seat", 1, "n", 2, "total", 3),
-        alice.last("added").data(),
-        "same-thread bot answered");
+        Map.of("seat", 1, "n", 2, "total", 3), alice.game("added"), "same-thread bot answered");
     assertEquals(1, f.table.summary().humans());
   }
 }

@@ -23,19 +23,19 @@ class TableClockTest {
     assertEquals(Map.of("seat", 0, "on", true), m[1].last("trustee").data());
     assertTrue(m[1].updates("added").isEmpty(), "the default move waits for the 托管 delay");
     f.clock.advance(1_000);
-    assertEquals(Map.of("seat", 0, "n", 1, "total", 1), m[1].last("added").data());
+    assertEquals(Map.of("seat", 0, "n", 1, "total", 1), m[1].game("added"));
 
     f.act(m[1], "add 1");
     // Alice is under 托管: her next turn is played after the short delay, not after a full turn.
     f.clock.advance(1_000);
-    assertEquals(Map.of("seat", 0, "n", 1, "total", 3), m[1].last("added").data());
+    assertEquals(Map.of("seat", 0, "n", 1, "total", 3), m[1].game("added"));
     assertEquals(0L, m[0].lastClock(0).data().get("bank"), "alice's bank is spent");
 
     f.act(m[1], "add 1");
     f.act(m[0], "add 3");
     assertEquals(
         Map.of("seat", 0, "on", false), m[1].last("trustee").data(), "acting takes control back");
-    assertEquals(Map.of("seat", 0, "n", 3, "total", 7), m[1].last("added").data());
+    assertEquals(Map.of("seat", 0, "n", 3, "total", 7), m[1].game("added"));
     List<String> kinds = m[1].kinds();
     assertTrue(
         kinds.lastIndexOf("trustee") < kinds.lastIndexOf("added"),
@@ -68,8 +68,8 @@ class TableClockTest {
     f.clock.advance(25_000);
     f.act(m[0], "add 1");
     f.act(m[1], "add 1");
-    assertEquals(55_000L, m[0].last("clock").data().get("bank"));
-    assertEquals(f.clock.nowMillis() + 20_000, m[0].last("clock").data().get("deadline"));
+    assertEquals(55_000L, m[0].latestClock().data().get("bank"));
+    assertEquals(f.clock.nowMillis() + 20_000, m[0].latestClock().data().get("deadline"));
   }
 
   /** The {@code drop} policy: what every table did before issue 15. */
@@ -98,11 +98,11 @@ class TableClockTest {
         m[0].last("offline").data());
     assertEquals(true, m[0].last("trustee").data().get("on"), "bob's turn is not frozen");
     f.clock.advance(1_000);
-    assertEquals(Map.of("seat", 1, "n", 1, "total", 2), m[0].last("added").data());
+    assertEquals(Map.of("seat", 1, "n", 1, "total", 2), m[0].game("added"));
 
     f.act(m[0], "add 1");
     f.clock.advance(1_000);
-    assertEquals(4, m[0].last("added").data().get("total"), "bob's turns keep being played");
+    assertEquals(4, m[0].game("added").get("total"), "bob's turns keep being played");
 
     f.clock.advance(58_000);
     Map<String, Object> result = m[0].last("result").data();
@@ -119,7 +119,7 @@ class TableClockTest {
     RecordingMember[] m = f.started("alice", "bob");
     f.table.disconnected("alice", m[0]);
     f.clock.advance(1_000);
-    assertEquals(1, m[1].last("added").data().get("total"), "alice's move was played for her");
+    assertEquals(1, m[1].game("added").get("total"), "alice's move was played for her");
     f.clock.advance(20_000);
     RecordingMember alice = new RecordingMember("alice");
     f.table.resume("alice", alice, m[0].lastSeq());

@@ -71,11 +71,14 @@ final class TableFixture {
     member.ackTo(cid);
   }
 
-  /** Acts on the latest sequence number the member has seen and expects an ack. */
+  /**
+   * Acts on the latest sequence number the member has seen and expects it applied (answered by the
+   * move's own event, or an ack).
+   */
   void act(RecordingMember member, String action) {
     String cid = cid();
     send(member, new Command.Act(member.playerId, cid, action, member.lastSeq()));
-    member.ackTo(cid);
+    member.appliedSeq(cid);
   }
 
   /** Seats and readies one member per seat; the match is running when this returns. */

@@ -76,10 +76,10 @@ class TableNegotiationTest {
     assertEquals("undo_pending", m[0].lastRefused().code());
     f.send(m[1], new Command.AnswerUndo("bob", f.cid(), true));
     m[1].lastAck();
-    assertEquals(Map.of("seat", 0, "n", 3, "total", 0), m[0].last("undone").data());
-    assertEquals(0, m[0].last("clock").data().get("seat"), "alice moves again");
+    assertEquals(Map.of("seat", 0, "n", 3, "total", 0), m[0].game("undone"));
+    assertEquals(0, m[0].latestClock().data().get("seat"), "alice moves again");
     f.act(m[0], "add 1");
-    assertEquals(1, m[1].last("added").data().get("total"));
+    assertEquals(1, m[1].game("added").get("total"));
   }
 
   @Test
@@ -110,12 +110,9 @@ class TableNegotiationTest {
     f.send(alice, new Command.AddBot("alice", f.cid(), 1));
     f.ready(alice);
     f.act(alice, "add 3");
-    assertEquals(
-        5, alice.last("added").data().get("total"), "the same-thread bot replied with add 2");
+    assertEquals(5, alice.game("added").get("total"), "the same-thread bot replied with add 2");
     f.send(alice, new Command.RequestUndo("alice", f.cid()));
     assertEquals(
-        0,
-        alice.last("undone").data().get("total"),
-        "alice's move and the bot's reply are taken back");
+        0, alice.game("undone").get("total"), "alice's move and the bot's reply are taken back");
   }
 }

@@ -28,10 +28,10 @@ class TablePlayTest {
         assertEquals(first + i, seqs.get(i), member.playerId + " saw a gap: " + seqs);
       }
     }
-    Update added = m[0].last("added");
-    assertEquals(Map.of("seat", 1, "n", 2, "total", 5), added.data());
-    Ack ack = m[1].lastAck();
-    assertEquals(m[1].lastSeq(), ack.seq(), "the ack names the last update the command caused");
+    assertEquals(Map.of("seat", 1, "n", 2, "total", 5), m[0].game("added"));
+    Update answer = (Update) m[1].last();
+    assertEquals("added", answer.kind(), "the move's own event answers the mover");
+    assertEquals(m[1].lastSeq(), answer.seq(), "the answer is the last update the command caused");
     assertEquals(m[0].lastSeq(), m[1].lastSeq());
   }
 
@@ -75,7 +75,7 @@ class TablePlayTest {
     long current = m[0].lastSeq();
     f.send(m[1], new Command.Chat("bob", "hi", "hello"));
     f.send(m[0], new Command.Act("alice", "fresh", "add 1", current));
-    assertEquals("fresh", m[0].lastAck().cid());
+    assertEquals("fresh", ((Update) m[0].last()).re());
   }
 
   @Test
@@ -84,12 +84,18 @@ class TablePlayTest {
     RecordingMember[] m = f.started("alice", "bob");
     Command.Act act = new Command.Act("alice", "dup", "add 2", m[0].lastSeq());
     f.send(m[0], act);
-    Ack first = m[0].lastAck();
+    Update first = (Update) m[0].last();
+    assertEquals("dup", first.re(), "the move's event answers it");
     int updatesBefore = m[1].updates().size();
+    int aliceUpdatesBefore = m[0].updates().size();
     f.send(m[0], act);
-    assertEquals(first, m[0].lastAck(), "the very same ack again");
+    // The event has passed: a resend is answered with an ack naming the seq it was applied at.
+    assertEquals(new Ack("t1", "dup", first.seq()), m[0].lastAck(), "answered again");
+    f.send(m[0], act);
+    assertEquals(new Ack("t1", "dup", first.seq()), m[0].lastAck(), "the very same ack again");
     assertEquals(updatesBefore, m[1].updates().size(), "applied once");
-    assertEquals(Map.of("seat", 0, "n", 2, "total", 2), m[1].last("added").data());
+    assertEquals(aliceUpdatesBefore, m[0].updates().size(), "no event repeated for the mover");
+    assertEquals(Map.of("seat", 0, "n", 2, "total", 2), m[1].game("added"));
 
     f.send(m[1], new Command.Act("bob", "r", "add 9", m[1].lastSeq()));
     Refused refused = m[1].lastRefused();

@@ -67,8 +67,9 @@ class TableResumeTest {
     RecordingMember alice = new RecordingMember("alice");
     f.table.resume("alice", alice, m[0].lastSeq());
     assertTrue(alice.all().isEmpty(), "still online, nothing missed: " + alice.all());
-    f.send(alice, new Command.Act("alice", f.cid(), "add 1", m[0].lastSeq()));
-    alice.lastAck();
+    String cid = f.cid();
+    f.send(alice, new Command.Act("alice", cid, "add 1", m[0].lastSeq()));
+    alice.appliedSeq(cid);
     assertTrue(m[0].updates("added").isEmpty(), "the old connection was replaced");
     assertEquals(1, alice.updates("added").size());
   }

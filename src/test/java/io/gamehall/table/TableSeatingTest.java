@@ -87,7 +87,7 @@ class TableSeatingTest {
         started.data().get("view"),
         "alice gets her own view");
     assertEquals(Map.of("total", 0, "toAct", 0, "you", 1), bob.last("started").data().get("view"));
-    Update clock = alice.last("clock");
+    Update clock = alice.latestClock();
     assertEquals(0, clock.data().get("seat"));
     assertEquals(f.clock.nowMillis() + 20_000, clock.data().get("deadline"));
     assertEquals(60_000L, clock.data().get("bank"));

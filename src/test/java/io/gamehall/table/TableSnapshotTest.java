@@ -97,7 +97,7 @@ class TableSnapshotTest {
   private String act(Table table, RecordingMember m, String move) {
     String cid = "m" + (++cids);
     table.submit(m, new Command.Act(m.playerId, cid, move, m.lastSeq()));
-    m.ackTo(cid);
+    m.appliedSeq(cid);
     return cid;
   }
 
@@ -310,7 +310,7 @@ class TableSnapshotTest {
       table.submit(
           toAct,
           new Command.Act(toAct.playerId, "b" + i, i == 0 ? "bid 1" : "pass", Long.MAX_VALUE));
-      toAct.ackTo("b" + i);
+      toAct.appliedSeq("b" + i);
     }
     Table again = restored(saving.latest(), new ManualClock(clock.nowMillis()), doudizhu);
     for (RecordingMember m : members) {
@@ -350,6 +350,6 @@ class TableSnapshotTest {
     RecordingMember bob = new RecordingMember("bob");
     again.resume("bob", bob, seq);
     again.submit(bob, new Command.Act("bob", "late", "A1", seq));
-    bob.ackTo("late");
+    bob.appliedSeq("late");
   }
 }

@@ -38,14 +38,14 @@ class TableTrusteePolicyTest {
     f.clock.advance(1);
     assertEquals(Map.of("seat", 0, "on", true), m[1].last("trustee").data());
     f.clock.advance(1_000);
-    assertEquals(Map.of("seat", 0, "n", 1, "total", 1), m[1].last("added").data());
+    assertEquals(Map.of("seat", 0, "n", 1, "total", 1), m[1].game("added"));
   }
 
   @Test
   void comingBackGivesControlBackAtOnceWithTheTimeLeft() {
     TableFixture f = TableFixture.counting();
     RecordingMember[] m = f.started("alice", "bob");
-    int clocks = m[1].updates("clock").size();
+    int clocks = m[1].clocks().size();
     f.clock.advance(5_000);
     f.table.disconnected("alice", m[0]);
     f.clock.advance(25_000);
@@ -54,10 +54,9 @@ class TableTrusteePolicyTest {
     f.table.resume("alice", alice, m[0].lastSeq());
     assertEquals(Map.of("seat", 0, "player", "alice"), m[1].last("online").data());
     assertTrue(m[1].updates("trustee").isEmpty(), "no 托管 on the drop, none on the return");
-    assertEquals(
-        clocks, m[1].updates("clock").size(), "the turn goes on with its deadline, not a new one");
+    assertEquals(clocks, m[1].clocks().size(), "the turn goes on with its deadline, not a new one");
     f.act(alice, "add 2");
-    assertEquals(Map.of("seat", 0, "n", 2, "total", 2), m[1].last("added").data());
+    assertEquals(Map.of("seat", 0, "n", 2, "total", 2), m[1].game("added"));
     f.act(m[1], "add 1");
     assertEquals(
         BANK - 10_000,
@@ -87,7 +86,7 @@ class TableTrusteePolicyTest {
     RecordingMember[] m = f.started("alice", "bob");
     f.table.disconnected("alice", m[0]);
     f.clock.advance(TURN + BANK + 1_000);
-    assertEquals(1, m[1].last("added").data().get("total"), "her clock ran out: 托管 played");
+    assertEquals(1, m[1].game("added").get("total"), "her clock ran out: 托管 played");
     f.act(m[1], "add 1");
     long now = f.clock.nowMillis();
     assertEquals(now + 1_000, m[1].lastClock(0).data().get("deadline"), "托管's short turn");
@@ -105,7 +104,7 @@ class TableTrusteePolicyTest {
     f.clock.advance(TURN - 1);
     assertEquals(2, m[1].updates("added").size(), "nothing played for her after her return");
     f.act(alice, "add 3");
-    assertEquals(Map.of("seat", 0, "n", 3, "total", 5), m[1].last("added").data());
+    assertEquals(Map.of("seat", 0, "n", 3, "total", 5), m[1].game("added"));
   }
 
   @Test
@@ -117,7 +116,7 @@ class TableTrusteePolicyTest {
     f.table.resume("alice", m[0], Long.MAX_VALUE);
     assertEquals(1, m[1].updates("trustee").size(), "a view refresh is not a return");
     f.clock.advance(1_000);
-    assertEquals(1, m[1].last("added").data().get("total"), "托管 played as before");
+    assertEquals(1, m[1].game("added").get("total"), "托管 played as before");
   }
 
   @Test
@@ -141,7 +140,7 @@ class TableTrusteePolicyTest {
     f.table.disconnected("alice", m[0]);
     assertEquals(true, m[1].last("trustee").data().get("on"));
     f.clock.advance(1_000);
-    assertEquals(1, m[1].last("added").data().get("total"));
+    assertEquals(1, m[1].game("added").get("total"));
     RecordingMember alice = new RecordingMember("alice");
     f.table.resume("alice", alice, m[0].lastSeq());
     assertEquals(
@@ -167,7 +166,7 @@ class TableTrusteePolicyTest {
             Runnable::run,
             Map.of());
     RecordingMember[] m = f.started("ann", "ben", "cat");
-    int toAct = ((Number) m[0].last("clock").data().get("seat")).intValue();
+    int toAct = ((Number) m[0].latestClock().data().get("seat")).intValue();
     int watcher = (toAct + 1) % 3;
     int seen = m[watcher].kinds().size();
     f.table.disconnected(m[toAct].playerId, m[toAct]);

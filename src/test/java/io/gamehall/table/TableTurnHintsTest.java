@@ -45,7 +45,7 @@ class TableTurnHintsTest {
   void douDizhuLegalActionsGoOnlyToTheSeatToAct() {
     TableFixture f = table("doudizhu", 3);
     RecordingMember[] m = f.started("ann", "ben", "cat");
-    int toAct = ((Number) m[0].last("clock").data().get("seat")).intValue();
+    int toAct = ((Number) m[0].latestClock().data().get("seat")).intValue();
     List<?> legal = (List<?>) m[toAct].lastClock(toAct).data().get("legal");
     assertFalse(legal.isEmpty());
     assertTrue(legal.contains("bid 3"), "bidding: " + legal);
@@ -55,7 +55,7 @@ class TableTurnHintsTest {
       }
     }
     f.act(m[toAct], "bid 1");
-    int next = ((Number) m[0].last("clock").data().get("seat")).intValue();
+    int next = ((Number) m[0].latestClock().data().get("seat")).intValue();
     assertTrue(m[next].lastClock(next).data().containsKey("legal"), "the next seat gets its own");
     assertFalse(m[toAct].lastClock(next).data().containsKey("legal"));
   }

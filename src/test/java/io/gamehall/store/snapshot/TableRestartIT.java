@@ -254,15 +254,8 @@ class TableRestartIT {
       String move = (ply % 2 == 0 ? BLACK : WHITE).get(ply / 2);
       String id = "m-" + table + "-" + move;
       player.send(new ClientMessage.TableRequest(id, table, new TableAction.Act(move, null)));
-      ServerMessage reply =
-          player.await(
-              ServerMessage.class,
-              m ->
-                  (m instanceof ServerMessage.Ack a && id.equals(a.re()))
-                      || (m instanceof ServerMessage.Refused r && id.equals(r.re())),
-              "answer to " + move,
-              WAIT);
-      assertTrue(reply instanceof ServerMessage.Ack, move + " was not accepted: " + reply);
+      ServerMessage reply = player.awaitAnswer(id, "answer to " + move, WAIT);
+      assertTrue(TestClient.applied(reply), move + " was not accepted: " + reply);
     }
   }
 
