@@ -13,12 +13,40 @@ import java.util.Optional;
 public abstract class TwoSeatMatch implements DrawableMatch, UndoableMatch {
   private final String gameName;
 
+  /** Longer input cannot be a move; refusing it early keeps hostile strings out of parsing. */
+  private final int maxActionLength;
+
   /** Set when the match ended off the board (resignation, abandonment, agreed draw). */
   private Result forcedEnd;
 
-  protected TwoSeatMatch(String gameName) {
+  protected TwoSeatMatch(String gameName, int maxActionLength) {
     this.gameName = gameName;
+    this.maxActionLength = maxActionLength;
   }
+
+  /**
+   * Refuses what no board game accepts (a finished match, a seat out of turn, an action missing or
+   * too long to be a move) and hands the rest to the game.
+   */
+  @Override
+  public final Step apply(int seat, String action) {
+    if (isOver()) {
+      return new Step.Rejected("game_over", "The game is already over.");
+    }
+    if (seat != toAct()) {
+      return new Step.Rejected("not_your_turn", "It is not your turn.");
+    }
+    if (action == null || action.length() > maxActionLength) {
+      return malformed();
+    }
+    return play(seat, action);
+  }
+
+  /** Judges and plays a move by the seat to act; the match is running and the action is short. */
+  protected abstract Step play(int seat, String action);
+
+  /** The refusal of an action that is not a move at all; it says how a move is written. */
+  protected abstract Step.Rejected malformed();
 
   /** Whether the rules have ended the match on the board; cheap, as it runs on every turn. */
   protected abstract boolean ruledOver();

@@ -21,15 +21,14 @@ import java.util.function.BooleanSupplier;
  */
 public final class GomokuMatch extends TwoSeatMatch {
 
-  // Longer input cannot be a point; refusing it early keeps hostile strings out of messages and
-  // parsing.
+  // Longer input cannot be a move (refused before parsing or echoing).
   private static final int MAX_ACTION_LENGTH = 8;
 
   private final GomokuGame game;
   private final long botSeed;
 
   GomokuMatch(GomokuGame game, long botSeed) {
-    super("Gomoku");
+    super("Gomoku", MAX_ACTION_LENGTH);
     this.game = game;
     this.botSeed = botSeed;
   }
@@ -40,16 +39,7 @@ public final class GomokuMatch extends TwoSeatMatch {
   }
 
   @Override
-  public Step apply(int seat, String action) {
-    if (isOver()) {
-      return new Step.Rejected("game_over", "The game is already over.");
-    }
-    if (seat != toAct()) {
-      return new Step.Rejected("not_your_turn", "It is not your turn.");
-    }
-    if (action == null || action.length() > MAX_ACTION_LENGTH) {
-      return malformed();
-    }
+  protected Step play(int seat, String action) {
     MoveOutcome outcome = game.play(action);
     if (outcome instanceof MoveOutcome.Rejected) {
       return rejected((MoveOutcome.Rejected) outcome, action.strip());
@@ -67,11 +57,12 @@ public final class GomokuMatch extends TwoSeatMatch {
     return new Step.Accepted(events);
   }
 
-  private static Step.Rejected malformed() {
+  @Override
+  protected Step.Rejected malformed() {
     return new Step.Rejected("malformed", "A move is a column A-O and a row 1-15, e.g. H8.");
   }
 
-  private static Step rejected(MoveOutcome.Rejected r, String text) {
+  private Step rejected(MoveOutcome.Rejected r, String text) {
     switch (r.reason()) {
       case OUT_OF_BOARD:
         return new Step.Rejected(

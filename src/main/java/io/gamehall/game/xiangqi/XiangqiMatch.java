@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class XiangqiMatch extends TwoSeatMatch {
 
-  // ICCS is 4 or 5 characters; anything much longer is refused before parsing or echoing.
+  // Longer input cannot be a move (refused before parsing or echoing).
   private static final int MAX_ACTION_LENGTH = 12;
 
   /**
@@ -35,7 +35,7 @@ public final class XiangqiMatch extends TwoSeatMatch {
   private XiangqiGame game;
 
   XiangqiMatch(XiangqiGame game) {
-    super("Xiangqi");
+    super("Xiangqi", MAX_ACTION_LENGTH);
     this.game = game;
   }
 
@@ -45,16 +45,7 @@ public final class XiangqiMatch extends TwoSeatMatch {
   }
 
   @Override
-  public Step apply(int seat, String action) {
-    if (isOver()) {
-      return new Step.Rejected("game_over", "The game is already over.");
-    }
-    if (seat != toAct()) {
-      return new Step.Rejected("not_your_turn", "It is not your turn.");
-    }
-    if (action == null || action.length() > MAX_ACTION_LENGTH) {
-      return malformed();
-    }
+  protected Step play(int seat, String action) {
     Move move;
     try {
       move = Move.parse(action);
@@ -80,7 +71,8 @@ public final class XiangqiMatch extends TwoSeatMatch {
     return new Step.Accepted(events);
   }
 
-  private static Step.Rejected malformed() {
+  @Override
+  protected Step.Rejected malformed() {
     return new Step.Rejected(
         "malformed", "A move is written in ICCS: file a-i and rank 0-9 twice, e.g. h2e2.");
   }
