@@ -83,6 +83,10 @@ class TableUiBrowserIT {
       for (Browser x : List.of(phone, desk)) {
         x.waitFor("the game", d -> "playing".equals(x.attr("table-view", "data-phase")));
         x.waitFor("avatars on both seats", d -> x.testIdsWithPrefix("seat-").size() >= 2);
+        // Two new guests: on no leaderboard page at all, so both are at the starting rating.
+        x.waitFor(
+            "a rating on both seats",
+            d -> x.text("rating-0").contains("1500") && x.text("rating-1").contains("1500"));
       }
       Browser black = "0".equals(phone.attr("table-view", "data-seat")) ? phone : desk;
       Browser white = black == phone ? desk : phone;
