@@ -68,7 +68,7 @@ function renderTurn(st) {
     status.textContent =
       turn.kind === "yours" ? t("yourTurn") : turn.kind === "trustee" ? t("trusteeTurn") : t("theirTurn", { name: seatName(st, turn.seat) });
     status.dataset.mine = String(turn.kind === "yours");
-    if (v.inCheck) status.textContent += " " + t("check");
+    if (v.inCheck) status.textContent += " · " + t("check");
   } else if (st.phase === "filling") {
     status.textContent = t("waitingPlayers");
     status.dataset.mine = "false";
