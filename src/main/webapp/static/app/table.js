@@ -97,8 +97,13 @@ const PAGE = 50; // the server's largest page
 const MAX_PAGES = 40; // a hall of more than 2,000 rated players shows no rating for those further down
 const ratings = new Map(); // game -> {known: Map(playerId -> rating), next, done, loading, failed}
 
+/** After a result: the store writes the new ratings off the table's thread, so read the board again a little later. */
 export function forgetRatings(game) {
   ratings.delete(game);
+  setTimeout(() => {
+    ratings.delete(game);
+    render();
+  }, 3000);
 }
 
 export function ratingOf(game, playerId) {
