@@ -99,3 +99,118 @@ test("xiangqi: captured pieces by side and the checked general", () => {
   assert.equal(checkedGeneral(XQ_START, true, 1), "e9");
   assert.equal(checkedGeneral(XQ_START, false, 1), null);
 });
+
+// ------------------------------------------------------------------------------------------------------------------
+// Colour contrast (WCAG 2.x AA): the main text/background pairs, read from app.css itself, so a colour changed there
+// is measured here. Body text needs 4.5:1; translucent backgrounds are composited over what lies under them.
+
+import { readFileSync } from "node:fs";
+
+const CSS = readFileSync(new URL("../../main/webapp/static/app/app.css", import.meta.url), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+// Innermost blocks only, so rules inside @media are read too; the first rule for a selector (the base one) wins.
+const RULES = [...CSS.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({ sels: m[1].split(",").map((s) => s.trim()), body: m[2] }));
+const VARS = Object.fromEntries([...RULES.find((r) => r.sels.includes(":root")).body.matchAll(/--([\w-]+)\s*:\s*([^;]+)/g)].map((m) => [m[1], m[2].trim()]));
+
+function decl(sel, prop) {
+  for (const r of RULES) {
+    if (!r.sels.includes(sel)) continue;
+    const m = r.body.match(new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*([^;]+)`));
+    if (m) return m[1].trim();
+  }
+  throw new Error(`app.css has no ${prop} for ${sel}`);
+}
+
+/** Every colour in a value (a gradient has several), as [r, g, b, alpha]. */
+function colours(value) {
+  const v = value.replace(/var\(--([\w-]+)\)/g, (_, n) => VARS[n]);
+  const out = [];
+  for (const m of v.matchAll(/#([0-9a-f]{6}|[0-9a-f]{3})\b|rgb\(\s*(\d+)\s+(\d+)\s+(\d+)(?:\s*\/\s*([\d.]+)(%?))?\s*\)/gi)) {
+    if (m[1]) {
+      const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join("") : m[1];
+      out.push([0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)).concat(1));
+    } else {
+      const a = m[5] == null ? 1 : Number(m[5]) / (m[6] ? 100 : 1);
+      out.push([Number(m[2]), Number(m[3]), Number(m[4]), a]);
+    }
+  }
+  if (!out.length) throw new Error("no colour in " + value);
+  return out;
+}
+
+const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3])).concat(1);
+const luminance = (c) => {
+  const [r, g, b] = c.slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+function contrast(a, b) {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test("WCAG contrast: the formula gives the known ratios", () => {
+  assert.equal(Math.round(contrast([0, 0, 0, 1], [255, 255, 255, 1]) * 100) / 100, 21);
+  assert.equal(Math.round(contrast([118, 118, 118, 1], [255, 255, 255, 1]) * 100) / 100, 4.54);
+});
+
+const c = (sel, prop) => colours(decl(sel, prop));
+const PAGE = colours(decl(":root", "--bg")).concat(colours("#1a5a3e")); // the page's radial gradient, both ends
+const FELT = c(":root", "--felt").concat(c(":root", "--felt2"));
+// [what, text colour(s), background colour(s), what a translucent background lies over]
+const PAIRS = [
+  ["body text on a card", c(":root", "--ink"), c(":root", "--card")],
+  ["muted text on a card", c(":root", "--muted"), c(":root", "--card")],
+  ["labels on a game tile", c(".game small", "color"), c(".game", "background")],
+  ["labels on the chosen game tile", c(".game small", "color"), c(".game.on", "background")],
+  ["light text on the page", c(":root", "--light"), PAGE],
+  ["gold headings on the page", c(":root", "--gold"), PAGE],
+  ["button text", c("button", "color"), c("button", "background")],
+  ["primary button text", c("button.primary", "color"), c("button.primary", "background")],
+  ["warning button text", c("button.warn", "color"), c("button.warn", "background")],
+  ["danger button text", c("button.danger", "color"), c("button", "background")],
+  ["the top bar", colours("#fff"), c(".bar", "background")],
+  ["the title in the top bar", c(".bar h1", "color"), c(".bar", "background")],
+  ["the chosen tab", c(".bar .nav button.on", "color"), c(".bar .nav button.on", "background")],
+  ["a seat's name", c(".seat", "color"), c(".seat", "background"), PAGE],
+  ["a seat's rating", c(".rating", "color"), c(".seat", "background"), PAGE],
+  ["a seat's clock", c(".clock", "color"), c(".seat", "background"), PAGE],
+  ["a seat's time bank", c(".clock.bank", "color"), c(".seat", "background"), PAGE],
+  ["the offline badge", c(".badge", "color"), c(".badge.off", "background")],
+  ["the 托管 badge", c(".badge", "color"), c(".badge.trustee", "background")],
+  ["the AI tag", c(".seat .name .tag", "color"), c(".seat .name .tag", "background")],
+  ["the landlord tag", c(".role-tag.lord", "color"), c(".role-tag.lord", "background")],
+  ["the farmer tag", c(".role-tag.farmer", "color"), c(".role-tag.farmer", "background")],
+  ["names on the felt", c(".ddz.felt", "color"), FELT],
+  ["what a seat said on the felt", c(".say", "color"), FELT],
+  ["bid and multiplier chips", c(".chip-bid", "color"), c(".chip-bid", "background"), FELT],
+  ["red cards", c(".pcard.red", "color"), c(".pcard", "background")],
+  ["red cards in the hand", c(".cardface.red", "color"), c(".cardface", "background")],
+  ["red Xiangqi pieces", c(".piece.red", "color"), colours("#fbf3df")],
+  ["the river on the board", c(".river", "fill"), c(":root", "--wood")],
+  ["outcome badges", colours("#fff"), c(".outcome", "background").concat(c(".outcome.win", "background"), c(".outcome.loss", "background"), c(".outcome.draw", "background"))],
+  ["points won", c(".points .pts.up", "color"), c(".dialog.sheet .dialog-box", "background")],
+  ["points lost", c(".points .pts.down", "color"), c(".dialog.sheet .dialog-box", "background")],
+  ["leaderboard head", c(".leaderboard th", "color"), c(".leaderboard th", "background")],
+  ["leaderboard: my row", c(":root", "--ink"), c(".leaderboard tr.me td", "background")],
+  ["leaderboard: first", c(".leaderboard .rank.r1", "color"), c(":root", "--card")],
+  ["leaderboard: second", c(".leaderboard .rank.r2", "color"), c(":root", "--card")],
+  ["leaderboard: third", c(".leaderboard .rank.r3", "color"), c(":root", "--card")],
+  ["the toast", c(".toast", "color"), c(".toast", "background")],
+  ["a notice", c(":root", "--ink"), c(".notice", "background")],
+];
+
+test("WCAG AA: the main text colours have at least 4.5:1 against their backgrounds", () => {
+  const failures = [];
+  for (const [what, fgs, bgs, under] of PAIRS) {
+    for (const fg of fgs) {
+      for (const bg of bgs) {
+        for (const base of under || [[255, 255, 255, 1]]) {
+          const solid = bg[3] < 1 ? over(bg, base) : bg;
+          const text = fg[3] < 1 ? over(fg, solid) : fg;
+          const r = contrast(text, solid);
+          if (r < 4.5) failures.push(`${what}: ${r.toFixed(2)}:1 (rgb ${text.slice(0, 3).map(Math.round)} on ${solid.slice(0, 3).map(Math.round)})`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(failures, [], "pairs under 4.5:1");
+});

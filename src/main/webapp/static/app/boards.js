@@ -153,7 +153,7 @@ export function xiangqiApply(view, data) {
   };
 }
 
-export function renderXiangqi(container, view, { flipped, selected, onSquare, checked = null }) {
+export function renderXiangqi(container, view, { flipped, selected, onSquare, checked = null, cursor = null }) {
   container.textContent = "";
   const svg = el("svg", { viewBox: "0 0 10 11", class: "xiangqi", "data-testid": "xiangqi-board" }, container);
   el("rect", { x: 0, y: 0, width: 10, height: 11, rx: 0.3, class: "wood" }, svg);
@@ -199,6 +199,11 @@ export function renderXiangqi(container, view, { flipped, selected, onSquare, ch
       const hit = el("rect", { x: x - 0.5, y: y - 0.5, width: 1, height: 1, class: "hit", "data-testid": "sq-" + sq }, svg);
       hit.addEventListener("click", () => onSquare(sq, p));
     }
+  }
+  // The keyboard's square, drawn last so no piece covers it.
+  if (cursor) {
+    const [x, y] = pos(cursor);
+    el("rect", { x: x - 0.5, y: y - 0.5, width: 1, height: 1, rx: 0.12, class: "kbd-cursor", "data-testid": "cursor-" + cursor }, svg);
   }
 }
 

@@ -146,7 +146,9 @@ const STRINGS = {
     victory: "Victory!",
     defeat: "Defeat",
     drawTitle: "Draw",
-    boardKeys: "Board: arrow keys move, Enter places",
+    boardKeys: "Board: arrow keys move, Enter places or picks up, Escape cancels",
+    backToTable: "Back to the table",
+    tableInBackground: "Your table goes on in the background.",
   },
   zh: {
     title: "游戏大厅",
@@ -293,7 +295,9 @@ const STRINGS = {
     victory: "胜利！",
     defeat: "失败",
     drawTitle: "平局",
-    boardKeys: "棋盘：方向键移动，回车落子",
+    boardKeys: "棋盘：方向键移动，回车落子或选子，Esc 取消",
+    backToTable: "返回牌桌",
+    tableInBackground: "你的牌桌仍在进行中。",
   },
 };
 

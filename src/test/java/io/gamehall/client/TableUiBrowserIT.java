@@ -14,6 +14,8 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The table UI (issue 18) in Chromium on a phone (390x844, and landscape) and a desktop (1366x768):
@@ -81,13 +83,21 @@ class TableUiBrowserIT {
       for (Browser x : List.of(phone, desk)) {
         x.waitFor("the game", d -> "playing".equals(x.attr("table-view", "data-phase")));
         x.waitFor("avatars on both seats", d -> x.testIdsWithPrefix("seat-").size() >= 2);
+        // Two new guests: on no leaderboard page at all, so both are at the starting rating.
+        x.waitFor(
+            "a rating on both seats",
+            d -> x.text("rating-0").contains("1500") && x.text("rating-1").contains("1500"));
       }
       Browser black = "0".equals(phone.attr("table-view", "data-seat")) ? phone : desk;
       Browser white = black == phone ? desk : phone;
       String[] blackMoves = {"H8", "I8", "J8", "K8", "L8"};
       String[] whiteMoves = {"H9", "I9", "J9", "K9"};
       for (int i = 0; i < blackMoves.length; i++) {
-        place(black, blackMoves[i], phone, desk);
+        if (black == desk && i == 1) {
+          placeByKeys(desk, blackMoves[i], phone, desk);
+        } else {
+          place(black, blackMoves[i], phone, desk);
+        }
         if (i == 2) {
           white.click("phrase-hello");
           for (Browser x : List.of(phone, desk)) {
@@ -100,7 +110,11 @@ class TableUiBrowserIT {
           shot(desk, "ui-gomoku-desktop");
         }
         if (i < whiteMoves.length) {
-          place(white, whiteMoves[i], phone, desk);
+          if (white == desk && i == 0) {
+            placeByKeys(desk, whiteMoves[i], phone, desk);
+          } else {
+            place(white, whiteMoves[i], phone, desk);
+          }
         }
       }
       for (Browser x : List.of(phone, desk)) {
@@ -188,8 +202,12 @@ class TableUiBrowserIT {
       openLobby(me);
       startPractice(me, "xiangqi");
       myTurn(me);
-      me.clickByScript("sq-h2");
-      me.clickByScript("sq-h9");
+      if ("desktop".equals(tag)) {
+        cannonTakesKnightByKeys(me);
+      } else {
+        me.clickByScript("sq-h2");
+        me.clickByScript("sq-h9");
+      }
       me.waitFor("the cannon took the knight", d -> "C".equals(me.attr("piece-h9", "data-piece")));
       me.waitFor(
           "both squares of the last move marked",
@@ -203,6 +221,7 @@ class TableUiBrowserIT {
       assertEquals(2, me.testIdsWithPrefix("last-").size(), "from and to of the bot's move");
       assertNoOverflow(me, "xiangqi");
       shot(me, "ui-xiangqi-" + tag);
+      snapshotWhileOnRecordsKeepsThePlayerThere(me);
       me.click("resign-btn");
       me.click("confirm-yes");
       me.waitFor(
@@ -212,6 +231,79 @@ class TableUiBrowserIT {
       assertNoCspViolation(me);
       assertNoOverflow(me, "xiangqi result");
       shot(me, "ui-xiangqi-result-" + tag);
+    }
+  }
+
+  /**
+   * Two people at a private Xiangqi table: red's central cannon and a pawn that takes black's
+   * central pawn give check (炮二平五, then the pawn up the file as the screen). Both see the checked
+   * general ringed (将军) and the check in the turn line; black's board is flipped (its own general
+   * at the bottom), red's is not.
+   */
+  @Test
+  void xiangqiCheckRingsTheGeneralAndBlackSeesTheBoardFlipped() throws Exception {
+    try (Browser phone = Browser.open("xiangqi check phone", PHONE_W, PHONE_H);
+        Browser desk = Browser.open("xiangqi check desktop", DESK_W, DESK_H)) {
+      openLobby(phone);
+      openLobby(desk);
+      phone.click("game-xiangqi");
+      phone.click("create-private");
+      String code =
+          phone.waitFor(
+              "the private table's code",
+              d -> {
+                java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\\d{6}").matcher(phone.text("table-code"));
+                return m.find() ? m.group() : null;
+              });
+      desk.byTestId("join-code").sendKeys(code);
+      desk.click("join-code-btn");
+      desk.waitFor("the private table", d -> desk.visible("table-view"));
+      phone.click("ready-btn");
+      desk.click("ready-btn");
+      for (Browser x : List.of(phone, desk)) {
+        x.waitFor("the game", d -> "playing".equals(x.attr("table-view", "data-phase")));
+      }
+      Browser red = mySeat(phone) == 0 ? phone : desk;
+      Browser black = red == phone ? desk : phone;
+      String[][] moves = {
+        {"h2e2", "a9a8"}, {"e3e4", "a8a9"}, {"e4e5", "a9a8"}, {"e5e6", null},
+      };
+      for (String[] pair : moves) {
+        actAndSee(red, pair[0], phone, desk);
+        if (pair[1] != null) {
+          actAndSee(black, pair[1], phone, desk);
+        }
+      }
+      for (Browser x : List.of(phone, desk)) {
+        x.waitFor("the checked general ringed", d -> x.present("checked-general"));
+        x.waitFor(
+            "the check on black's general",
+            d -> String.valueOf(x.attr("piece-e9", "class")).contains("checked"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at =
+            (Map<String, Object>)
+                x.js(
+                    "const c = r => { const b = r.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2]; };"
+                        + "const q = id => document.querySelector(`#board [data-testid='${id}']`);"
+                        + "const ring = c(q('checked-general')), k = c(q('piece-e9')), K = c(q('piece-e0'));"
+                        + "return {dx: Math.abs(ring[0] - k[0]), dy: Math.abs(ring[1] - k[1]), blackY: k[1], redY: K[1]};");
+        assertTrue(
+            ((Number) at.get("dx")).doubleValue() < 3 && ((Number) at.get("dy")).doubleValue() < 3,
+            x.name() + ": the ring is on black's general " + at);
+        boolean blackBelow =
+            ((Number) at.get("blackY")).doubleValue() > ((Number) at.get("redY")).doubleValue();
+        assertEquals(
+            x == black,
+            blackBelow,
+            x.name() + ": own general at the bottom (flipped for black) " + at);
+      }
+      black.waitFor(
+          "the check in black's turn line", d -> black.text("turn-status").contains("Check"));
+      assertNoOverflow(black, "xiangqi check");
+      assertNoCspViolation(red);
+      assertNoCspViolation(black);
+      shot(black, "ui-xiangqi-check-black");
     }
   }
 
@@ -349,6 +441,128 @@ class TableUiBrowserIT {
   }
 
   /**
+   * A stone placed with the keyboard: the board takes focus, the arrows walk the preview from where
+   * it starts (the last stone) to {@code point}, Escape takes a preview back, Enter places.
+   */
+  private static void placeByKeys(Browser mover, String point, Browser... all) {
+    myTurn(mover);
+    String cols = "ABCDEFGHIJKLMNO";
+    WebElement board = mover.byTestId("board");
+    board.sendKeys(Keys.ARROW_UP);
+    mover.waitFor(
+        "a preview from the keyboard", d -> !mover.testIdsWithPrefix("preview-").isEmpty());
+    board.sendKeys(Keys.ESCAPE);
+    mover.waitFor(
+        "Escape takes the preview back", d -> mover.testIdsWithPrefix("preview-").isEmpty());
+    assertEquals("board", mover.js("return document.activeElement.id"), "the board has the focus");
+    String from =
+        (String)
+            mover.js(
+                "const u = window.gamehall.ui, st = u.tables.get(u.current);"
+                    + " return u.preview || (st.match && st.match.lastMove) || 'H8';");
+    int dx = cols.indexOf(point.charAt(0)) - cols.indexOf(from.charAt(0));
+    int dy = Integer.parseInt(point.substring(1)) - Integer.parseInt(from.substring(1));
+    StringBuilder keys = new StringBuilder();
+    for (int i = 0; i < Math.abs(dx); i++) {
+      keys.append(dx > 0 ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
+    }
+    for (int i = 0; i < Math.abs(dy); i++) {
+      keys.append(dy > 0 ? Keys.ARROW_UP : Keys.ARROW_DOWN);
+    }
+    if (keys.length() > 0) {
+      board.sendKeys(keys);
+    } else {
+      // Already there: one step away and back shows the preview on it.
+      board.sendKeys(Keys.ARROW_UP, Keys.ARROW_DOWN);
+    }
+    mover.waitFor("the preview on " + point, d -> mover.present("preview-" + point));
+    board.sendKeys(Keys.ENTER);
+    for (Browser x : all) {
+      x.waitFor("the stone on " + point, d -> x.present("stone-" + point));
+    }
+  }
+
+  /**
+   * Red's first move with the keyboard: the cursor starts on red's general (e0), Enter picks up the
+   * cannon on h2, Escape puts it down, Enter picks it up again, and Enter on h9 takes the knight.
+   */
+  private static void cannonTakesKnightByKeys(Browser me) {
+    WebElement board = me.byTestId("board");
+    board.sendKeys(
+        Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_UP, Keys.ARROW_UP);
+    me.waitFor("the cursor on h2", d -> me.present("cursor-h2"));
+    assertEquals("board", me.js("return document.activeElement.id"), "the board has the focus");
+    assertTrue(
+        !"none"
+            .equals(
+                me.js(
+                    "return getComputedStyle(document.querySelector(\"[data-testid='cursor-h2']\")).stroke")),
+        "the cursor is drawn");
+    board.sendKeys(Keys.ENTER);
+    me.waitFor(
+        "the cannon picked up",
+        d ->
+            String.valueOf(me.attr("piece-h2", "class")).contains("selected")
+                && me.present("legal-h9"));
+    board.sendKeys(Keys.ESCAPE);
+    me.waitFor(
+        "Escape puts it down",
+        d ->
+            !String.valueOf(me.attr("piece-h2", "class")).contains("selected")
+                && !me.present("legal-h9"));
+    board.sendKeys(Keys.ENTER);
+    me.waitFor("the cannon picked up again", d -> me.present("legal-h9"));
+    for (int i = 0; i < 7; i++) {
+      board.sendKeys(Keys.ARROW_UP);
+    }
+    me.waitFor("the cursor on h9", d -> me.present("cursor-h9"));
+    board.sendKeys(Keys.ENTER);
+  }
+
+  /**
+   * A snapshot of the table while the player reads "my games" does not pull them back: the records
+   * stay, a bar leads back to the table, and the table view shows the game as it went on.
+   */
+  private static void snapshotWhileOnRecordsKeepsThePlayerThere(Browser me) {
+    me.js(
+        "window.__snapshots = 0; window.gamehall.hall.on('snapshot', () => window.__snapshots++);");
+    me.click("nav-history");
+    me.waitFor("my games", d -> me.visible("history-view"));
+    me.js("window.gamehall.hall.refresh(window.gamehall.ui.current)");
+    me.waitFor(
+        "a snapshot while on my games",
+        d -> ((Number) me.js("return window.__snapshots")).intValue() > 0);
+    me.waitFor("the back bar", d -> me.visible("back-to-table"));
+    assertTrue(me.visible("history-view"), "still on my games after the snapshot");
+    assertTrue(!me.visible("table-view"), "the table stays in the background");
+    me.click("nav-leaderboard");
+    me.js("window.gamehall.hall.refresh(window.gamehall.ui.current)");
+    me.waitFor(
+        "a second snapshot while on the rankings",
+        d -> ((Number) me.js("return window.__snapshots")).intValue() > 1);
+    assertTrue(me.visible("leaderboard-view"), "still on the rankings after the snapshot");
+    me.click("back-to-table");
+    me.waitFor("back at the table", d -> me.visible("table-view") && !me.visible("back-bar"));
+    assertTrue(me.present("piece-h9"), "the board as it went on");
+  }
+
+  /** One move sent through the page's connection, seen on every browser as the last move. */
+  private static void actAndSee(Browser mover, String move, Browser... all) {
+    myTurn(mover);
+    mover.js(
+        "window.gamehall.hall.act(window.gamehall.ui.current, arguments[0])"
+            + ".catch(e => window.__refused = String(e.code))",
+        move);
+    for (Browser x : all) {
+      x.waitFor(
+          move + " on the board",
+          d ->
+              x.present("last-" + move.substring(2, 4))
+                  && x.present("piece-" + move.substring(2, 4)));
+    }
+  }
+
+  /**
    * A screenshot once the page's finite animations (deal, plays, the result sheet rising) have
    * ended, so the picture shows the settled table.
    */
@@ -405,15 +619,25 @@ class TableUiBrowserIT {
   }
 
   /**
-   * Every card of the fan lies inside the viewport and shows its corner (no card fully covered).
+   * Every card of the fan lies inside the viewport (across and down, with the page at its top) and
+   * shows its corner (no card fully covered).
    */
   private static void assertFanFits(Browser x) {
+    // Where the page opens, with the dealing animation over (it flies the cards in from above).
+    x.js("window.scrollTo(0, 0)");
+    x.waitFor(
+        "the dealt cards to land",
+        d ->
+            Boolean.TRUE.equals(
+                x.js(
+                    "return document.getAnimations().every(a => a.playState !== 'running'"
+                        + " || !(a.effect && a.effect.target && a.effect.target.closest && a.effect.target.closest('#hand')))")));
     @SuppressWarnings("unchecked")
     Map<String, Object> m =
         (Map<String, Object>)
             x.js(
                 "const cs = [...document.querySelectorAll('#hand .cardface')].map(c => c.getBoundingClientRect());"
-                    + "const out = cs.filter(r => r.left < 0 || r.right > innerWidth).length;"
+                    + "const out = cs.filter(r => r.left < 0 || r.right > innerWidth || r.top < 0 || r.bottom > innerHeight).length;"
                     + "let minStep = 1e9; for (let i = 1; i < cs.length; i++) minStep = Math.min(minStep, cs[i].left - cs[i-1].left);"
                     + "return {n: cs.length, out: out, minStep: cs.length > 1 ? minStep : 99};");
     assertEquals(0L, ((Number) m.get("out")).longValue(), x.name() + ": cards off screen " + m);
