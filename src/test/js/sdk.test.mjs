@@ -362,6 +362,15 @@ test("client: register, history, match, replay frames and leaderboard send typed
   s.serverSend({ type: "error", re: s.sent.at(-1).id, code: "STORE_UNAVAILABLE", message: "down" });
   await assert.rejects(board, (e) => e.code === "STORE_UNAVAILABLE");
 
+  // A table's seats by id: no page fields, and the answer resolves as it came.
+  const seats = hall.standings("gomoku", ["g-1", "g-2"]);
+  assert.deepEqual(
+    { type: s.sent.at(-1).type, game: s.sent.at(-1).game, players: s.sent.at(-1).players, offset: s.sent.at(-1).offset },
+    { type: "leaderboard", game: "gomoku", players: ["g-1", "g-2"], offset: undefined }
+  );
+  s.serverSend({ type: "leaderboard", re: s.sent.at(-1).id, game: "gomoku", players: ["g-1", "g-2"], entries: [{ rank: 7, playerId: "g-2", rating: 1530 }] });
+  assert.deepEqual((await seats).entries.map((e) => [e.playerId, e.rank]), [["g-2", 7]]);
+
   // The cursor asks for each frame once and clamps at the ends.
   const cursor = new ReplayCursor(hall, "m-1");
   const answer = (ply, plies) => {

@@ -88,16 +88,13 @@ function renderSeats(st) {
   drawSeats($("seats"), st, { seatName, role: (seat) => seatColour(st.game, seat), rating: (s) => (s.playerId && !s.bot ? ratingOf(st.game, s.playerId) : undefined) });
 }
 
-// Seat ratings. A table carries none and the server has no lookup by player, but its leaderboard lists every player
-// with a rating in the game, and one who has played no rated match there has the starting rating (docs/protocol.md).
-// So the client reads the game's board a page at a time until every seated player is found or the board ends (then
-// the others are at the start); the pages are kept until a result changes the ratings.
+// Seat ratings: the seated players' own leaderboard lines, asked for by id (docs/protocol.md, `leaderboard` with
+// `players`). A player without a line has played no rated match in the game and is at the starting rating. Ratings
+// are kept per game until a result changes them.
 const START_RATING = 1500;
-const PAGE = 50; // the server's largest page
-const MAX_PAGES = 40; // a hall of more than 2,000 rated players shows no rating for those further down
-const ratings = new Map(); // game -> {known: Map(playerId -> rating), next, done, loading, failed}
+const ratings = new Map(); // game -> {known: Map(playerId -> rating), asking: Set(playerId), failed}
 
-/** After a result: the store writes the new ratings off the table's thread, so read the board again a little later. */
+/** After a result: the store writes the new ratings off the table's thread, so ask again a little later. */
 export function forgetRatings(game) {
   ratings.delete(game);
   setTimeout(() => {
@@ -107,30 +104,26 @@ export function forgetRatings(game) {
 }
 
 export function ratingOf(game, playerId) {
-  const r = ratings.get(game);
-  if (!r) return undefined;
-  if (r.known.has(playerId)) return r.known.get(playerId);
-  return r.done ? START_RATING : undefined;
+  return ratings.get(game)?.known.get(playerId);
 }
 
 function loadRatings(st) {
   if (hall.state !== "open") return;
   let r = ratings.get(st.game);
-  if (!r) ratings.set(st.game, (r = { known: new Map(), next: 0, done: false, loading: false, failed: false }));
-  const missing = st.seats.some((s) => s && s.playerId && !s.bot && !r.known.has(s.playerId));
-  if (!missing || r.done || r.loading || r.failed || r.next >= MAX_PAGES * PAGE) return;
-  r.loading = true;
-  hall.leaderboard(st.game, { offset: r.next, limit: PAGE }).then((page) => {
-    const entries = page.entries || [];
-    for (const e of entries) r.known.set(e.playerId, e.rating);
-    r.next += PAGE;
-    r.done = entries.length === 0 || r.next >= (page.total || 0);
-    r.loading = false;
-    // The next page, if a seat is still missing, is asked for by this redraw.
+  if (!r) ratings.set(st.game, (r = { known: new Map(), asking: new Set(), failed: false }));
+  const missing = st.seats
+    .filter((s) => s && s.playerId && !s.bot && !r.known.has(s.playerId) && !r.asking.has(s.playerId))
+    .map((s) => s.playerId);
+  if (missing.length === 0 || r.failed) return;
+  missing.forEach((id) => r.asking.add(id));
+  hall.standings(st.game, missing).then((answer) => {
+    for (const id of missing) r.known.set(id, START_RATING);
+    for (const e of answer.entries || []) r.known.set(e.playerId, e.rating);
+    missing.forEach((id) => r.asking.delete(id));
     if (ratings.get(st.game) === r) render();
   }).catch(() => {
     // No store (STORE_UNAVAILABLE) or a lost connection: no ratings shown rather than a request per redraw.
-    r.loading = false;
+    missing.forEach((id) => r.asking.delete(id));
     r.failed = true;
   });
 }

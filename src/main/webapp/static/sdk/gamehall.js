@@ -167,6 +167,15 @@ export class GameHall extends Connection {
   leaderboard(game, { offset = 0, limit = 20 } = {}) {
     return this.send({ type: "leaderboard", game, offset, limit });
   }
+
+  /**
+   * The leaderboard lines of up to 8 named players (a table's seats), wherever they stand; resolves with `leaderboard`
+   * ({players, entries}); a player with no rated match in the game has no entry (the starting rating, 1500).
+   * @param {string} game @param {string[]} players
+   */
+  standings(game, players) {
+    return this.send({ type: "leaderboard", game, players });
+  }
 }
 
 /**

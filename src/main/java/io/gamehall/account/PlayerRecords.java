@@ -3,6 +3,7 @@ package io.gamehall.account;
 import io.gamehall.store.HallStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,11 @@ public class PlayerRecords {
 
   public CompletableFuture<Map<String, Object>> leaderboard(String game, int offset, int limit) {
     return translate(store.leaderboard(game, offset, limit));
+  }
+
+  /** The leaderboard lines of the named players (a table's seats), wherever they stand. */
+  public CompletableFuture<Map<String, Object>> standings(String game, List<String> playerIds) {
+    return translate(store.standings(game, playerIds));
   }
 
   private static <T> CompletableFuture<T> translate(CompletableFuture<T> pending) {

@@ -1,5 +1,6 @@
 package io.gamehall.protocol;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -228,8 +229,26 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** A page of a game's leaderboard. */
-  record Leaderboard(String id, String game, int offset, int limit) implements ClientMessage {
+  /**
+   * A page of a game's leaderboard, or (with {@code players} not empty) the lines of just those
+   * players, wherever they stand.
+   */
+  record Leaderboard(String id, String game, int offset, int limit, List<String> players)
+      implements ClientMessage {
+    public Leaderboard {
+      players = List.copyOf(players);
+    }
+
+    /** A page. */
+    public Leaderboard(String id, String game, int offset, int limit) {
+      this(id, game, offset, limit, List.of());
+    }
+
+    /** The lines of the named players. */
+    public static Leaderboard of(String id, String game, List<String> players) {
+      return new Leaderboard(id, game, 0, Limits.DEFAULT_PAGE_SIZE, players);
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.leaderboard(this);

@@ -9,8 +9,14 @@ import io.gamehall.protocol.ClientMessage.Ping;
 import io.gamehall.protocol.ClientMessage.QuickMatch;
 import io.gamehall.protocol.ClientMessage.SubscribeLobby;
 import io.gamehall.protocol.ClientMessage.TableRequest;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.websocket.Decoder;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Server side: text frame to {@link ClientMessage}. Never throws: anything it cannot read becomes
@@ -70,9 +76,7 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
                 Json.optionalId(obj),
                 matchId(obj),
                 Json.optionalInt(obj, "ply", 0, 0, Limits.MAX_REPLAY_PLY));
-        case "leaderboard" ->
-            new ClientMessage.Leaderboard(
-                Json.optionalId(obj), game(obj, true), offset(obj), limit(obj));
+        case "leaderboard" -> leaderboard(obj);
         default -> {
           TableAction action = tableAction(type, obj);
           if (action == null) {
@@ -164,6 +168,42 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
 
   private static String matchId(JsonObject obj) throws ProtocolException {
     return Json.requireString(obj, "match", Limits.MAX_ID_LENGTH);
+  }
+
+  /** A page ({@code offset}, {@code limit}) or named players' lines ({@code players}), not both. */
+  private static ClientMessage.Leaderboard leaderboard(JsonObject obj) throws ProtocolException {
+    JsonValue players = obj.get("players");
+    if (players == null || players.getValueType() == JsonValue.ValueType.NULL) {
+      return new ClientMessage.Leaderboard(
+          Json.optionalId(obj), game(obj, true), offset(obj), limit(obj));
+    }
+    if (!(players instanceof JsonArray list)) {
+      throw new ProtocolException(
+          ErrorCode.WRONG_FIELD_TYPE, "field 'players' must be an array of player ids");
+    }
+    if (obj.containsKey("offset") || obj.containsKey("limit")) {
+      throw new ProtocolException(
+          ErrorCode.INVALID_FIELD, "give either 'players' or 'offset'/'limit', not both");
+    }
+    if (list.isEmpty() || list.size() > Limits.MAX_STANDINGS_PLAYERS) {
+      throw new ProtocolException(
+          ErrorCode.INVALID_FIELD,
+          "field 'players' names 1 to " + Limits.MAX_STANDINGS_PLAYERS + " players");
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonValue v : list) {
+      if (!(v instanceof JsonString s)) {
+        throw new ProtocolException(
+            ErrorCode.WRONG_FIELD_TYPE, "field 'players' must be an array of player ids");
+      }
+      if (s.getString().isEmpty() || s.getString().length() > Limits.MAX_ID_LENGTH) {
+        throw new ProtocolException(
+            ErrorCode.INVALID_FIELD,
+            "a player id in 'players' has 1 to " + Limits.MAX_ID_LENGTH + " characters");
+      }
+      ids.add(s.getString());
+    }
+    return ClientMessage.Leaderboard.of(Json.optionalId(obj), game(obj, true), List.copyOf(ids));
   }
 
   private static int offset(JsonObject obj) throws ProtocolException {

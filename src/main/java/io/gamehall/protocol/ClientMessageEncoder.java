@@ -163,7 +163,14 @@ public final class ClientMessageEncoder implements Encoder.Text<ClientMessage> {
               "leaderboard",
               l.id(),
               g -> {
-                g.write("game", l.game()).write("offset", l.offset()).write("limit", l.limit());
+                g.write("game", l.game());
+                if (l.players().isEmpty()) {
+                  g.write("offset", l.offset()).write("limit", l.limit());
+                } else {
+                  g.writeStartArray("players");
+                  l.players().forEach(g::write);
+                  g.writeEnd();
+                }
               });
         }
 

@@ -41,5 +41,10 @@ public final class Limits {
   /** No stored game is this long; bounds the work one replay request can ask for. */
   public static final int MAX_REPLAY_PLY = 10_000;
 
+  /**
+   * Players named in one leaderboard lookup: the seats of the largest table, with room to spare.
+   */
+  public static final int MAX_STANDINGS_PLAYERS = 8;
+
   private Limits() {}
 }

@@ -556,7 +556,9 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (welcomed(l.id())) {
       answer(
           l.id(),
-          hall.records().leaderboard(l.game(), l.offset(), l.limit()),
+          l.players().isEmpty()
+              ? hall.records().leaderboard(l.game(), l.offset(), l.limit())
+              : hall.records().standings(l.game(), l.players()),
           page -> new ServerMessage.Leaderboard(l.id(), page));
     }
     return null;

@@ -173,6 +173,20 @@ public class HallStore {
         });
   }
 
+  /** The leaderboard lines of the named players as a protocol tree (those without one left out). */
+  public CompletableFuture<Map<String, Object>> standings(String game, List<String> playerIds) {
+    return run(
+        () -> {
+          List<Object> lines = new ArrayList<>();
+          matches.get().standings(game, playerIds).forEach(s -> lines.add(tree(s)));
+          Map<String, Object> tree = new LinkedHashMap<>();
+          tree.put("game", game);
+          tree.put("players", new ArrayList<Object>(playerIds));
+          tree.put("entries", lines);
+          return tree;
+        });
+  }
+
   /**
    * Runs {@code work} on the store's executor, or fails with {@link Unavailable} without a
    * database.

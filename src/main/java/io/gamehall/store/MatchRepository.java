@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,6 +242,49 @@ public class MatchRepository {
               r.draws));
     }
     return new Page<>(items, offset, total);
+  }
+
+  /**
+   * The leaderboard lines of {@code playerIds} in {@code game}, in board order, each with its rank
+   * over the whole board; a player without a rated match has no line.
+   */
+  public List<Standing> standings(String game, Collection<String> playerIds) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT r, p.nickname FROM RatingEntity r, PlayerEntity p WHERE p.id = r.playerId"
+                    + " AND r.game = :g AND r.playerId IN :ids"
+                    + " ORDER BY r.rating DESC, r.games DESC, r.playerId",
+                Object[].class)
+            .setParameter("g", game)
+            .setParameter("ids", playerIds)
+            .getResultList();
+    List<Standing> lines = new ArrayList<>();
+    for (Object[] row : rows) {
+      RatingEntity r = (RatingEntity) row[0];
+      // The board's own order, counted: higher rating, then more games, then a smaller id.
+      long ahead =
+          em.createQuery(
+                  "SELECT COUNT(o) FROM RatingEntity o WHERE o.game = :g AND (o.rating > :rating"
+                      + " OR (o.rating = :rating AND (o.games > :games"
+                      + " OR (o.games = :games AND o.playerId < :id))))",
+                  Long.class)
+              .setParameter("g", game)
+              .setParameter("rating", r.rating)
+              .setParameter("games", r.games)
+              .setParameter("id", r.playerId)
+              .getSingleResult();
+      lines.add(
+          new Standing(
+              (int) ahead + 1,
+              r.playerId,
+              (String) row[1],
+              r.rating,
+              r.games,
+              r.wins,
+              r.losses,
+              r.draws));
+    }
+    return lines;
   }
 
   private static StoredMatch detach(MatchEntity m, boolean withMoves) {

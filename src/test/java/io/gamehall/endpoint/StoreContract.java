@@ -91,6 +91,22 @@ abstract class StoreContract {
       assertEquals(1520L, winner.get("rating"));
       assertEquals(1L, winner.get("games"));
       assertEquals(1L, winner.get("wins"));
+
+      // The seats' own lines, as a table shows them: the same as on the board, rank included; a
+      // player without a rated match has none.
+      Map<?, ?> loser = standing(p[0], "gomoku", p[1].welcome().playerId());
+      String nobody = "g-never-played-" + UUID.randomUUID();
+      p[0].send(
+          ClientMessage.Leaderboard.of(
+              "seats",
+              "gomoku",
+              List.of(p[1].welcome().playerId(), nobody, p[0].welcome().playerId())));
+      Map<String, Object> lines =
+          p[0].await(ServerMessage.Leaderboard.class, l -> "seats".equals(l.re()), "seats").page();
+      assertEquals(
+          List.of(p[1].welcome().playerId(), nobody, p[0].welcome().playerId()),
+          lines.get("players"));
+      assertEquals(List.of(winner, loser), lines.get("entries"), "board order, board ranks");
     }
   }
 

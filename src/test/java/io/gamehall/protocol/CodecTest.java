@@ -25,7 +25,9 @@ class CodecTest {
             new ClientMessage.Hello("x", 1, "小明", null),
             new ClientMessage.Ping("p", Long.MAX_VALUE),
             new ClientMessage.Ping(null, Long.MIN_VALUE),
-            new ClientMessage.Ping(null, null));
+            new ClientMessage.Ping(null, null),
+            new ClientMessage.Leaderboard("b", "gomoku", 40, 20),
+            ClientMessage.Leaderboard.of("s", "xiangqi", List.of("g-1", "acct-2")));
     for (ClientMessage message : messages) {
       assertEquals(message, clientDecoder.decode(clientEncoder.encode(message)));
     }
@@ -90,6 +92,19 @@ class CodecTest {
     assertInvalid("{\"type\":\"ping\",\"t\":" + "9".repeat(1000) + "}", ErrorCode.INVALID_FIELD);
     assertInvalid("{\"type\":\"ping\",\"t\":{\"nested\":true}}", ErrorCode.WRONG_FIELD_TYPE);
     assertInvalid("[".repeat(100_000), ErrorCode.MALFORMED_JSON);
+    String board = "{\"type\":\"leaderboard\",\"game\":\"gomoku\",";
+    assertInvalid(board + "\"players\":\"g-1\"}", ErrorCode.WRONG_FIELD_TYPE);
+    assertInvalid(board + "\"players\":[1]}", ErrorCode.WRONG_FIELD_TYPE);
+    assertInvalid(board + "\"players\":[]}", ErrorCode.INVALID_FIELD);
+    assertInvalid(board + "\"players\":[\"\"]}", ErrorCode.INVALID_FIELD);
+    assertInvalid(board + "\"players\":[\"" + "p".repeat(65) + "\"]}", ErrorCode.INVALID_FIELD);
+    assertInvalid(
+        board
+            + "\"players\":"
+            + "[\"a\",".repeat(1)
+            + "\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\"]}",
+        ErrorCode.INVALID_FIELD);
+    assertInvalid(board + "\"players\":[\"g-1\"],\"offset\":0}", ErrorCode.INVALID_FIELD);
     assertInvalid("{\"a\":".repeat(5000) + "1" + "}".repeat(5000), ErrorCode.MALFORMED_JSON);
   }
 
