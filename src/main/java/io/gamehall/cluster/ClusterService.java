@@ -48,6 +48,10 @@ public class ClusterService {
   private volatile PlayerConnections players;
   private volatile HallDirectory directory = new LocalDirectory("local");
   private volatile Consumer<String> closeReplaced = id -> {};
+  private volatile Relay relay;
+
+  /** Frames one destination node's relay queue holds before it drops connections. */
+  static final int DEFAULT_RELAY_QUEUE = 8192;
 
   void start(
       @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context)
@@ -77,7 +81,20 @@ public class ClusterService {
             adopter,
             managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
     players = PlayerConnections.start(node, id -> closeReplaced.accept(id));
-    directory = ClusterDirectory.start(node);
+    ClusterDirectory shared = ClusterDirectory.start(node);
+    directory = shared;
+    String queue = lookup.apply("gamehall.cluster.relay.queue");
+    relay =
+        Relay.start(
+            node,
+            shared,
+            queue == null ? DEFAULT_RELAY_QUEUE : Integer.parseInt(queue.trim()),
+            managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
+  }
+
+  /** The relay to tables on other nodes; empty on a single node. */
+  public Optional<Relay> relay() {
+    return Optional.ofNullable(relay);
   }
 
   /**
@@ -107,6 +124,11 @@ public class ClusterService {
     node = null;
     PlayerConnections connections = players;
     players = null;
+    Relay running0 = relay;
+    relay = null;
+    if (running0 != null) {
+      running0.close();
+    }
     if (connections != null) {
       connections.close();
     }

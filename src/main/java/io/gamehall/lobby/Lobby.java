@@ -4,6 +4,7 @@ import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
 import io.gamehall.config.Settings;
 import io.gamehall.game.GameRules;
+import io.gamehall.matching.MatchMaker;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
@@ -248,7 +249,9 @@ public class Lobby {
   }
 
   public void join(LobbyMember member, String re, String tableId, String code) {
-    Optional<Table> table = tableId != null ? tables.find(tableId) : tables.byCode(code);
+    // In a cluster the table (or the code's table) may be owned by another node: the relay.
+    Optional<TableHandle> table =
+        tableId != null ? tables.handle(tableId) : tables.handleByCode(code);
     if (table.isEmpty()) {
       member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_TABLE, "no such table"));
       return;
@@ -260,10 +263,13 @@ public class Lobby {
   }
 
   private void sit(LobbyMember member, Table table, String cid) {
+    sit(member, new TableHandle.Local(table), cid);
+  }
+
+  private void sit(LobbyMember member, TableHandle table, String cid) {
     tables.seated(member.playerId(), table.id());
     table.submit(
-        member.tableMember(),
-        new Command.Sit(member.playerId(), cid, member.nickname(), Command.Sit.ANY_SEAT));
+        member, new Command.Sit(member.playerId(), cid, member.nickname(), Command.Sit.ANY_SEAT));
   }
 
   /** Forms quick-match groups; runs on the scheduler once a second. */
@@ -356,7 +362,7 @@ public class Lobby {
       games.add(entry);
     }
     List<Object> listed = new ArrayList<>();
-    for (TableRegistry.Entry entry : tables.all()) {
+    for (TableRegistry.Listing entry : tables.listings()) {
       if (entry.listed() && (game == null || game.equals(entry.summary().game()))) {
         listed.add(summary(entry.summary()));
       }
@@ -369,7 +375,7 @@ public class Lobby {
 
   private Map<String, Object> presence(String game) {
     int playing = 0;
-    for (TableRegistry.Entry entry : tables.all()) {
+    for (TableRegistry.Listing entry : tables.listings()) {
       if (entry.summary().game().equals(game)) {
         playing += entry.summary().humans();
       }

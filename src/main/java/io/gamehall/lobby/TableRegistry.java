@@ -1,13 +1,20 @@
 package io.gamehall.lobby;
 
+import io.gamehall.cluster.ClusterDirectory;
+import io.gamehall.cluster.ClusterService;
+import io.gamehall.cluster.HallDirectory;
+import io.gamehall.cluster.Relay;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.Settings;
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
+import io.gamehall.protocol.ServerMessageEncoder;
 import io.gamehall.table.MatchRecord;
+import io.gamehall.table.Phase;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
 import io.gamehall.table.TableListener;
+import io.gamehall.table.TableOutput;
 import io.gamehall.table.TableRuntime;
 import io.gamehall.table.TableSettings;
 import io.gamehall.table.TableSpec;
@@ -16,8 +23,12 @@ import io.gamehall.table.TableSummary;
 import io.gamehall.table.TrusteePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Map;
@@ -59,6 +70,16 @@ public class TableRegistry {
   private volatile Consumer<MatchRecord> onMatchEnded = r -> {};
   private final AtomicLong trusteeActivations = new AtomicLong();
   private volatile Checkpoints checkpoints;
+  @Inject ClusterService cluster;
+
+  /** Set in cluster mode only: the shared directory and the relay to other nodes' tables. */
+  private volatile HallDirectory directory;
+
+  private volatile Relay relay;
+  private volatile String node;
+
+  /** A table as the lobby lists it, from this node or (in a cluster) from the directory. */
+  public record Listing(TableSummary summary, boolean listed) {}
 
   /** Where tables' snapshots go (the snapshot writer); without one, tables take none. */
   public interface Checkpoints {
@@ -80,6 +101,143 @@ public class TableRegistry {
     // After the tables: their closing may still call off timers. Stops the clock's tick on the
     // container scheduler.
     clock.close();
+  }
+
+  /** After ClusterService (APPLICATION + 600) has started the node, before any traffic. */
+  void clusterReady(
+      @Observes
+          @Priority(Interceptor.Priority.APPLICATION + 700)
+          @Initialized(ApplicationScoped.class)
+          Object context) {
+    if (cluster != null && cluster.relay().isPresent()) {
+      joinCluster(cluster.directory(), cluster.relay().get(), cluster.node().orElseThrow().name());
+    }
+  }
+
+  /**
+   * Cluster mode: tables are published in {@code directory}, codes reserved there, and tables of
+   * other nodes reached through {@code relay}, which serves this node's tables to the others.
+   */
+  public void joinCluster(HallDirectory directory, Relay relay, String node) {
+    ServerMessageEncoder encoder = new ServerMessageEncoder();
+    this.node = node;
+    this.directory = directory;
+    relay.serve(
+        new Relay.Host() {
+          @Override
+          public Optional<Table> table(String tableId) {
+            return find(tableId);
+          }
+
+          @Override
+          public String render(TableOutput out) {
+            return TableOutputs.render(out, encoder);
+          }
+        });
+    this.relay = relay;
+    tables.values().forEach(this::publish);
+  }
+
+  /** Whether tables of other nodes are reachable (cluster mode). */
+  public boolean clustered() {
+    return relay != null;
+  }
+
+  private void publish(Entry entry) {
+    HallDirectory shared = directory;
+    if (shared != null) {
+      shared.publish(entry.table().id(), encodeSummary(entry.summary(), entry.listed()));
+    }
+  }
+
+  /** A summary as one directory value: {@code listed|game|phase|seats|taken|humans|...}. */
+  static String encodeSummary(TableSummary s, boolean listed) {
+    return String.join(
+        "|",
+        listed ? "1" : "0",
+        s.game(),
+        s.phase().name(),
+        Integer.toString(s.seats()),
+        Integer.toString(s.seatsTaken()),
+        Integer.toString(s.humans()),
+        Integer.toString(s.spectators()),
+        Boolean.toString(s.practice()),
+        Boolean.toString(s.spectatable()));
+  }
+
+  static Listing decodeSummary(String tableId, String value) {
+    String[] f = value.split("\\|", -1);
+    if (f.length != 9) {
+      return null;
+    }
+    try {
+      return new Listing(
+          new TableSummary(
+              tableId,
+              f[1],
+              Phase.valueOf(f[2]),
+              Integer.parseInt(f[3]),
+              Integer.parseInt(f[4]),
+              Integer.parseInt(f[5]),
+              Integer.parseInt(f[6]),
+              Boolean.parseBoolean(f[7]),
+              Boolean.parseBoolean(f[8])),
+          "1".equals(f[0]));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Every table the lobby may show or count: this node's, or in a cluster every node's. */
+  public Collection<Listing> listings() {
+    HallDirectory shared = directory;
+    java.util.List<Listing> out = new java.util.ArrayList<>();
+    if (shared == null) {
+      tables.values().forEach(e -> out.add(new Listing(e.summary(), e.listed())));
+      return out;
+    }
+    shared
+        .tables()
+        .forEach(
+            (id, listing) -> {
+              Listing decoded = decodeSummary(id, listing.summary());
+              if (decoded != null) {
+                out.add(decoded);
+              }
+            });
+    return out;
+  }
+
+  /** The table with this id on this node, or (in a cluster) on the node that owns it. */
+  public Optional<TableHandle> handle(String tableId) {
+    Optional<Table> local = find(tableId);
+    if (local.isPresent()) {
+      return Optional.of(new TableHandle.Local(local.get()));
+    }
+    Relay remote = relay;
+    if (remote == null || tableId == null) {
+      return Optional.empty();
+    }
+    return directory
+        .owner(tableId)
+        .filter(owner -> !owner.equals(node))
+        .map(owner -> new TableHandle.Remote(tableId, owner, remote));
+  }
+
+  /** The table a join code opens, here or (in a cluster) on another node. */
+  public Optional<TableHandle> handleByCode(String code) {
+    Optional<Table> local = byCode(code);
+    if (local.isPresent()) {
+      return Optional.of(new TableHandle.Local(local.get()));
+    }
+    Relay remote = relay;
+    if (remote == null || code == null) {
+      return Optional.empty();
+    }
+    return directory
+        .resolveCode(code)
+        .filter(at -> !at.node().equals(node))
+        .map(at -> new TableHandle.Remote(at.tableId(), at.node(), remote));
   }
 
   /**
@@ -113,7 +271,12 @@ public class TableRegistry {
     tables.put(state.tableId(), entry);
     if (code != null) {
       codes.put(code, state.tableId());
+      if (directory instanceof ClusterDirectory shared) {
+        // The code moves with its table: the old owner's entry is stale, so this one wins.
+        shared.republish(Map.of(), Map.of(code, state.tableId()));
+      }
     }
+    publish(entry);
     for (TableState.SeatState seat : state.seats()) {
       if (seat != null && !seat.bot()) {
         seated(seat.playerId(), state.tableId());
@@ -173,6 +336,7 @@ public class TableRegistry {
     if (code != null) {
       codes.put(code, id);
     }
+    publish(entry);
     onChange.accept(entry);
     return entry;
   }
@@ -221,6 +385,10 @@ public class TableRegistry {
    */
   public void seated(String playerId, String tableId) {
     seatedTables.computeIfAbsent(playerId, p -> ConcurrentHashMap.newKeySet()).add(tableId);
+    HallDirectory shared = directory;
+    if (shared != null) {
+      shared.seated(playerId, tableId);
+    }
   }
 
   public void left(String playerId, String tableId) {
@@ -228,16 +396,36 @@ public class TableRegistry {
     if (ids != null) {
       ids.remove(tableId);
     }
+    HallDirectory shared = directory;
+    if (shared != null) {
+      shared.left(playerId, tableId);
+    }
   }
 
-  /** Tables {@code playerId} is seated at that still exist. */
+  /**
+   * Tables {@code playerId} is seated at that still exist: on this node, or in a cluster on any
+   * node (the directory's seats, kept only while the table is published).
+   */
   public Set<String> tablesOf(String playerId) {
+    HallDirectory shared = directory;
     Set<String> ids = seatedTables.get(playerId);
-    if (ids == null) {
-      return Set.of();
+    if (ids != null) {
+      ids.removeIf(
+          id -> !tables.containsKey(id) && (shared == null || !shared.owner(id).isPresent()));
     }
-    ids.removeIf(id -> !tables.containsKey(id));
-    return Set.copyOf(ids);
+    if (shared == null) {
+      return ids == null ? Set.of() : Set.copyOf(ids);
+    }
+    Set<String> all = new java.util.HashSet<>(ids == null ? Set.of() : ids);
+    for (String id : shared.seatsOf(playerId)) {
+      if (tables.containsKey(id) || shared.owner(id).isPresent()) {
+        all.add(id);
+      } else {
+        // The table closed (or its node died and nobody adopted it): the seat is stale.
+        shared.left(playerId, id);
+      }
+    }
+    return Set.copyOf(all);
   }
 
   /**
@@ -286,7 +474,12 @@ public class TableRegistry {
     while (true) {
       String code = String.format("%06d", random.nextInt(1_000_000));
       if (codes.putIfAbsent(code, tableId) == null) {
-        return code;
+        HallDirectory shared = directory;
+        // In a cluster a code is unique across nodes: the directory reserves it.
+        if (shared == null || shared.reserveCode(code, tableId)) {
+          return code;
+        }
+        codes.remove(code, tableId);
       }
     }
   }
@@ -306,6 +499,7 @@ public class TableRegistry {
       Entry updated =
           tables.computeIfPresent(tableId, (id, e) -> new Entry(e.table(), e.code(), summary));
       if (updated != null) {
+        publish(updated);
         onChange.accept(updated);
       }
     }
@@ -341,6 +535,13 @@ public class TableRegistry {
       if (removed != null) {
         if (removed.code() != null) {
           codes.remove(removed.code());
+        }
+        HallDirectory shared = directory;
+        if (shared != null) {
+          shared.unpublish(id);
+          if (removed.code() != null) {
+            shared.releaseCode(removed.code());
+          }
         }
         removed.table().close();
         LOG.fine(() -> "table " + id + " closed: nobody left");
