@@ -49,6 +49,9 @@ public class ClusterService {
   private volatile HallDirectory directory = new LocalDirectory("local");
   private volatile Consumer<String> closeReplaced = id -> {};
   private volatile Relay relay;
+  private volatile java.util.concurrent.ExecutorService relaySenders;
+  private volatile ClusterMatchQueue matchQueue;
+  private volatile Consumer<ClusterMatchQueue.Formed> formed = f -> {};
 
   /** Frames one destination node's relay queue holds before it drops connections. */
   static final int DEFAULT_RELAY_QUEUE = 8192;
@@ -84,12 +87,39 @@ public class ClusterService {
     ClusterDirectory shared = ClusterDirectory.start(node);
     directory = shared;
     String queue = lookup.apply("gamehall.cluster.relay.queue");
+    relaySenders =
+        Executors.newCachedThreadPool(
+            managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
     relay =
         Relay.start(
             node,
             shared,
             queue == null ? DEFAULT_RELAY_QUEUE : Integer.parseInt(queue.trim()),
-            managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
+            relaySenders);
+    io.gamehall.matching.MatchMaker.Policy d = io.gamehall.matching.MatchMaker.Policy.defaults();
+    String botFill = lookup.apply("gamehall.match.bot.fill.seconds");
+    matchQueue =
+        ClusterMatchQueue.start(
+            node,
+            new io.gamehall.matching.MatchMaker.Policy(
+                d.initialBand(),
+                d.widenPerSecond(),
+                d.maxBand(),
+                botFill == null
+                    ? d.botFillAfter()
+                    : java.time.Duration.ofSeconds(Long.parseLong(botFill.trim()))),
+            System::currentTimeMillis,
+            f -> formed.accept(f));
+  }
+
+  /** The cluster's quick-match queue (one matchmaker on the coordinator); empty on one node. */
+  public Optional<ClusterMatchQueue> matchQueue() {
+    return Optional.ofNullable(matchQueue);
+  }
+
+  /** Where groups the cluster's matchmaker forms go (the lobby seats them). */
+  public void onFormed(Consumer<ClusterMatchQueue.Formed> seater) {
+    formed = seater;
   }
 
   /** The relay to tables on other nodes; empty on a single node. */
@@ -124,10 +154,16 @@ public class ClusterService {
     node = null;
     PlayerConnections connections = players;
     players = null;
+    ClusterMatchQueue queue = matchQueue;
+    matchQueue = null;
+    if (queue != null) {
+      queue.close();
+    }
     Relay running0 = relay;
     relay = null;
     if (running0 != null) {
       running0.close();
+      relaySenders.shutdownNow();
     }
     if (connections != null) {
       connections.close();

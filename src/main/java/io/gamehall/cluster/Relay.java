@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,7 +74,7 @@ public final class Relay implements AutoCloseable {
   private final ForkChannel channel;
   private final HallDirectory directory;
   private final int capacity;
-  private final ExecutorService senders;
+  private final Executor senders;
   private volatile Host host;
   private volatile Map<String, Address> addresses = Map.of();
 
@@ -97,24 +95,21 @@ public final class Relay implements AutoCloseable {
   private final AtomicLong malformed = new AtomicLong();
 
   private Relay(
-      String node,
-      ForkChannel channel,
-      HallDirectory directory,
-      int capacity,
-      ThreadFactory threads) {
+      String node, ForkChannel channel, HallDirectory directory, int capacity, Executor senders) {
     this.node = node;
     this.channel = channel;
     this.directory = directory;
     this.capacity = capacity;
-    this.senders = Executors.newCachedThreadPool(threads);
+    this.senders = senders;
   }
 
   /**
    * Starts the relay on {@code clusterNode}; {@code capacity} bounds each destination node's queue
-   * (frames).
+   * (frames); {@code senders} runs the drain tasks, one per busy destination at a time (the caller
+   * owns it and shuts it down).
    */
   public static Relay start(
-      ClusterNode clusterNode, ClusterDirectory directory, int capacity, ThreadFactory threads)
+      ClusterNode clusterNode, ClusterDirectory directory, int capacity, Executor senders)
       throws Exception {
     ForkChannel fork =
         new ForkChannel(
@@ -124,7 +119,7 @@ public final class Relay implements AutoCloseable {
             true,
             ProtocolStack.Position.ABOVE,
             FRAG4.class);
-    Relay relay = new Relay(clusterNode.name(), fork, directory, capacity, threads);
+    Relay relay = new Relay(clusterNode.name(), fork, directory, capacity, senders);
     fork.setReceiver(
         new Receiver() {
           @Override
@@ -139,6 +134,8 @@ public final class Relay implements AutoCloseable {
         });
     fork.connect("gamehall-relay");
     relay.viewed(clusterNode.channel().getView());
+    // The fork channel may not pass views up: the node's own view listener keeps names fresh too.
+    clusterNode.onView(v -> relay.viewed(clusterNode.channel().getView()));
     directory.onOwner(relay::ownerChanged);
     return relay;
   }
@@ -167,10 +164,12 @@ public final class Relay implements AutoCloseable {
     Attached a = byClient.get(client);
     String owner = a == null ? null : a.detach(tableId);
     if (owner != null) {
-      Set<Attached> at = byTable.get(tableId);
-      if (at != null) {
-        at.remove(a);
-      }
+      byTable.computeIfPresent(
+          tableId,
+          (t, at) -> {
+            at.remove(a);
+            return at.isEmpty() ? null : at;
+          });
       offer(owner, new Liveness(Kind.GONE, a.id, player, tableId), false);
       if (a.tables.isEmpty()) {
         byClient.remove(client, a);
@@ -566,7 +565,6 @@ public final class Relay implements AutoCloseable {
 
   @Override
   public void close() {
-    senders.shutdownNow();
     channel.close();
   }
 

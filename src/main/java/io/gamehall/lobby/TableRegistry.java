@@ -138,6 +138,34 @@ public class TableRegistry {
     tables.values().forEach(this::publish);
   }
 
+  /** This node's name in the cluster, or null on a single node. */
+  String nodeName() {
+    return node;
+  }
+
+  /** Tells {@code listener} (table, owner node) whenever a table is published anywhere. */
+  void onPublished(java.util.function.BiConsumer<String, String> listener) {
+    if (directory instanceof ClusterDirectory shared) {
+      shared.onOwner(listener);
+    }
+  }
+
+  /** The table id every node derives from a quick-match group's id. */
+  static String groupTableId(String groupId) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(groupId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      StringBuilder id = new StringBuilder("t-");
+      for (int i = 0; i < 10; i++) {
+        id.append(ALPHABET[hash[i] & 31]);
+      }
+      return id.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Whether tables of other nodes are reachable (cluster mode). */
   public boolean clustered() {
     return relay != null;
@@ -322,7 +350,19 @@ public class TableRegistry {
    */
   public Entry create(
       GameRules rules, Map<String, String> options, boolean privateTable, boolean practice) {
-    String id = newTableId();
+    return create(newTableId(), rules, options, privateTable, practice);
+  }
+
+  /**
+   * Opens a table under a given id: a cluster's quick-match table, whose id every node derives from
+   * the group so players on other nodes can find it once it is published.
+   */
+  Entry create(
+      String id,
+      GameRules rules,
+      Map<String, String> options,
+      boolean privateTable,
+      boolean practice) {
     String code = privateTable ? newCode(id) : null;
     int seats = rules.maxSeats();
     Table table =

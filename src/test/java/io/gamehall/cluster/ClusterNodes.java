@@ -32,7 +32,7 @@ import org.jgroups.stack.ProtocolStack;
  * schema (the claim and the fence are single conditional statements, the same on PostgreSQL). Ports
  * come from below 32768, from 7800 + gamehall.port.offset up, skipping taken ones.
  */
-final class ClusterNodes implements AutoCloseable {
+public final class ClusterNodes implements AutoCloseable {
   static final String SECRET = "test-secret-0123456789abcdef";
 
   final JdbcDataSource db = new JdbcDataSource();
@@ -41,7 +41,7 @@ final class ClusterNodes implements AutoCloseable {
   private final List<ClusterNode> nodes = new ArrayList<>();
   private final List<Integer> ports = new ArrayList<>();
 
-  ClusterNodes(int count) throws SQLException, IOException {
+  public ClusterNodes(int count) throws SQLException, IOException {
     db.setURL("jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     db.setUser("sa");
     try (Connection c = db.getConnection()) {
@@ -116,7 +116,7 @@ final class ClusterNodes implements AutoCloseable {
     return node;
   }
 
-  ClusterNode start(int i) throws Exception {
+  public ClusterNode start(int i) throws Exception {
     return start(settings(i, SECRET));
   }
 
@@ -143,7 +143,7 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** Waits until {@code node} installs a view that satisfies {@code wanted}; returns it. */
-  static ClusterView awaitView(
+  public static ClusterView awaitView(
       ClusterNode node, Predicate<ClusterView> wanted, Duration deadline, String what)
       throws InterruptedException {
     BlockingQueue<ClusterView> views = new LinkedBlockingQueue<>();
@@ -169,7 +169,7 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** Cuts {@code node} off: it neither sends nor receives, as after a crash or a partition. */
-  static void isolate(ClusterNode node) throws Exception {
+  public static void isolate(ClusterNode node) throws Exception {
     ProtocolStack stack = node.channel().getProtocolStack();
     DISCARD discard = new DISCARD().discardAll(true).setAddress(node.channel().getAddress());
     stack.insertProtocol(discard, ProtocolStack.Position.ABOVE, TP.class);
