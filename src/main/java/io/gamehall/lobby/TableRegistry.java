@@ -1,9 +1,12 @@
 package io.gamehall.lobby;
 
+import io.gamehall.cluster.ClusterService;
+import io.gamehall.cluster.OwnedTables;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.Settings;
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
+import io.gamehall.store.OwnerFence;
 import io.gamehall.table.MatchRecord;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
@@ -52,6 +55,7 @@ public class TableRegistry {
   @Inject Settings config;
   private TableSettings settings;
   @Inject Scheduling scheduling;
+  @Inject ClusterService cluster;
   private TableRuntime runtime;
   private ScheduledTableClock clock;
   private volatile Consumer<Entry> onChange = e -> {};
@@ -65,13 +69,21 @@ public class TableRegistry {
     void save(TableState state, String code);
 
     void delete(String tableId);
+
+    /** The table closed: delete its snapshot and, in cluster mode, release its owner row. */
+    default void release(String tableId) {
+      delete(tableId);
+    }
   }
 
   @PostConstruct
   void init() {
     settings = tableSettings(config);
     clock = new ScheduledTableClock(scheduling.scheduler());
-    runtime = new TableRuntime(scheduling.executor(), clock, scheduling.botExecutor());
+    // In cluster mode a table applies nothing while this node lacks a quorum (docs/clustering.md).
+    runtime =
+        new TableRuntime(
+            scheduling.executor(), clock, scheduling.botExecutor(), () -> cluster.canAcceptMoves());
   }
 
   @PreDestroy
@@ -124,6 +136,52 @@ public class TableRegistry {
   }
 
   /**
+   * Cluster mode: runs a table this node now owns under {@code fence} (claimed from a lost node,
+   * handed over by a draining one, or its own after a restart) and publishes it in the directory
+   * with this node as its owner. Ignored if the table runs here already.
+   */
+  public Optional<Entry> adopt(TableState state, String code, OwnerFence fence) {
+    if (tables.containsKey(state.tableId())) {
+      return Optional.empty();
+    }
+    cluster.owned().ifPresent(owned -> owned.adopted(state.tableId(), fence));
+    Entry entry = restore(state, code);
+    cluster.directory().publish(state.tableId(), directorySummary(entry.summary()));
+    return Optional.of(entry);
+  }
+
+  /**
+   * Cluster mode: takes a table off this node, because another node owns it now ({@code frozen}:
+   * its members are told {@code moved}) or because it was handed over (it is suspended already).
+   * Its snapshot and owner row stay: they are the new owner's.
+   */
+  public Optional<Table> detach(String tableId, boolean frozen) {
+    Entry removed = tables.remove(tableId);
+    if (removed == null) {
+      return Optional.empty();
+    }
+    if (removed.code() != null) {
+      codes.remove(removed.code(), tableId);
+    }
+    if (frozen) {
+      removed.table().freeze();
+    }
+    return Optional.of(removed.table());
+  }
+
+  /** The directory's summary of a table this node owns (table -> owner node is the key part). */
+  public static String directorySummary(TableSummary s) {
+    return jakarta.json.Json.createObjectBuilder()
+        .add("id", s.tableId())
+        .add("game", s.game())
+        .add("phase", s.phase().name().toLowerCase(java.util.Locale.ROOT))
+        .add("seats", s.seats())
+        .add("taken", s.seatsTaken())
+        .build()
+        .toString();
+  }
+
+  /**
    * Freezes every table for a shutdown (each hands its last state to the checkpoint sink first) and
    * waits for them, at most {@code within}; returns how many did not finish in time.
    */
@@ -160,6 +218,15 @@ public class TableRegistry {
   public Entry create(
       GameRules rules, Map<String, String> options, boolean privateTable, boolean practice) {
     String id = newTableId();
+    Optional<OwnedTables> owned = cluster.owned();
+    if (owned.isPresent()) {
+      // Placed on the creator's node: its owner row (epoch 1) names this node.
+      try {
+        owned.get().register(id);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("table " + id + " could not be registered", e);
+      }
+    }
     String code = privateTable ? newCode(id) : null;
     int seats = rules.maxSeats();
     Table table =
@@ -291,6 +358,29 @@ public class TableRegistry {
     }
   }
 
+  /** Cluster mode: a closed table gives up its owner row, after its snapshot is deleted. */
+  private void release(String id) {
+    Checkpoints sink = checkpoints;
+    if (sink != null) {
+      sink.release(id);
+      return;
+    }
+    OwnedTables owned = cluster.owned().orElseThrow();
+    try {
+      owned.fence(id).ifPresent(f -> releaseRow(owned, id, f));
+    } finally {
+      owned.forget(id);
+    }
+  }
+
+  private static void releaseRow(OwnedTables owned, String id, OwnerFence fence) {
+    try {
+      owned.ownership().release(id, fence);
+    } catch (java.sql.SQLException e) {
+      LOG.log(java.util.logging.Level.WARNING, "owner row of table " + id + " not released", e);
+    }
+  }
+
   /** One table's listener; runs on that table's queue, so it only records and hands on. */
   private final class Hooks implements TableListener {
     private final String tableId;
@@ -343,6 +433,9 @@ public class TableRegistry {
           codes.remove(removed.code());
         }
         removed.table().close();
+        if (cluster.owned().flatMap(o -> o.fence(id)).isPresent()) {
+          release(id);
+        }
         LOG.fine(() -> "table " + id + " closed: nobody left");
         onRemoved.accept(id);
       }
