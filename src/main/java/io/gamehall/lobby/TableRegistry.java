@@ -169,7 +169,10 @@ public class TableRegistry {
     return Optional.of(removed.table());
   }
 
-  /** The directory's summary of a table this node owns (table -> owner node is the key part). */
+  /**
+   * The directory's summary of a table this node owns: JSON {@code {id, game, phase, seats, taken,
+   * practice, spectatable}}; the entry's node (table -> owner) is what other nodes route by.
+   */
   public static String directorySummary(TableSummary s) {
     return jakarta.json.Json.createObjectBuilder()
         .add("id", s.tableId())
@@ -177,6 +180,10 @@ public class TableRegistry {
         .add("phase", s.phase().name().toLowerCase(java.util.Locale.ROOT))
         .add("seats", s.seats())
         .add("taken", s.seatsTaken())
+        .add("practice", s.practice())
+        // False for a private (code-only) table: the directory holds it for its owner, not to list
+        // it.
+        .add("spectatable", s.spectatable())
         .build()
         .toString();
   }

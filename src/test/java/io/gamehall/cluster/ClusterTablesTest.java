@@ -47,8 +47,8 @@ class ClusterTablesTest {
       Table table = h0.create("g1");
       assertEquals(
           new OwnerFence("node0", 1), h0.node.ownership().owner("g1").orElseThrow(), "registered");
-      Player alice = new Player("alice");
-      Player bob = new Player("bob");
+      Player alice = new Player("alice", "first");
+      Player bob = new Player("bob", "first");
       alice.sitAndReady(table, 0);
       bob.sitAndReady(table, 1);
       for (int i = 1; i <= 3; i++) {
@@ -75,8 +75,8 @@ class ClusterTablesTest {
 
       // Both players resume at the new owner, at the last checkpoint, and the game goes on.
       Table moved = heir.tables.get("g1");
-      Player alice2 = new Player("alice");
-      Player bob2 = new Player("bob");
+      Player alice2 = new Player("alice", "again");
+      Player bob2 = new Player("bob", "again");
       TableOutput.Snapshot restored = alice2.resume(moved);
       assertTrue(restored.seq() >= savedSeq, "restored at the last checkpoint written");
       bob2.resume(moved);
@@ -144,8 +144,8 @@ class ClusterTablesTest {
       assertEquals(new OwnerFence("node2", 2), h1.node.ownership().owner("r3").orElseThrow());
 
       Table table = h0.create("d1");
-      Player alice = new Player("alice");
-      Player bob = new Player("bob");
+      Player alice = new Player("alice", "first");
+      Player bob = new Player("bob", "first");
       alice.sitAndReady(table, 0);
       bob.sitAndReady(table, 1);
       alice.move(table, "H1");
@@ -169,8 +169,8 @@ class ClusterTablesTest {
           new OwnerFence(heir.node.name(), 2), h0.node.ownership().owner("d1").orElseThrow());
 
       Table moved = heir.tables.get("d1");
-      Player alice2 = new Player("alice");
-      Player bob2 = new Player("bob");
+      Player alice2 = new Player("alice", "again");
+      Player bob2 = new Player("bob", "again");
       alice2.resume(moved);
       bob2.resume(moved);
       // The refused move resent with its id is applied: nothing was lost.
@@ -211,10 +211,13 @@ class ClusterTablesTest {
   private static final class Player implements TableMember {
     final String id;
     final BlockingQueue<TableOutput> received = new LinkedBlockingQueue<>();
+    private final String connection;
     private int cids;
 
-    Player(String id) {
+    /** {@code connection} names this connection: a new one must not reuse the old one's ids. */
+    Player(String id, String connection) {
       this.id = id;
+      this.connection = connection;
     }
 
     @Override
@@ -263,7 +266,7 @@ class ClusterTablesTest {
     }
 
     private String cid() {
-      return id + "-" + (++cids);
+      return id + "-" + connection + "-" + (++cids);
     }
   }
 }
