@@ -65,7 +65,7 @@ public class ClusterService {
     }
     ClusterSettings settings = ClusterSettings.from(lookup);
     ClusterPreconditions.check(databaseProduct(), lookup.apply("gamehall.token.keys"));
-    TableAdopter adopter =
+    TableAdopter table =
         adopters.isResolvable()
             ? adopters.get()
             : (tableId, fence, snapshot) ->
@@ -76,6 +76,21 @@ public class ClusterService {
                         + fence.epoch()
                         + " but this build does not restore claimed tables yet"
                         + " (docs/clustering.md)");
+    // Claims on the first view can come before this method has published the node; the table
+    // layer needs it (owned()), so they wait on the claims thread until it has.
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    TableAdopter adopter =
+        (tableId, fence, snapshot) -> {
+          try {
+            if (!started.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+              throw new IllegalStateException("cluster service did not start; table " + tableId);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          table.adopt(tableId, fence, snapshot);
+        };
     node =
         ClusterNode.start(
             settings,
@@ -110,6 +125,7 @@ public class ClusterService {
                     : java.time.Duration.ofSeconds(Long.parseLong(botFill.trim()))),
             System::currentTimeMillis,
             f -> formed.accept(f));
+    started.countDown();
   }
 
   /** The cluster's quick-match queue (one matchmaker on the coordinator); empty on one node. */
@@ -141,6 +157,20 @@ public class ClusterService {
    */
   public void onReplaced(Consumer<String> closer) {
     closeReplaced = closer;
+  }
+
+  /** The tables this node runs and their fences; empty on a single node. */
+  public Optional<OwnedTables> owned() {
+    ClusterNode running = node;
+    return running == null ? Optional.empty() : Optional.of(running.owned());
+  }
+
+  /** Runs {@code listener} after this node merged back into the cluster; nothing on one node. */
+  public void onMerged(Runnable listener) {
+    ClusterNode running = node;
+    if (running != null) {
+      running.onMerged(listener);
+    }
   }
 
   /** The cluster-wide player -> live connection map; empty on a single node. */

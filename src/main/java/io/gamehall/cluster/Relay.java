@@ -9,6 +9,7 @@ import io.gamehall.cluster.RelayFrames.Resume;
 import io.gamehall.cluster.RelayFrames.Submit;
 import io.gamehall.table.Command;
 import io.gamehall.table.Table;
+import io.gamehall.table.TableError;
 import io.gamehall.table.TableMember;
 import io.gamehall.table.TableOutput;
 import java.io.IOException;
@@ -50,6 +51,8 @@ public final class Relay implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Relay.class.getName());
   private static final int BATCH_FRAMES = 64;
   private static final int BATCH_BYTES = 60_000;
+  private static final String MOVED =
+      "This table is not on that server any more; reconnect and resume.";
 
   /** The owner side's view of this node's tables and how outputs are written on the wire. */
   public interface Host {
@@ -286,8 +289,7 @@ public final class Relay implements AutoCloseable {
         t.get().submit(m, s.command());
       } else {
         m.deliver(
-            new TableOutput.Refused(
-                s.table(), s.command().cid(), "closed", "This table is not here any more."));
+            new TableOutput.Refused(s.table(), s.command().cid(), TableError.MOVED.code(), MOVED));
       }
     } else if (f instanceof Resume r) {
       Member m = member(from, r.client(), r.player());
@@ -299,7 +301,7 @@ public final class Relay implements AutoCloseable {
       if (t.isPresent()) {
         t.get().resume(r.player(), m, r.lastSeq());
       } else {
-        m.deliver(new TableOutput.Refused(r.table(), null, "closed", "This table is closed."));
+        m.deliver(new TableOutput.Refused(r.table(), null, TableError.MOVED.code(), MOVED));
       }
     } else if (f instanceof Liveness l) {
       Map<Long, Member> of = members.get(from);

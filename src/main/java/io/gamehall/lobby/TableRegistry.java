@@ -3,14 +3,15 @@ package io.gamehall.lobby;
 import io.gamehall.cluster.ClusterDirectory;
 import io.gamehall.cluster.ClusterService;
 import io.gamehall.cluster.HallDirectory;
+import io.gamehall.cluster.OwnedTables;
 import io.gamehall.cluster.Relay;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.Settings;
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
 import io.gamehall.protocol.ServerMessageEncoder;
+import io.gamehall.store.OwnerFence;
 import io.gamehall.table.MatchRecord;
-import io.gamehall.table.Phase;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
 import io.gamehall.table.TableListener;
@@ -63,6 +64,7 @@ public class TableRegistry {
   @Inject Settings config;
   private TableSettings settings;
   @Inject Scheduling scheduling;
+  @Inject ClusterService cluster;
   private TableRuntime runtime;
   private ScheduledTableClock clock;
   private volatile Consumer<Entry> onChange = e -> {};
@@ -70,7 +72,6 @@ public class TableRegistry {
   private volatile Consumer<MatchRecord> onMatchEnded = r -> {};
   private final AtomicLong trusteeActivations = new AtomicLong();
   private volatile Checkpoints checkpoints;
-  @Inject ClusterService cluster;
 
   /** Set in cluster mode only: the shared directory and the relay to other nodes' tables. */
   private volatile HallDirectory directory;
@@ -86,13 +87,24 @@ public class TableRegistry {
     void save(TableState state, String code);
 
     void delete(String tableId);
+
+    /** The table closed: delete its snapshot and, in cluster mode, release its owner row. */
+    default void release(String tableId) {
+      delete(tableId);
+    }
   }
 
   @PostConstruct
   void init() {
     settings = tableSettings(config);
     clock = new ScheduledTableClock(scheduling.scheduler());
-    runtime = new TableRuntime(scheduling.executor(), clock, scheduling.botExecutor());
+    // In cluster mode a table applies nothing while this node lacks a quorum (docs/clustering.md).
+    runtime =
+        new TableRuntime(
+            scheduling.executor(),
+            clock,
+            scheduling.botExecutor(),
+            () -> cluster == null || cluster.canAcceptMoves());
   }
 
   @PreDestroy
@@ -174,76 +186,17 @@ public class TableRegistry {
   private void publish(Entry entry) {
     HallDirectory shared = directory;
     if (shared != null) {
-      shared.publish(entry.table().id(), encodeSummary(entry.summary(), entry.listed()));
-    }
-  }
-
-  /** A summary as one directory value: {@code listed|game|phase|seats|taken|humans|...}. */
-  static String encodeSummary(TableSummary s, boolean listed) {
-    return String.join(
-        "|",
-        listed ? "1" : "0",
-        s.game(),
-        s.phase().name(),
-        Integer.toString(s.seats()),
-        Integer.toString(s.seatsTaken()),
-        Integer.toString(s.humans()),
-        Integer.toString(s.spectators()),
-        Boolean.toString(s.practice()),
-        Boolean.toString(s.spectatable()));
-  }
-
-  static Listing decodeSummary(String tableId, String value) {
-    if (value.startsWith("{")) {
-      return decodeJsonSummary(tableId, value);
-    }
-    String[] f = value.split("\\|", -1);
-    if (f.length != 9) {
-      return null;
-    }
-    try {
-      return new Listing(
-          new TableSummary(
-              tableId,
-              f[1],
-              Phase.valueOf(f[2]),
-              Integer.parseInt(f[3]),
-              Integer.parseInt(f[4]),
-              Integer.parseInt(f[5]),
-              Integer.parseInt(f[6]),
-              Boolean.parseBoolean(f[7]),
-              Boolean.parseBoolean(f[8])),
-          "1".equals(f[0]));
-    } catch (IllegalArgumentException e) {
-      return null;
+      shared.publish(
+          entry.table().id(), DirectorySummaries.encode(entry.summary(), entry.listed()));
     }
   }
 
   /**
-   * The JSON form {@code {id, game, phase, seats, taken, practice, spectatable}} another writer of
-   * the directory may use (a private table is the one that is not spectatable).
+   * The directory's value for a table this node owns (a private table is the one that is not
+   * spectatable); the entry's node (table -> owner) is what other nodes route by.
    */
-  private static Listing decodeJsonSummary(String tableId, String value) {
-    try (jakarta.json.JsonReader reader =
-        jakarta.json.Json.createReader(new java.io.StringReader(value))) {
-      jakarta.json.JsonObject o = reader.readObject();
-      int taken = o.getInt("taken");
-      boolean spectatable = o.getBoolean("spectatable");
-      return new Listing(
-          new TableSummary(
-              tableId,
-              o.getString("game"),
-              Phase.valueOf(o.getString("phase").toUpperCase(java.util.Locale.ROOT)),
-              o.getInt("seats"),
-              taken,
-              taken,
-              0,
-              o.getBoolean("practice"),
-              spectatable),
-          spectatable);
-    } catch (RuntimeException e) {
-      return null;
-    }
+  public static String directorySummary(TableSummary s) {
+    return DirectorySummaries.encode(s, s.spectatable());
   }
 
   /** Every table the lobby may show or count: this node's, or in a cluster every node's. */
@@ -258,7 +211,7 @@ public class TableRegistry {
         .tables()
         .forEach(
             (id, listing) -> {
-              Listing decoded = decodeSummary(id, listing.summary());
+              Listing decoded = DirectorySummaries.decode(id, listing.summary());
               if (decoded != null) {
                 out.add(decoded);
               }
@@ -345,6 +298,44 @@ public class TableRegistry {
   }
 
   /**
+   * Cluster mode: runs a table this node now owns under {@code fence} (claimed from a lost node,
+   * handed over by a draining one, or its own after a restart) and publishes it in the directory
+   * with this node as its owner. Ignored if the table runs here already.
+   */
+  public Optional<Entry> adopt(TableState state, String code, OwnerFence fence) {
+    if (tables.containsKey(state.tableId())) {
+      return Optional.empty();
+    }
+    cluster.owned().ifPresent(owned -> owned.adopted(state.tableId(), fence));
+    Entry entry = restore(state, code);
+    // restore() publishes once this registry has joined the cluster; before that (claims at start)
+    // the entry goes in now, in the same form.
+    cluster
+        .directory()
+        .publish(state.tableId(), DirectorySummaries.encode(entry.summary(), entry.listed()));
+    return Optional.of(entry);
+  }
+
+  /**
+   * Cluster mode: takes a table off this node, because another node owns it now ({@code frozen}:
+   * its members are told {@code moved}) or because it was handed over (it is suspended already).
+   * Its snapshot and owner row stay: they are the new owner's.
+   */
+  public Optional<Table> detach(String tableId, boolean frozen) {
+    Entry removed = tables.remove(tableId);
+    if (removed == null) {
+      return Optional.empty();
+    }
+    if (removed.code() != null) {
+      codes.remove(removed.code(), tableId);
+    }
+    if (frozen) {
+      removed.table().freeze();
+    }
+    return Optional.of(removed.table());
+  }
+
+  /**
    * Freezes every table for a shutdown (each hands its last state to the checkpoint sink first) and
    * waits for them, at most {@code within}; returns how many did not finish in time.
    */
@@ -393,6 +384,15 @@ public class TableRegistry {
       Map<String, String> options,
       boolean privateTable,
       boolean practice) {
+    Optional<OwnedTables> owned = cluster == null ? Optional.empty() : cluster.owned();
+    if (owned.isPresent()) {
+      // Placed on the creator's node: its owner row (epoch 1) names this node.
+      try {
+        owned.get().register(id);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("table " + id + " could not be registered", e);
+      }
+    }
     String code = privateTable ? newCode(id) : null;
     int seats = rules.maxSeats();
     Table table =
@@ -554,6 +554,29 @@ public class TableRegistry {
     }
   }
 
+  /** Cluster mode: a closed table gives up its owner row, after its snapshot is deleted. */
+  private void release(String id) {
+    Checkpoints sink = checkpoints;
+    if (sink != null) {
+      sink.release(id);
+      return;
+    }
+    OwnedTables owned = cluster.owned().orElseThrow();
+    try {
+      owned.fence(id).ifPresent(f -> releaseRow(owned, id, f));
+    } finally {
+      owned.forget(id);
+    }
+  }
+
+  private static void releaseRow(OwnedTables owned, String id, OwnerFence fence) {
+    try {
+      owned.ownership().release(id, fence);
+    } catch (java.sql.SQLException e) {
+      LOG.log(java.util.logging.Level.WARNING, "owner row of table " + id + " not released", e);
+    }
+  }
+
   /** One table's listener; runs on that table's queue, so it only records and hands on. */
   private final class Hooks implements TableListener {
     private final String tableId;
@@ -614,6 +637,9 @@ public class TableRegistry {
           }
         }
         removed.table().close();
+        if (cluster != null && cluster.owned().flatMap(o -> o.fence(id)).isPresent()) {
+          release(id);
+        }
         LOG.fine(() -> "table " + id + " closed: nobody left");
         onRemoved.accept(id);
       }

@@ -116,6 +116,49 @@ public final class ClusterNodes implements AutoCloseable {
     return node;
   }
 
+  /** A node whose claims go to {@code adopter}, each with its full stored snapshot. */
+  ClusterNode start(Map<String, String> settings, TableAdopter adopter) throws Exception {
+    ClusterSettings parsed = ClusterSettings.from(settings::get);
+    ClusterNode node =
+        ClusterNode.start(
+            parsed,
+            db,
+            this::storedSnapshot,
+            adopter,
+            r -> {
+              Thread t = new Thread(r, "claims-" + parsed.nodeName());
+              t.setDaemon(true);
+              return t;
+            });
+    nodes.add(node);
+    return node;
+  }
+
+  /** The stored snapshot row of {@code tableId}, as the database store loads it. */
+  Optional<SnapshotStore.Saved> storedSnapshot(String tableId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT game, seq, join_code, saved_at, state FROM table_snapshot"
+                    + " WHERE table_id = ?")) {
+      select.setString(1, tableId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next()
+            ? Optional.of(
+                new SnapshotStore.Saved(
+                    tableId,
+                    row.getString(1),
+                    row.getLong(2),
+                    row.getString(3),
+                    row.getLong(4),
+                    row.getBytes(5)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public ClusterNode start(int i) throws Exception {
     return start(settings(i, SECRET));
   }
