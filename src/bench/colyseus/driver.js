@@ -285,7 +285,8 @@ class ColyseusPlayer extends Seat {
 
   close() {
     this.stop();
-    return this.room.leave(true).catch(() => {});
+    // A player whose join failed (counted as a problem already) has no room to leave.
+    return this.room ? this.room.leave(true).catch(() => {}) : Promise.resolve();
   }
 }
 

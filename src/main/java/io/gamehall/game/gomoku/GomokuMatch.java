@@ -116,6 +116,22 @@ public final class GomokuMatch extends TwoSeatMatch {
     return v;
   }
 
+  /**
+   * The same {@code forbidden} list {@link #view} gives the seat to act, without the rest of the
+   * view: the default builds the whole view (board text, every move so far in notation) on every
+   * turn to pick that one key, about a tenth of a saturated core in the game benchmark.
+   */
+  @Override
+  public Map<String, Object> turnHints(int seat) {
+    if ((seat != 0 && seat != 1)
+        || seat != toAct()
+        || game.variant() != Variant.RENJU
+        || game.sideToMove() != Stone.BLACK) {
+      return Map.of();
+    }
+    return Map.of("forbidden", forbiddenPoints());
+  }
+
   @Override
   public Map<String, Object> publicView() {
     Map<String, Object> v = new LinkedHashMap<>();

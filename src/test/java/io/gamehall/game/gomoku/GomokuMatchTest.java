@@ -133,6 +133,39 @@ class GomokuMatchTest {
   }
 
   @Test
+  void turnHintsAreTheViewsForbiddenListForTheSeatToActOnly() {
+    GomokuMatch renju = start("renju");
+    String[] moves = {"F13", "A1", "F12", "A3", "D11", "A5", "E11", "A7"};
+    for (int i = 0; i < moves.length; i++) {
+      assertEquals(hintsFromView(renju, i % 2), renju.turnHints(i % 2), "before move " + i);
+      assertEquals(Map.of(), renju.turnHints(1 - i % 2), "the other seat, before move " + i);
+      accept(renju, i % 2, moves[i]);
+    }
+    assertEquals(Map.of("forbidden", renju.view(0).get("forbidden")), renju.turnHints(0));
+    assertEquals(Map.of(), renju.turnHints(1), "white has no fouls");
+    assertEquals(Map.of(), renju.turnHints(2), "a spectator's seat number gets nothing");
+    GomokuMatch free = start("freestyle");
+    accept(free, 0, "H8");
+    assertEquals(Map.of(), free.turnHints(1), "freestyle has no fouls to list");
+    assertEquals(hintsFromView(free, 1), free.turnHints(1));
+  }
+
+  /** What Match's default turnHints picks out of the whole view. */
+  private static Map<String, Object> hintsFromView(GomokuMatch m, int seat) {
+    if (seat != m.toAct()) {
+      return Map.of();
+    }
+    Map<String, Object> view = m.view(seat);
+    Map<String, Object> hints = new java.util.LinkedHashMap<>();
+    for (String key : List.of("legal", "forbidden")) {
+      if (view.get(key) != null) {
+        hints.put(key, view.get(key));
+      }
+    }
+    return hints;
+  }
+
+  @Test
   void undoGivesTheRequesterTheMoveBack() {
     GomokuMatch m = start("freestyle");
     assertTrue(m.undo(0).isEmpty(), "nothing to undo yet");
