@@ -1,6 +1,7 @@
 package io.gamehall.ops;
 
 import io.gamehall.cluster.ClusterService;
+import io.gamehall.cluster.ClusterView;
 import io.gamehall.cluster.Relay;
 import io.gamehall.config.Settings;
 import io.gamehall.lobby.TableRegistry;
@@ -84,12 +85,30 @@ public class MetricsServlet extends HttpServlet {
                     .append(n)
                     .append('\n'));
     if (cluster != null) {
+      cluster.node().ifPresent(node -> viewMetrics(out, node.view()));
       cluster.relay().ifPresent(relay -> relayMetrics(out, relay));
     }
     response.setContentType("text/plain; version=0.0.4");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
     response.getWriter().write(out.toString());
+  }
+
+  /**
+   * Cluster mode only: the membership this node sees. An alert on {@code gamehall_cluster_quorate
+   * == 0} catches a node that stopped accepting moves (minority side of a partition, or alone).
+   */
+  private static void viewMetrics(StringBuilder out, ClusterView view) {
+    gauge(
+        out,
+        "gamehall_cluster_members",
+        "nodes in this node's cluster view, itself included",
+        view.members().size());
+    gauge(
+        out,
+        "gamehall_cluster_quorate",
+        "1 while this node sees the quorum and accepts moves, else 0",
+        view.quorate() ? 1 : 0);
   }
 
   /** Cluster mode only: the relay to and from other nodes (docs/clustering.md). */
