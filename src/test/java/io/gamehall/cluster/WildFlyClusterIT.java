@@ -339,7 +339,8 @@ class WildFlyClusterIT {
   }
 
   /** Null if both watchers saw {@code table} listed, otherwise what was wrong. */
-  private static String lobbyShows(String table, TestClient... watchers) {
+  private static String lobbyShows(String table, TestClient... watchers)
+      throws InterruptedException {
     List<String> missing = new ArrayList<>();
     for (TestClient w : watchers) {
       try {
@@ -483,7 +484,7 @@ class WildFlyClusterIT {
                   + " never logged the view "
                   + members
                   + "; its view lines:\n"
-                  + node.grep("ISPN000094", "; view [", "quorum", "refused"));
+                  + node.grep("ISPN00009", "; view [", "sees", "refused", "JOIN", "JoinRsp"));
     }
   }
 
@@ -535,7 +536,7 @@ class WildFlyClusterIT {
             + "; row: "
             + (last == null ? "none" : last[0] + " epoch " + last[1])
             + "\n"
-            + nodeB.grep("claim", "adopt", "restor", "quorum", "view", table));
+            + nodeB.grep("claim", "adopt", "restor", "sees", "ISPN00009", table));
   }
 
   private void assertOneMatchAndOneRatingChangeEach(

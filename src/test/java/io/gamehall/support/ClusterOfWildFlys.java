@@ -30,22 +30,24 @@ import java.util.stream.Stream;
 
 /**
  * GameHall nodes in cluster mode on the build's provisioned WildFly, sharing one PostgreSQL: the
- * driver module from add-postgresql-driver.sh, configure-postgresql.cli applied offline once to a
- * template base directory, then one base directory per node copied from it (a node restarted with
- * {@link Node#start()} keeps its own). Every port a node binds is set explicitly from its offset
- * (HTTP offset+80, HTTPS offset+443, management offset+990/993), so none lands above 32767 where
- * the kernel hands out ephemeral ports. The token keys and the cluster secret are generated per run
- * and reach the servers through the environment, never the command line or a file.
+ * driver module from add-postgresql-driver.sh, configure-postgresql.cli (and FINE logging of
+ * GameHall's session and cluster classes, for failure reports) applied offline once to a template
+ * base directory, then one base directory per node copied from it (a node restarted with {@link
+ * Node#start()} keeps its own). Every port a node binds is set explicitly from its offset (HTTP
+ * offset+80, HTTPS offset+443, management offset+990/993), so none lands above 32767 where the
+ * kernel hands out ephemeral ports. The token keys and the cluster secret are generated per run and
+ * reach the servers through the environment, never the command line or a file.
  */
 public final class ClusterOfWildFlys {
   private static final Logger LOG = Logger.getLogger(ClusterOfWildFlys.class.getName());
 
   /**
-   * Infinispan's view line ({@code ISPN000094: Received new cluster view for channel gamehall:
-   * [nodeA-123|1] (2) [nodeA-123, nodeB-456]}) or GameHall's own {@code joined ...; view [...]}.
+   * Infinispan's view lines ({@code ISPN000094: Received new cluster view for channel gamehall:
+   * [nodeA(v=16.0.5)|1] (2) [nodeA(v=16.0.5), nodeB(v=16.0.5)]}, and ISPN000093 for a merged view)
+   * or GameHall's own {@code joined ...; view [...]}.
    */
   private static final Pattern VIEW =
-      Pattern.compile("(?:ISPN000094: Received new cluster view.*?\\(\\d+\\) |; view )\\[(.*)\\]");
+      Pattern.compile("(?:ISPN00009[34]: .*?\\(\\d+\\) |; view )\\[([^\\]]*)\\]");
 
   private final Path home;
   private final Path root;
@@ -86,9 +88,8 @@ public final class ClusterOfWildFlys {
         Commands.script(
             "server-config/wildfly/apply-offline.sh",
             home.toString(),
-            Commands.basedir()
-                .resolve("server-config/wildfly/configure-postgresql.cli")
-                .toString()),
+            Commands.basedir().resolve("server-config/wildfly/configure-postgresql.cli").toString(),
+            Commands.basedir().resolve("src/test/resources/cluster/it-logging.cli").toString()),
         Map.of("JAVA_OPTS", "-Djboss.server.base.dir=" + template),
         0,
         Duration.ofSeconds(300));
@@ -267,8 +268,9 @@ public final class ClusterOfWildFlys {
     }
 
     /**
-     * The members of the latest cluster view this run of the node logged, as node names (JGroups
-     * adds a suffix to a logical name only when it clashes; it is cut off here).
+     * The members of the latest cluster view this run of the node logged, as node names, sorted
+     * (Infinispan prints a member as {@code nodeA(v=16.0.5)}, JGroups adds a number to a logical
+     * name only when it clashes: both are cut off).
      */
     public Optional<List<String>> view() throws IOException {
       Matcher m = VIEW.matcher(newLog());
@@ -283,7 +285,7 @@ public final class ClusterOfWildFlys {
           Stream.of(last.split(","))
               .map(String::strip)
               .filter(s -> !s.isEmpty())
-              .map(s -> s.replaceAll("-\\d+$", ""))
+              .map(s -> s.replaceAll("\\(.*\\)$", "").replaceAll("-\\d+$", ""))
               .sorted()
               .toList());
     }
