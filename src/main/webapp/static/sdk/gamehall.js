@@ -746,6 +746,12 @@ export class GameHall {
         this.trackMatch(msg.table, msg.state && msg.state.phase === "playing");
         break;
       case "refused":
+        if (msg.code === "moved") {
+          // Cluster: this server lost the table to another one. Reconnect (perhaps elsewhere) and resume; a command
+          // answered so stays unsettled and is resent there with its id.
+          if (this.ws) this.ws.close(4000, "table moved");
+          return;
+        }
         if (msg.re == null && msg.code === "not_member" || msg.re == null && msg.code === "closed") {
           this.forget(msg.table);
           this.emit("table_lost", { table: msg.table, code: msg.code });

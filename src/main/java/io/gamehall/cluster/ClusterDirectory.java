@@ -23,12 +23,16 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   static final String TABLES = "gamehall-tables";
   static final String CODES = "gamehall-codes";
   static final String PRESENCE = "gamehall-presence";
+  static final String SEATS = "gamehall-seats";
   private static final char SEP = '|';
 
   private final String node;
   private final Cache<String, String> tables;
   private final Cache<String, String> codes;
   private final Cache<String, String> presence;
+  private final Cache<String, String> seats;
+  private final List<java.util.function.BiConsumer<String, String>> owners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private final List<java.util.function.Consumer<ClusterView>> purged =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -38,6 +42,7 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
     this.tables = manager.getCache(TABLES);
     this.codes = manager.getCache(CODES);
     this.presence = manager.getCache(PRESENCE);
+    this.seats = manager.getCache(SEATS);
   }
 
   /** Starts the caches on {@code clusterNode}. */
@@ -45,13 +50,14 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
     EmbeddedCacheManager manager = clusterNode.cacheManager();
     ConfigurationBuilder replicated = new ConfigurationBuilder();
     replicated.clustering().cacheMode(CacheMode.REPL_SYNC);
-    for (String name : List.of(TABLES, CODES, PRESENCE)) {
+    for (String name : List.of(TABLES, CODES, PRESENCE, SEATS)) {
       if (manager.getCacheConfiguration(name) == null) {
         manager.defineConfiguration(name, replicated.build());
       }
     }
     ClusterDirectory directory = new ClusterDirectory(clusterNode, manager);
     clusterNode.onView(v -> directory.purgeDeparted(v));
+    directory.tables.addListener(directory.new OwnerWatcher());
     return directory;
   }
 
@@ -75,6 +81,65 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   @Override
   public void unpublish(String tableId) {
     tables.remove(tableId);
+  }
+
+  @Override
+  public Optional<String> owner(String tableId) {
+    String stored = tables.get(tableId);
+    return stored == null ? Optional.empty() : Optional.of(nodeOf(stored));
+  }
+
+  /**
+   * Tells {@code listener} (table, node) each time a table is published, off the JGroups thread;
+   * the relay moves its sockets when the node differs from the one it knew.
+   */
+  public void onOwner(java.util.function.BiConsumer<String, String> listener) {
+    owners.add(listener);
+  }
+
+  @Override
+  public void seated(String playerId, String tableId) {
+    editSeats(playerId, tableId, true);
+  }
+
+  @Override
+  public void left(String playerId, String tableId) {
+    editSeats(playerId, tableId, false);
+  }
+
+  @Override
+  public java.util.Set<String> seatsOf(String playerId) {
+    String stored = seats.get(playerId);
+    return stored == null || stored.isEmpty()
+        ? java.util.Set.of()
+        : java.util.Set.of(stored.split(","));
+  }
+
+  /**
+   * One player's seats as one comma-joined value, changed with conditional replaces (no function
+   * shipped to other nodes, so nothing to marshal); a lost race retries on the newer value.
+   */
+  private void editSeats(String playerId, String tableId, boolean add) {
+    for (int attempt = 0; attempt < 32; attempt++) {
+      String old = seats.get(playerId);
+      java.util.Set<String> next =
+          new java.util.TreeSet<>(
+              old == null || old.isEmpty() ? List.of() : List.of(old.split(",")));
+      if (!(add ? next.add(tableId) : next.remove(tableId))) {
+        return;
+      }
+      boolean done;
+      if (next.isEmpty()) {
+        done = seats.remove(playerId, old);
+      } else if (old == null) {
+        done = seats.putIfAbsent(playerId, String.join(",", next)) == null;
+      } else {
+        done = seats.replace(playerId, old, String.join(",", next));
+      }
+      if (done) {
+        return;
+      }
+    }
   }
 
   @Override
@@ -151,6 +216,23 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   /** Tells {@code listener} after each purge this node ran (as coordinator), for tests. */
   void afterPurge(java.util.function.Consumer<ClusterView> listener) {
     purged.add(listener);
+  }
+
+  /** Infinispan calls listeners reflectively: public class, public methods; async, off JGroups. */
+  @org.infinispan.notifications.Listener(sync = false)
+  public final class OwnerWatcher {
+    @org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated
+    @org.infinispan.notifications.cachelistener.annotation.CacheEntryModified
+    public void published(
+        org.infinispan.notifications.cachelistener.event.CacheEntryEvent<String, String> event) {
+      if (event.isPre() || event.getValue() == null) {
+        return;
+      }
+      String owner = nodeOf(event.getValue());
+      for (java.util.function.BiConsumer<String, String> listener : owners) {
+        listener.accept(event.getKey(), owner);
+      }
+    }
   }
 
   @Override

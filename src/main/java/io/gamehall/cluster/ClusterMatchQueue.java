@@ -1,6 +1,6 @@
 package io.gamehall.cluster;
 
-import io.gamehall.lobby.MatchMaker;
+import io.gamehall.matching.MatchMaker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package io.gamehall.cluster;
 
+import io.gamehall.store.OwnerFence;
 import io.gamehall.store.snapshot.SnapshotStore;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,9 @@ public final class ClusterNode implements AutoCloseable {
   private final ExecutorService claims;
   private final List<Consumer<ClusterView>> listeners = new CopyOnWriteArrayList<>();
   private final TableOwnership ownership;
+  private final OwnedTables owned;
+  private final List<Runnable> mergeListeners = new CopyOnWriteArrayList<>();
+  private volatile Handoffs handoffs;
   private volatile ClusterView view = new ClusterView(-1, List.of(), false);
 
   private ClusterNode(
@@ -60,6 +65,7 @@ public final class ClusterNode implements AutoCloseable {
     this.auth = auth;
     this.manager = manager;
     this.ownership = ownership;
+    this.owned = new OwnedTables(settings.nodeName(), ownership);
     this.claims = Executors.newSingleThreadExecutor(threads);
   }
 
@@ -122,6 +128,9 @@ public final class ClusterNode implements AutoCloseable {
       }
       throw e;
     }
+    node.handoffs =
+        Handoffs.start(
+            settings.nodeName(), manager, node.ownership, node.claims, snapshots, adopter);
     manager.addListener(node.new ViewWatcher());
     // A view that came before the watcher: applied now (older ids are ignored later).
     node.apply(channel.getView());
@@ -153,6 +162,38 @@ public final class ClusterNode implements AutoCloseable {
 
   public TableOwnership ownership() {
     return ownership;
+  }
+
+  /** The tables this node runs and their fences. */
+  public OwnedTables owned() {
+    return owned;
+  }
+
+  /**
+   * Hands {@code tableId}, whose last snapshot this node has just written under {@code fence}, to
+   * another member: the one {@link Failover#heir} picks among the others in the view (so a drain
+   * spreads tables as a crash would). Moves the row to it with the next epoch (one conditional
+   * UPDATE) and announces it, so the heir adopts the table. Empty when no other member is in the
+   * view or the row no longer says {@code fence} (then nothing changed).
+   */
+  public Optional<OwnerFence> handOff(String tableId, OwnerFence fence) throws SQLException {
+    List<String> others = new ArrayList<>(view.members());
+    others.remove(name());
+    if (others.isEmpty()) {
+      return Optional.empty();
+    }
+    String heir = Failover.heir(tableId, others);
+    Optional<OwnerFence> moved = ownership.claim(tableId, fence, heir);
+    if (moved.isPresent()) {
+      owned.forget(tableId);
+      handoffs.announce(tableId, moved.get());
+    }
+    return moved;
+  }
+
+  /** Called after this node merged back with others (a partition healed); must not block. */
+  public void onMerged(Runnable listener) {
+    mergeListeners.add(listener);
   }
 
   /** Called on a JGroups thread with each new view, after the gate has changed; must not block. */
@@ -210,6 +251,10 @@ public final class ClusterNode implements AutoCloseable {
   /** Stops the node: a graceful leave, so the others install a new view at once. */
   @Override
   public void close() {
+    Handoffs running = handoffs;
+    if (running != null) {
+      running.close();
+    }
     claims.shutdown();
     try {
       manager.stop();
@@ -228,9 +273,20 @@ public final class ClusterNode implements AutoCloseable {
   @Listener
   public final class ViewWatcher {
     @ViewChanged
-    @Merged
     public void changed(ViewChangedEvent event) {
       apply(channel.getView());
+    }
+
+    @Merged
+    public void merged(ViewChangedEvent event) {
+      apply(channel.getView());
+      for (Runnable listener : mergeListeners) {
+        try {
+          listener.run();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "cluster merge listener failed", e);
+        }
+      }
     }
   }
 }

@@ -48,6 +48,13 @@ public class ClusterService {
   private volatile PlayerConnections players;
   private volatile HallDirectory directory = new LocalDirectory("local");
   private volatile Consumer<String> closeReplaced = id -> {};
+  private volatile Relay relay;
+  private volatile java.util.concurrent.ExecutorService relaySenders;
+  private volatile ClusterMatchQueue matchQueue;
+  private volatile Consumer<ClusterMatchQueue.Formed> formed = f -> {};
+
+  /** Frames one destination node's relay queue holds before it drops connections. */
+  static final int DEFAULT_RELAY_QUEUE = 8192;
 
   void start(
       @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context)
@@ -58,7 +65,7 @@ public class ClusterService {
     }
     ClusterSettings settings = ClusterSettings.from(lookup);
     ClusterPreconditions.check(databaseProduct(), lookup.apply("gamehall.token.keys"));
-    TableAdopter adopter =
+    TableAdopter table =
         adopters.isResolvable()
             ? adopters.get()
             : (tableId, fence, snapshot) ->
@@ -69,6 +76,21 @@ public class ClusterService {
                         + fence.epoch()
                         + " but this build does not restore claimed tables yet"
                         + " (docs/clustering.md)");
+    // Claims on the first view can come before this method has published the node; the table
+    // layer needs it (owned()), so they wait on the claims thread until it has.
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    TableAdopter adopter =
+        (tableId, fence, snapshot) -> {
+          try {
+            if (!started.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+              throw new IllegalStateException("cluster service did not start; table " + tableId);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          table.adopt(tableId, fence, snapshot);
+        };
     node =
         ClusterNode.start(
             settings,
@@ -77,7 +99,48 @@ public class ClusterService {
             adopter,
             managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
     players = PlayerConnections.start(node, id -> closeReplaced.accept(id));
-    directory = ClusterDirectory.start(node);
+    ClusterDirectory shared = ClusterDirectory.start(node);
+    directory = shared;
+    String queue = lookup.apply("gamehall.cluster.relay.queue");
+    relaySenders =
+        Executors.newCachedThreadPool(
+            managedThreads != null ? managedThreads : Executors.defaultThreadFactory());
+    relay =
+        Relay.start(
+            node,
+            shared,
+            queue == null ? DEFAULT_RELAY_QUEUE : Integer.parseInt(queue.trim()),
+            relaySenders);
+    io.gamehall.matching.MatchMaker.Policy d = io.gamehall.matching.MatchMaker.Policy.defaults();
+    String botFill = lookup.apply("gamehall.match.bot.fill.seconds");
+    matchQueue =
+        ClusterMatchQueue.start(
+            node,
+            new io.gamehall.matching.MatchMaker.Policy(
+                d.initialBand(),
+                d.widenPerSecond(),
+                d.maxBand(),
+                botFill == null
+                    ? d.botFillAfter()
+                    : java.time.Duration.ofSeconds(Long.parseLong(botFill.trim()))),
+            System::currentTimeMillis,
+            f -> formed.accept(f));
+    started.countDown();
+  }
+
+  /** The cluster's quick-match queue (one matchmaker on the coordinator); empty on one node. */
+  public Optional<ClusterMatchQueue> matchQueue() {
+    return Optional.ofNullable(matchQueue);
+  }
+
+  /** Where groups the cluster's matchmaker forms go (the lobby seats them). */
+  public void onFormed(Consumer<ClusterMatchQueue.Formed> seater) {
+    formed = seater;
+  }
+
+  /** The relay to tables on other nodes; empty on a single node. */
+  public Optional<Relay> relay() {
+    return Optional.ofNullable(relay);
   }
 
   /**
@@ -96,6 +159,20 @@ public class ClusterService {
     closeReplaced = closer;
   }
 
+  /** The tables this node runs and their fences; empty on a single node. */
+  public Optional<OwnedTables> owned() {
+    ClusterNode running = node;
+    return running == null ? Optional.empty() : Optional.of(running.owned());
+  }
+
+  /** Runs {@code listener} after this node merged back into the cluster; nothing on one node. */
+  public void onMerged(Runnable listener) {
+    ClusterNode running = node;
+    if (running != null) {
+      running.onMerged(listener);
+    }
+  }
+
   /** The cluster-wide player -> live connection map; empty on a single node. */
   public Optional<PlayerConnections> players() {
     return Optional.ofNullable(players);
@@ -107,6 +184,17 @@ public class ClusterService {
     node = null;
     PlayerConnections connections = players;
     players = null;
+    ClusterMatchQueue queue = matchQueue;
+    matchQueue = null;
+    if (queue != null) {
+      queue.close();
+    }
+    Relay running0 = relay;
+    relay = null;
+    if (running0 != null) {
+      running0.close();
+      relaySenders.shutdownNow();
+    }
     if (connections != null) {
       connections.close();
     }

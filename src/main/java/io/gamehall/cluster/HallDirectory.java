@@ -26,7 +26,13 @@ public interface HallDirectory {
   /** Removes a table from the directory (it closed, or moved: the new owner publishes it). */
   void unpublish(String tableId);
 
-  /** Every listed table of every node, by table id. */
+  /** The node that owns {@code tableId}, if the table is published (listed or not). */
+  Optional<String> owner(String tableId);
+
+  /**
+   * Every published table of every node, by table id; an unlisted (private) table has an empty
+   * summary.
+   */
   Map<String, Listing> tables();
 
   /**
@@ -39,6 +45,14 @@ public interface HallDirectory {
   Optional<Location> resolveCode(String code);
 
   void releaseCode(String code);
+
+  /** Records that {@code playerId} sits at {@code tableId} (for the cluster-wide tables limit). */
+  void seated(String playerId, String tableId);
+
+  void left(String playerId, String tableId);
+
+  /** The tables {@code playerId} sits at, on any node, as recorded by {@link #seated}. */
+  java.util.Set<String> seatsOf(String playerId);
 
   /** Marks the player online on this node. */
   void online(String playerId);

@@ -11,6 +11,7 @@ public final class LocalDirectory implements HallDirectory {
   private final Map<String, String> tables = new ConcurrentHashMap<>();
   private final Map<String, String> codes = new ConcurrentHashMap<>();
   private final Map<String, Boolean> online = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> seats = new ConcurrentHashMap<>();
 
   public LocalDirectory(String node) {
     this.node = node;
@@ -24,6 +25,30 @@ public final class LocalDirectory implements HallDirectory {
   @Override
   public void unpublish(String tableId) {
     tables.remove(tableId);
+  }
+
+  @Override
+  public Optional<String> owner(String tableId) {
+    return tables.containsKey(tableId) ? Optional.of(node) : Optional.empty();
+  }
+
+  @Override
+  public void seated(String playerId, String tableId) {
+    seats.computeIfAbsent(playerId, p -> ConcurrentHashMap.newKeySet()).add(tableId);
+  }
+
+  @Override
+  public void left(String playerId, String tableId) {
+    java.util.Set<String> of = seats.get(playerId);
+    if (of != null) {
+      of.remove(tableId);
+    }
+  }
+
+  @Override
+  public java.util.Set<String> seatsOf(String playerId) {
+    java.util.Set<String> of = seats.get(playerId);
+    return of == null ? java.util.Set.of() : java.util.Set.copyOf(of);
   }
 
   @Override

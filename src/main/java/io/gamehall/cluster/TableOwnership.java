@@ -95,6 +95,23 @@ public final class TableOwnership {
     }
   }
 
+  /** The tables whose row names {@code node}, in table id order (a restarted node's own). */
+  public List<Owned> ownedBy(String node) throws SQLException {
+    List<Owned> owned = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT table_id, epoch FROM table_owner WHERE owner_node = ? ORDER BY table_id")) {
+      select.setString(1, node);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          owned.add(new Owned(rows.getString(1), new OwnerFence(node, rows.getLong(2))));
+        }
+      }
+    }
+    return owned;
+  }
+
   /** The tables whose owner is not among {@code liveNodes}, in table id order. */
   public List<Owned> orphans(Collection<String> liveNodes) throws SQLException {
     Set<String> live = new HashSet<>(liveNodes);

@@ -1,9 +1,12 @@
 package io.gamehall.lobby;
 
+import io.gamehall.cluster.ClusterMatchQueue;
+import io.gamehall.cluster.ClusterService;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
 import io.gamehall.config.Settings;
 import io.gamehall.game.GameRules;
+import io.gamehall.matching.MatchMaker;
 import io.gamehall.protocol.ErrorCode;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
@@ -53,6 +56,17 @@ public class Lobby {
   private MatchMaker matchMaker = new MatchMaker(MatchMaker.Policy.defaults());
   private ScheduledFuture<?> tick;
 
+  /** Cluster mode: one matchmaker for the cluster instead of {@link #matchMaker}. */
+  private volatile ClusterMatchQueue clusterQueue;
+
+  @Inject ClusterService cluster;
+  private final Map<String, String> queuedGame = new ConcurrentHashMap<>();
+
+  /** Quick-match tables another node is opening, and this node's players waiting to sit there. */
+  private final Map<String, Awaited> awaitedTables = new ConcurrentHashMap<>();
+
+  private record Awaited(String game, List<LobbyMember> members) {}
+
   /** A subscriber and the game it filters on (null: all games). */
   private record Subscription(LobbyMember member, String game) {
     boolean wants(String g) {
@@ -87,6 +101,27 @@ public class Lobby {
     }
   }
 
+  /** After the cluster node (APPLICATION + 600) and the registry joined it (+ 700). */
+  void clusterReady(
+      @jakarta.enterprise.event.Observes
+          @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 710)
+          @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+          Object context) {
+    if (cluster != null && cluster.matchQueue().isPresent()) {
+      cluster.onFormed(this::formed);
+      useClusterQueue(cluster.matchQueue().get());
+    }
+  }
+
+  /**
+   * Cluster mode: quick match goes through {@code queue} (one matchmaker for the cluster), whose
+   * formed groups must reach {@link #formed}.
+   */
+  public void useClusterQueue(ClusterMatchQueue queue) {
+    clusterQueue = queue;
+    tables.onPublished(this::published);
+  }
+
   public void subscribe(LobbyMember member, String re, String game) {
     subscribers.put(member.playerId(), new Subscription(member, game));
     member.send(new ServerMessage.Lobby(re, snapshot(game)));
@@ -104,6 +139,11 @@ public class Lobby {
     // subscribed.
     subscribers.computeIfPresent(member.playerId(), (id, s) -> s.member() == member ? null : s);
     if (queued.remove(member.playerId(), member)) {
+      ClusterMatchQueue shared = clusterQueue;
+      if (shared != null) {
+        queuedGame.remove(member.playerId());
+        shared.cancel(member.playerId());
+      }
       synchronized (matchMaker) {
         matchMaker.cancel(member.playerId());
       }
@@ -161,6 +201,18 @@ public class Lobby {
       return;
     }
     long since = System.currentTimeMillis();
+    ClusterMatchQueue shared = clusterQueue;
+    if (shared != null) {
+      queued.put(member.playerId(), member);
+      queuedGame.put(member.playerId(), game);
+      shared.enqueue(
+          member.playerId(),
+          game,
+          rules.get().maxSeats(),
+          store.cachedRating(member.playerId(), game));
+      member.send(new ServerMessage.Matching(re, game, true, null));
+      return;
+    }
     synchronized (matchMaker) {
       // Quick match ignores options beyond the game's defaults: players in one queue must agree on
       // the rules.
@@ -202,6 +254,16 @@ public class Lobby {
   }
 
   public void cancelMatch(LobbyMember member, String re) {
+    ClusterMatchQueue shared = clusterQueue;
+    if (shared != null) {
+      String game = queuedGame.remove(member.playerId());
+      queued.remove(member.playerId());
+      shared.cancel(member.playerId());
+      if (game != null) {
+        member.send(new ServerMessage.Matching(re, game, false, null));
+      }
+      return;
+    }
     Optional<MatchMaker.Ticket> ticket;
     synchronized (matchMaker) {
       ticket = matchMaker.ticketOf(member.playerId());
@@ -248,7 +310,9 @@ public class Lobby {
   }
 
   public void join(LobbyMember member, String re, String tableId, String code) {
-    Optional<Table> table = tableId != null ? tables.find(tableId) : tables.byCode(code);
+    // In a cluster the table (or the code's table) may be owned by another node: the relay.
+    Optional<TableHandle> table =
+        tableId != null ? tables.handle(tableId) : tables.handleByCode(code);
     if (table.isEmpty()) {
       member.send(new ServerMessage.Error(re, ErrorCode.UNKNOWN_TABLE, "no such table"));
       return;
@@ -260,10 +324,13 @@ public class Lobby {
   }
 
   private void sit(LobbyMember member, Table table, String cid) {
+    sit(member, new TableHandle.Local(table), cid);
+  }
+
+  private void sit(LobbyMember member, TableHandle table, String cid) {
     tables.seated(member.playerId(), table.id());
     table.submit(
-        member.tableMember(),
-        new Command.Sit(member.playerId(), cid, member.nickname(), Command.Sit.ANY_SEAT));
+        member, new Command.Sit(member.playerId(), cid, member.nickname(), Command.Sit.ANY_SEAT));
   }
 
   /** Forms quick-match groups; runs on the scheduler once a second. */
@@ -280,6 +347,63 @@ public class Lobby {
       // A periodic task that throws is cancelled for good: log and keep matching.
       LOG.log(Level.WARNING, "quick-match tick failed", e);
     }
+  }
+
+  /**
+   * A group the cluster's matchmaker formed (every node hears each once): its host opens the table
+   * under an id derived from the group and seats its own players; the other nodes seat theirs
+   * through the relay once the table is published.
+   */
+  public void formed(ClusterMatchQueue.Formed formed) {
+    try {
+      String tableId = TableRegistry.groupTableId(formed.id());
+      List<LobbyMember> mine = new ArrayList<>();
+      for (MatchMaker.Ticket ticket : formed.group().players()) {
+        LobbyMember member = queued.remove(ticket.playerId());
+        if (member != null) {
+          queuedGame.remove(ticket.playerId());
+          mine.add(member);
+        }
+      }
+      if (formed.host().equals(tables.nodeName())) {
+        GameRules rules = tables.catalog().find(formed.group().game()).orElseThrow();
+        TableRegistry.Entry entry = tables.create(tableId, rules, Map.of(), false, false);
+        TableHandle table = new TableHandle.Local(entry.table());
+        mine.forEach(m -> seatMatched(m, table, formed.group().game()));
+        for (int i = 0; i < formed.group().bots(); i++) {
+          entry.table().addBot(Command.Sit.ANY_SEAT);
+        }
+      } else if (!mine.isEmpty()) {
+        awaitedTables.put(tableId, new Awaited(formed.group().game(), mine));
+        // Published before we listened: seat now (whoever removes the entry seats them).
+        tables.handle(tableId).ifPresent(t -> published(tableId, null));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not seat quick-match group " + formed.id(), e);
+    }
+  }
+
+  /** A table was published somewhere: if this node's matched players wait for it, they sit. */
+  private void published(String tableId, String owner) {
+    Awaited waiting = awaitedTables.remove(tableId);
+    if (waiting == null) {
+      return;
+    }
+    Optional<TableHandle> table = tables.handle(tableId);
+    if (table.isEmpty()) {
+      LOG.warning("quick-match table " + tableId + " was published but cannot be reached");
+      return;
+    }
+    for (LobbyMember member : waiting.members()) {
+      seatMatched(member, table.get(), waiting.game());
+    }
+  }
+
+  private void seatMatched(LobbyMember member, TableHandle table, String game) {
+    sit(member, table, "quick-" + table.id());
+    // Quick-matched players start at once: nobody waits for a ready click.
+    table.submit(member, new Command.Ready(member.playerId(), "ready-" + table.id(), true));
+    member.send(new ServerMessage.Matching(null, game, false, table.id()));
   }
 
   private void seatGroup(MatchMaker.Group group) {
@@ -356,7 +480,7 @@ public class Lobby {
       games.add(entry);
     }
     List<Object> listed = new ArrayList<>();
-    for (TableRegistry.Entry entry : tables.all()) {
+    for (TableRegistry.Listing entry : tables.listings()) {
       if (entry.listed() && (game == null || game.equals(entry.summary().game()))) {
         listed.add(summary(entry.summary()));
       }
@@ -369,14 +493,19 @@ public class Lobby {
 
   private Map<String, Object> presence(String game) {
     int playing = 0;
-    for (TableRegistry.Entry entry : tables.all()) {
+    for (TableRegistry.Listing entry : tables.listings()) {
       if (entry.summary().game().equals(game)) {
         playing += entry.summary().humans();
       }
     }
     int waiting;
-    synchronized (matchMaker) {
-      waiting = matchMaker.waitingFor(game);
+    ClusterMatchQueue shared = clusterQueue;
+    if (shared != null) {
+      waiting = shared.waitingFor(game);
+    } else {
+      synchronized (matchMaker) {
+        waiting = matchMaker.waitingFor(game);
+      }
     }
     return Map.of("playing", playing, "waiting", waiting);
   }

@@ -1,13 +1,21 @@
 package io.gamehall.lobby;
 
+import io.gamehall.cluster.ClusterDirectory;
+import io.gamehall.cluster.ClusterService;
+import io.gamehall.cluster.HallDirectory;
+import io.gamehall.cluster.OwnedTables;
+import io.gamehall.cluster.Relay;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.Settings;
 import io.gamehall.game.GameCatalog;
 import io.gamehall.game.GameRules;
+import io.gamehall.protocol.ServerMessageEncoder;
+import io.gamehall.store.OwnerFence;
 import io.gamehall.table.MatchRecord;
 import io.gamehall.table.ScheduledTableClock;
 import io.gamehall.table.Table;
 import io.gamehall.table.TableListener;
+import io.gamehall.table.TableOutput;
 import io.gamehall.table.TableRuntime;
 import io.gamehall.table.TableSettings;
 import io.gamehall.table.TableSpec;
@@ -16,8 +24,12 @@ import io.gamehall.table.TableSummary;
 import io.gamehall.table.TrusteePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Map;
@@ -52,6 +64,7 @@ public class TableRegistry {
   @Inject Settings config;
   private TableSettings settings;
   @Inject Scheduling scheduling;
+  @Inject ClusterService cluster;
   private TableRuntime runtime;
   private ScheduledTableClock clock;
   private volatile Consumer<Entry> onChange = e -> {};
@@ -60,18 +73,38 @@ public class TableRegistry {
   private final AtomicLong trusteeActivations = new AtomicLong();
   private volatile Checkpoints checkpoints;
 
+  /** Set in cluster mode only: the shared directory and the relay to other nodes' tables. */
+  private volatile HallDirectory directory;
+
+  private volatile Relay relay;
+  private volatile String node;
+
+  /** A table as the lobby lists it, from this node or (in a cluster) from the directory. */
+  public record Listing(TableSummary summary, boolean listed) {}
+
   /** Where tables' snapshots go (the snapshot writer); without one, tables take none. */
   public interface Checkpoints {
     void save(TableState state, String code);
 
     void delete(String tableId);
+
+    /** The table closed: delete its snapshot and, in cluster mode, release its owner row. */
+    default void release(String tableId) {
+      delete(tableId);
+    }
   }
 
   @PostConstruct
   void init() {
     settings = tableSettings(config);
     clock = new ScheduledTableClock(scheduling.scheduler());
-    runtime = new TableRuntime(scheduling.executor(), clock, scheduling.botExecutor());
+    // In cluster mode a table applies nothing while this node lacks a quorum (docs/clustering.md).
+    runtime =
+        new TableRuntime(
+            scheduling.executor(),
+            clock,
+            scheduling.botExecutor(),
+            () -> cluster == null || cluster.canAcceptMoves());
   }
 
   @PreDestroy
@@ -80,6 +113,142 @@ public class TableRegistry {
     // After the tables: their closing may still call off timers. Stops the clock's tick on the
     // container scheduler.
     clock.close();
+  }
+
+  /** After ClusterService (APPLICATION + 600) has started the node, before any traffic. */
+  void clusterReady(
+      @Observes
+          @Priority(Interceptor.Priority.APPLICATION + 700)
+          @Initialized(ApplicationScoped.class)
+          Object context) {
+    if (cluster != null && cluster.relay().isPresent()) {
+      joinCluster(cluster.directory(), cluster.relay().get(), cluster.node().orElseThrow().name());
+    }
+  }
+
+  /**
+   * Cluster mode: tables are published in {@code directory}, codes reserved there, and tables of
+   * other nodes reached through {@code relay}, which serves this node's tables to the others.
+   */
+  public void joinCluster(HallDirectory directory, Relay relay, String node) {
+    ServerMessageEncoder encoder = new ServerMessageEncoder();
+    this.node = node;
+    this.directory = directory;
+    relay.serve(
+        new Relay.Host() {
+          @Override
+          public Optional<Table> table(String tableId) {
+            return find(tableId);
+          }
+
+          @Override
+          public String render(TableOutput out) {
+            return TableOutputs.render(out, encoder);
+          }
+        });
+    this.relay = relay;
+    tables.values().forEach(this::publish);
+  }
+
+  /** This node's name in the cluster, or null on a single node. */
+  String nodeName() {
+    return node;
+  }
+
+  /** Tells {@code listener} (table, owner node) whenever a table is published anywhere. */
+  void onPublished(java.util.function.BiConsumer<String, String> listener) {
+    if (directory instanceof ClusterDirectory shared) {
+      shared.onOwner(listener);
+    }
+  }
+
+  /** The table id every node derives from a quick-match group's id. */
+  static String groupTableId(String groupId) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(groupId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      StringBuilder id = new StringBuilder("t-");
+      for (int i = 0; i < 10; i++) {
+        id.append(ALPHABET[hash[i] & 31]);
+      }
+      return id.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether tables of other nodes are reachable (cluster mode). */
+  public boolean clustered() {
+    return relay != null;
+  }
+
+  private void publish(Entry entry) {
+    HallDirectory shared = directory;
+    if (shared != null) {
+      shared.publish(
+          entry.table().id(), DirectorySummaries.encode(entry.summary(), entry.listed()));
+    }
+  }
+
+  /**
+   * The directory's value for a table this node owns (a private table is the one that is not
+   * spectatable); the entry's node (table -> owner) is what other nodes route by.
+   */
+  public static String directorySummary(TableSummary s) {
+    return DirectorySummaries.encode(s, s.spectatable());
+  }
+
+  /** Every table the lobby may show or count: this node's, or in a cluster every node's. */
+  public Collection<Listing> listings() {
+    HallDirectory shared = directory;
+    java.util.List<Listing> out = new java.util.ArrayList<>();
+    if (shared == null) {
+      tables.values().forEach(e -> out.add(new Listing(e.summary(), e.listed())));
+      return out;
+    }
+    shared
+        .tables()
+        .forEach(
+            (id, listing) -> {
+              Listing decoded = DirectorySummaries.decode(id, listing.summary());
+              if (decoded != null) {
+                out.add(decoded);
+              }
+            });
+    return out;
+  }
+
+  /** The table with this id on this node, or (in a cluster) on the node that owns it. */
+  public Optional<TableHandle> handle(String tableId) {
+    Optional<Table> local = find(tableId);
+    if (local.isPresent()) {
+      return Optional.of(new TableHandle.Local(local.get()));
+    }
+    Relay remote = relay;
+    if (remote == null || tableId == null) {
+      return Optional.empty();
+    }
+    return directory
+        .owner(tableId)
+        .filter(owner -> !owner.equals(node))
+        .map(owner -> new TableHandle.Remote(tableId, owner, remote));
+  }
+
+  /** The table a join code opens, here or (in a cluster) on another node. */
+  public Optional<TableHandle> handleByCode(String code) {
+    Optional<Table> local = byCode(code);
+    if (local.isPresent()) {
+      return Optional.of(new TableHandle.Local(local.get()));
+    }
+    Relay remote = relay;
+    if (remote == null || code == null) {
+      return Optional.empty();
+    }
+    return directory
+        .resolveCode(code)
+        .filter(at -> !at.node().equals(node))
+        .map(at -> new TableHandle.Remote(at.tableId(), at.node(), remote));
   }
 
   /**
@@ -113,7 +282,12 @@ public class TableRegistry {
     tables.put(state.tableId(), entry);
     if (code != null) {
       codes.put(code, state.tableId());
+      if (directory instanceof ClusterDirectory shared) {
+        // The code moves with its table: the old owner's entry is stale, so this one wins.
+        shared.republish(Map.of(), Map.of(code, state.tableId()));
+      }
     }
+    publish(entry);
     for (TableState.SeatState seat : state.seats()) {
       if (seat != null && !seat.bot()) {
         seated(seat.playerId(), state.tableId());
@@ -121,6 +295,44 @@ public class TableRegistry {
     }
     onChange.accept(entry);
     return entry;
+  }
+
+  /**
+   * Cluster mode: runs a table this node now owns under {@code fence} (claimed from a lost node,
+   * handed over by a draining one, or its own after a restart) and publishes it in the directory
+   * with this node as its owner. Ignored if the table runs here already.
+   */
+  public Optional<Entry> adopt(TableState state, String code, OwnerFence fence) {
+    if (tables.containsKey(state.tableId())) {
+      return Optional.empty();
+    }
+    cluster.owned().ifPresent(owned -> owned.adopted(state.tableId(), fence));
+    Entry entry = restore(state, code);
+    // restore() publishes once this registry has joined the cluster; before that (claims at start)
+    // the entry goes in now, in the same form.
+    cluster
+        .directory()
+        .publish(state.tableId(), DirectorySummaries.encode(entry.summary(), entry.listed()));
+    return Optional.of(entry);
+  }
+
+  /**
+   * Cluster mode: takes a table off this node, because another node owns it now ({@code frozen}:
+   * its members are told {@code moved}) or because it was handed over (it is suspended already).
+   * Its snapshot and owner row stay: they are the new owner's.
+   */
+  public Optional<Table> detach(String tableId, boolean frozen) {
+    Entry removed = tables.remove(tableId);
+    if (removed == null) {
+      return Optional.empty();
+    }
+    if (removed.code() != null) {
+      codes.remove(removed.code(), tableId);
+    }
+    if (frozen) {
+      removed.table().freeze();
+    }
+    return Optional.of(removed.table());
   }
 
   /**
@@ -159,7 +371,28 @@ public class TableRegistry {
    */
   public Entry create(
       GameRules rules, Map<String, String> options, boolean privateTable, boolean practice) {
-    String id = newTableId();
+    return create(newTableId(), rules, options, privateTable, practice);
+  }
+
+  /**
+   * Opens a table under a given id: a cluster's quick-match table, whose id every node derives from
+   * the group so players on other nodes can find it once it is published.
+   */
+  Entry create(
+      String id,
+      GameRules rules,
+      Map<String, String> options,
+      boolean privateTable,
+      boolean practice) {
+    Optional<OwnedTables> owned = cluster == null ? Optional.empty() : cluster.owned();
+    if (owned.isPresent()) {
+      // Placed on the creator's node: its owner row (epoch 1) names this node.
+      try {
+        owned.get().register(id);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("table " + id + " could not be registered", e);
+      }
+    }
     String code = privateTable ? newCode(id) : null;
     int seats = rules.maxSeats();
     Table table =
@@ -173,6 +406,7 @@ public class TableRegistry {
     if (code != null) {
       codes.put(code, id);
     }
+    publish(entry);
     onChange.accept(entry);
     return entry;
   }
@@ -221,6 +455,10 @@ public class TableRegistry {
    */
   public void seated(String playerId, String tableId) {
     seatedTables.computeIfAbsent(playerId, p -> ConcurrentHashMap.newKeySet()).add(tableId);
+    HallDirectory shared = directory;
+    if (shared != null) {
+      shared.seated(playerId, tableId);
+    }
   }
 
   public void left(String playerId, String tableId) {
@@ -228,16 +466,36 @@ public class TableRegistry {
     if (ids != null) {
       ids.remove(tableId);
     }
+    HallDirectory shared = directory;
+    if (shared != null) {
+      shared.left(playerId, tableId);
+    }
   }
 
-  /** Tables {@code playerId} is seated at that still exist. */
+  /**
+   * Tables {@code playerId} is seated at that still exist: on this node, or in a cluster on any
+   * node (the directory's seats, kept only while the table is published).
+   */
   public Set<String> tablesOf(String playerId) {
+    HallDirectory shared = directory;
     Set<String> ids = seatedTables.get(playerId);
-    if (ids == null) {
-      return Set.of();
+    if (ids != null) {
+      ids.removeIf(
+          id -> !tables.containsKey(id) && (shared == null || !shared.owner(id).isPresent()));
     }
-    ids.removeIf(id -> !tables.containsKey(id));
-    return Set.copyOf(ids);
+    if (shared == null) {
+      return ids == null ? Set.of() : Set.copyOf(ids);
+    }
+    Set<String> all = new java.util.HashSet<>(ids == null ? Set.of() : ids);
+    for (String id : shared.seatsOf(playerId)) {
+      if (tables.containsKey(id) || shared.owner(id).isPresent()) {
+        all.add(id);
+      } else {
+        // The table closed (or its node died and nobody adopted it): the seat is stale.
+        shared.left(playerId, id);
+      }
+    }
+    return Set.copyOf(all);
   }
 
   /**
@@ -286,8 +544,36 @@ public class TableRegistry {
     while (true) {
       String code = String.format("%06d", random.nextInt(1_000_000));
       if (codes.putIfAbsent(code, tableId) == null) {
-        return code;
+        HallDirectory shared = directory;
+        // In a cluster a code is unique across nodes: the directory reserves it.
+        if (shared == null || shared.reserveCode(code, tableId)) {
+          return code;
+        }
+        codes.remove(code, tableId);
       }
+    }
+  }
+
+  /** Cluster mode: a closed table gives up its owner row, after its snapshot is deleted. */
+  private void release(String id) {
+    Checkpoints sink = checkpoints;
+    if (sink != null) {
+      sink.release(id);
+      return;
+    }
+    OwnedTables owned = cluster.owned().orElseThrow();
+    try {
+      owned.fence(id).ifPresent(f -> releaseRow(owned, id, f));
+    } finally {
+      owned.forget(id);
+    }
+  }
+
+  private static void releaseRow(OwnedTables owned, String id, OwnerFence fence) {
+    try {
+      owned.ownership().release(id, fence);
+    } catch (java.sql.SQLException e) {
+      LOG.log(java.util.logging.Level.WARNING, "owner row of table " + id + " not released", e);
     }
   }
 
@@ -306,6 +592,7 @@ public class TableRegistry {
       Entry updated =
           tables.computeIfPresent(tableId, (id, e) -> new Entry(e.table(), e.code(), summary));
       if (updated != null) {
+        publish(updated);
         onChange.accept(updated);
       }
     }
@@ -342,7 +629,17 @@ public class TableRegistry {
         if (removed.code() != null) {
           codes.remove(removed.code());
         }
+        HallDirectory shared = directory;
+        if (shared != null) {
+          shared.unpublish(id);
+          if (removed.code() != null) {
+            shared.releaseCode(removed.code());
+          }
+        }
         removed.table().close();
+        if (cluster != null && cluster.owned().flatMap(o -> o.fence(id)).isPresent()) {
+          release(id);
+        }
         LOG.fine(() -> "table " + id + " closed: nobody left");
         onRemoved.accept(id);
       }

@@ -1,8 +1,10 @@
 package io.gamehall.ops;
 
 import io.gamehall.audit.Audit;
+import io.gamehall.cluster.ClusterService;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.session.ConnectionRegistry;
+import io.gamehall.store.snapshot.ClusterTables;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +29,8 @@ public class AdminResource {
   private static final Logger LOG = Logger.getLogger(AdminResource.class.getName());
   private static final int MAX_TEXT = 200;
   @Inject ConnectionRegistry connections;
+  @Inject ClusterService cluster;
+  @Inject ClusterTables clusterTables;
   @Context SecurityContext security;
   @Context HttpServletRequest request;
 
@@ -37,6 +41,21 @@ public class AdminResource {
         text(message, "The server restarts for maintenance; your game finishes first."));
     LOG.info(() -> "drain started by " + who());
     Audit.record("admin.drain", who(), request.getRemoteAddr(), null);
+    if (cluster.enabled()) {
+      // New tables are refused already; the running ones move to other nodes while their games go
+      // on, and the drain's tick then closes this node's sockets (1001): nothing plays here.
+      ClusterTables.Drained moved = clusterTables.handOffAll();
+      LOG.info(() -> "drain moved tables: " + moved);
+      return json(
+          202,
+          "{\"draining\":true,\"moved\":"
+              + moved.moved()
+              + ",\"closed\":"
+              + moved.closed()
+              + ",\"failed\":"
+              + moved.failed()
+              + "}");
+    }
     return json(202, "{\"draining\":true}");
   }
 

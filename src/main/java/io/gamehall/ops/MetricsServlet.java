@@ -1,5 +1,7 @@
 package io.gamehall.ops;
 
+import io.gamehall.cluster.ClusterService;
+import io.gamehall.cluster.Relay;
 import io.gamehall.config.Settings;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.session.ConnectionRegistry;
@@ -25,6 +27,7 @@ public class MetricsServlet extends HttpServlet {
   @Inject transient ConnectionRegistry connections;
   @Inject transient TableRegistry tables;
   @Inject transient Settings settings;
+  @Inject transient ClusterService cluster;
   private transient MetricsAccess access;
 
   @Override
@@ -80,10 +83,47 @@ public class MetricsServlet extends HttpServlet {
                     .append("\"} ")
                     .append(n)
                     .append('\n'));
+    if (cluster != null) {
+      cluster.relay().ifPresent(relay -> relayMetrics(out, relay));
+    }
     response.setContentType("text/plain; version=0.0.4");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
     response.getWriter().write(out.toString());
+  }
+
+  /** Cluster mode only: the relay to and from other nodes (docs/clustering.md). */
+  private static void relayMetrics(StringBuilder out, Relay relay) {
+    counter(
+        out,
+        "gamehall_relay_frames_out_total",
+        "relay frames sent to other nodes (commands to owners, events to sockets' nodes)",
+        relay.framesOut());
+    counter(
+        out,
+        "gamehall_relay_frames_in_total",
+        "relay frames received from other nodes",
+        relay.framesIn());
+    gauge(
+        out,
+        "gamehall_relay_queue_depth",
+        "relay frames waiting to be sent, all destination nodes together",
+        relay.queueDepth());
+    gauge(
+        out,
+        "gamehall_relay_remote_members",
+        "sockets on other nodes that sit at or watch tables owned here",
+        relay.remoteMembers());
+    counter(
+        out,
+        "gamehall_relay_overflow_drops_total",
+        "connections dropped because a relay queue was full (closed with 4002)",
+        relay.overflowDrops());
+    counter(
+        out,
+        "gamehall_relay_send_failures_total",
+        "relay frames lost: the destination node left or the send failed",
+        relay.sendFailures());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.gamehall.session;
 
 import io.gamehall.config.GuardSettings;
 import io.gamehall.lobby.LobbyMember;
+import io.gamehall.lobby.TableOutputs;
 import io.gamehall.protocol.CloseCodes;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageEncoder;
@@ -24,7 +25,6 @@ import java.util.logging.Logger;
  */
 public final class Connection implements LobbyMember {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
-  private static final TableOutputs TABLE_OUTPUTS = new TableOutputs();
   private static final ByteBuffer PING_PAYLOAD =
       ByteBuffer.wrap(new byte[] {'g', 'h'}).asReadOnlyBuffer();
 
@@ -123,12 +123,14 @@ public final class Connection implements LobbyMember {
   }
 
   private void deliver(TableOutput out) {
-    if (out instanceof TableOutput.Update update) {
-      // The table hands one instance to every member of an audience: the first encodes it.
-      sendEncoded(update.wire(u -> encoder.encode(TABLE_OUTPUTS.update(u))));
-    } else {
-      send(out.accept(TABLE_OUTPUTS));
-    }
+    // The table hands one update instance to every member of an audience: the first encodes it.
+    sendEncoded(TableOutputs.render(out, encoder));
+  }
+
+  /** A relay could not keep up with this socket's remote table: the same close as a full outbox. */
+  @Override
+  public void relayDropped() {
+    close(CloseCodes.SLOW_CONSUMER, "relay overflow: the client is not reading");
   }
 
   /**

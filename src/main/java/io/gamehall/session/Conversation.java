@@ -7,6 +7,7 @@ import io.gamehall.config.HallSettings;
 import io.gamehall.identity.Identities;
 import io.gamehall.identity.SessionTokens;
 import io.gamehall.lobby.Lobby;
+import io.gamehall.lobby.TableHandle;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.CloseCodes;
@@ -15,7 +16,6 @@ import io.gamehall.protocol.Limits;
 import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.TableAction;
 import io.gamehall.table.Command;
-import io.gamehall.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -231,14 +231,15 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     if (!welcomed(request.id())) {
       return null;
     }
-    Optional<Table> table = hall.tables().find(request.table());
+    // In a cluster the table may be owned by another node: the handle relays to it.
+    Optional<TableHandle> table = hall.tables().handle(request.table());
     if (table.isEmpty()) {
       return fail(request.id(), ErrorCode.UNKNOWN_TABLE, "no table " + request.table());
     }
     connection.tables().add(request.table());
     String cid = cid(request.id());
     String me = connection.playerId();
-    Table t = table.get();
+    TableHandle t = table.get();
     Command command =
         request
             .action()
@@ -251,7 +252,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
 
                   @Override
                   public Command resume(TableAction.Resume a) {
-                    t.resume(me, connection.tableMember(), a.lastSeq());
+                    t.resume(connection, a.lastSeq());
                     return null;
                   }
 
@@ -322,7 +323,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
                   }
                 });
     if (command != null) {
-      t.submit(connection.tableMember(), command);
+      t.submit(connection, command);
     }
     return null;
   }
@@ -613,9 +614,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
     java.util.Set<String> used = new java.util.HashSet<>(connection.tables());
     used.addAll(hall.tables().tablesOf(connection.playerId()));
     for (String tableId : used) {
-      hall.tables()
-          .find(tableId)
-          .ifPresent(t -> t.disconnected(connection.playerId(), connection.tableMember()));
+      hall.tables().handle(tableId).ifPresent(t -> t.disconnected(connection));
     }
   }
 
@@ -628,16 +627,7 @@ final class Conversation implements ClientMessage.Visitor<Void> {
       return;
     }
     for (String tableId : hall.tables().tablesOf(connection.playerId())) {
-      hall.tables()
-          .find(tableId)
-          .ifPresent(
-              t -> {
-                if (silent) {
-                  t.silent(connection.playerId(), connection.tableMember());
-                } else {
-                  t.heard(connection.playerId(), connection.tableMember());
-                }
-              });
+      hall.tables().handle(tableId).ifPresent(t -> t.silent(connection, silent));
     }
   }
 

@@ -72,8 +72,33 @@ public class HallStore {
     }
   }
 
+  /**
+   * Cluster mode: how match records are fenced. {@code fence} gives the fence this node holds for a
+   * table (none: not its table, nothing is recorded here); {@code recording} hears of each record
+   * in flight (a closing table releases its owner row only after it); {@code lost} hears of a table
+   * whose record the fence refused.
+   */
+  public interface MatchFencing {
+    Optional<OwnerFence> fence(String tableId);
+
+    void recording(String tableId, CompletableFuture<?> done);
+
+    void lost(String tableId);
+  }
+
+  private volatile MatchFencing fencing;
+
+  /** From now on match records are fenced (cluster mode); set once at start-up. */
+  public void fenceMatches(MatchFencing fencing) {
+    this.fencing = fencing;
+  }
+
   /** Stores a finished match and moves ratings in the same transaction, off the table's queue. */
   public CompletableFuture<Map<String, Integer>> recordMatch(MatchRecord record) {
+    MatchFencing fenced = fencing;
+    if (fenced != null) {
+      return recordFenced(record, fenced);
+    }
     String matchId = newMatchId();
     return run(() -> matches.get().record(matchId, record, System.currentTimeMillis()))
         .whenComplete(
@@ -84,6 +109,60 @@ public class HallStore {
                 changed.forEach((player, rating) -> cacheRating(player, record.game(), rating));
               }
             });
+  }
+
+  private CompletableFuture<Map<String, Integer>> recordFenced(
+      MatchRecord record, MatchFencing fenced) {
+    Optional<OwnerFence> fence = fenced.fence(record.tableId());
+    if (fence.isEmpty()) {
+      LOG.warning(
+          () -> "match of table " + record.tableId() + " not recorded: this node does not own it");
+      return CompletableFuture.completedFuture(Map.of());
+    }
+    // The same match restored on another node after a failover ends with the same id: a record
+    // that landed before the claim is not stored (nor rated) a second time.
+    String matchId = matchIdOf(record);
+    CompletableFuture<Map<String, Integer>> done =
+        run(() ->
+                matches
+                    .get()
+                    .recordFenced(matchId, record, System.currentTimeMillis(), fence.get())
+                    .orElse(null))
+            .thenApply(
+                changed -> {
+                  if (changed == null) {
+                    fenced.lost(record.tableId());
+                    return Map.<String, Integer>of();
+                  }
+                  changed.forEach((player, rating) -> cacheRating(player, record.game(), rating));
+                  return changed;
+                });
+    done.exceptionally(e -> log("could not store the match of table " + record.tableId(), e));
+    fenced.recording(record.tableId(), done);
+    return done;
+  }
+
+  /** A match's id in cluster mode: the same for the same table and starting seed, on any node. */
+  public static String matchIdOf(MatchRecord record) {
+    byte[] digest;
+    try {
+      digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (record.tableId()
+                          + '\u0000'
+                          + record.seedHex()
+                          + '\u0000'
+                          + record.startedAtMillis())
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    StringBuilder id = new StringBuilder("m-");
+    for (int i = 0; i < 20; i++) {
+      id.append(ID_ALPHABET[digest[i] & 31]);
+    }
+    return id.toString();
   }
 
   /** The rating quick match should use now: the cached one, or the default while it loads. */

@@ -72,6 +72,29 @@ public final class SchemaMigrations {
    */
   public static List<Integer> migrate(Connection connection, List<Script> scripts)
       throws SQLException {
+    boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+    if (!postgres) {
+      return migrateLocked(connection, scripts);
+    }
+    // Cluster nodes starting together on one empty database: one migrates while the others wait
+    // on this session lock, then find every version applied. H2 (one node) takes no lock.
+    try (Statement lock = connection.createStatement()) {
+      lock.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+    }
+    try {
+      return migrateLocked(connection, scripts);
+    } finally {
+      try (Statement unlock = connection.createStatement()) {
+        unlock.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+      }
+    }
+  }
+
+  /** The advisory lock key of the migration run: "gamehall" in ASCII, as a 64-bit number. */
+  static final long MIGRATION_LOCK = 0x67616d6568616c6cL;
+
+  private static List<Integer> migrateLocked(Connection connection, List<Script> scripts)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     try {
       connection.setAutoCommit(false);

@@ -129,6 +129,18 @@ final class Seating {
     chat.remove(playerId);
   }
 
+  /** Every connected member: seated players online now, then spectators. */
+  void forEachMember(java.util.function.Consumer<TableMember> action) {
+    for (Seat seat : seats) {
+      if (seat != null && seat.member != null) {
+        action.accept(seat.member);
+      }
+    }
+    for (Spectator spectator : spectators.values()) {
+      action.accept(spectator.member());
+    }
+  }
+
   void cancelGraceTimers() {
     for (Seat seat : seats) {
       if (seat != null) {

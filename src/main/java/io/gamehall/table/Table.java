@@ -89,6 +89,12 @@ public final class Table {
   volatile boolean suspended;
 
   /**
+   * Set (with {@link #suspended}) when this node lost the table to another node: commands are
+   * refused {@code moved} instead of {@code busy}, since retrying here can never succeed.
+   */
+  volatile boolean frozen;
+
+  /**
    * Creates an empty table in {@link Phase#FILLING}. Options are checked by the game now, so a bad
    * request fails here with an {@link IllegalArgumentException} whose message can be shown.
    */
@@ -245,6 +251,31 @@ public final class Table {
     return done;
   }
 
+  /**
+   * Cluster mode: another node owns this table now (a fenced write was refused). Freezes it like
+   * {@link #suspend} without a last checkpoint (the state is the new owner's to write), and tells
+   * every member {@code moved}, so its client reconnects and resumes where the table runs now.
+   */
+  public void freeze() {
+    suspended = true;
+    frozen = true;
+    queue.post(
+        () ->
+            inActor(
+                () -> {
+                  turns.freeze();
+                  checkpoints.disarm();
+                  seating.cancelGraceTimers();
+                  Refused moved =
+                      new Refused(
+                          id,
+                          null,
+                          TableError.MOVED.code(),
+                          "This table is run by another server now; reconnect and resume.");
+                  seating.forEachMember(m -> deliver(m, moved));
+                }));
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // Actor plumbing: everything below runs on the serial queue.
 
@@ -323,6 +354,16 @@ public final class Table {
       deliver(from, earlier);
       return;
     }
+    if (frozen) {
+      deliver(
+          from,
+          new Refused(
+              id,
+              command.cid(),
+              TableError.MOVED.code(),
+              "This table is run by another server now; reconnect and resume."));
+      return;
+    }
     if (suspended) {
       // Not remembered: after the restart the same id must still be applicable.
       deliver(
@@ -332,6 +373,17 @@ public final class Table {
               command.cid(),
               TableError.BUSY.code(),
               "The server is restarting; resend later."));
+      return;
+    }
+    if (!runtime.acceptsCommands().getAsBoolean()) {
+      // Not remembered either: the same id must apply once the node sees a quorum again.
+      deliver(
+          from,
+          new Refused(
+              id,
+              command.cid(),
+              TableError.NO_QUORUM.code(),
+              "The server is cut off from its cluster; try again shortly."));
       return;
     }
     // An act is answered by the last event it caused, carrying its id, instead of that event and

@@ -34,6 +34,13 @@ public enum TableError {
   NO_DRAW_OFFER,
   UNDO_PENDING,
   NO_UNDO_REQUEST,
+  /**
+   * Cluster mode: this node does not see a quorum of the cluster (it may be cut off from the
+   * majority), so it applies nothing; retry later.
+   */
+  NO_QUORUM,
+  /** Cluster mode: another node runs this table now (this node lost it); reconnect and resume. */
+  MOVED,
   /** A bug, logged on the server; nothing the player did wrong. */
   INTERNAL_ERROR;
 

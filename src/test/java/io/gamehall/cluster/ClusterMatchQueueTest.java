@@ -2,7 +2,7 @@ package io.gamehall.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gamehall.lobby.MatchMaker;
+import io.gamehall.matching.MatchMaker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -32,7 +32,7 @@ import org.jgroups.stack.ProtocolStack;
  * schema (the claim and the fence are single conditional statements, the same on PostgreSQL). Ports
  * come from below 32768, from 7800 + gamehall.port.offset up, skipping taken ones.
  */
-final class ClusterNodes implements AutoCloseable {
+public final class ClusterNodes implements AutoCloseable {
   static final String SECRET = "test-secret-0123456789abcdef";
 
   final JdbcDataSource db = new JdbcDataSource();
@@ -41,7 +41,7 @@ final class ClusterNodes implements AutoCloseable {
   private final List<ClusterNode> nodes = new ArrayList<>();
   private final List<Integer> ports = new ArrayList<>();
 
-  ClusterNodes(int count) throws SQLException, IOException {
+  public ClusterNodes(int count) throws SQLException, IOException {
     db.setURL("jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     db.setUser("sa");
     try (Connection c = db.getConnection()) {
@@ -116,7 +116,50 @@ final class ClusterNodes implements AutoCloseable {
     return node;
   }
 
-  ClusterNode start(int i) throws Exception {
+  /** A node whose claims go to {@code adopter}, each with its full stored snapshot. */
+  ClusterNode start(Map<String, String> settings, TableAdopter adopter) throws Exception {
+    ClusterSettings parsed = ClusterSettings.from(settings::get);
+    ClusterNode node =
+        ClusterNode.start(
+            parsed,
+            db,
+            this::storedSnapshot,
+            adopter,
+            r -> {
+              Thread t = new Thread(r, "claims-" + parsed.nodeName());
+              t.setDaemon(true);
+              return t;
+            });
+    nodes.add(node);
+    return node;
+  }
+
+  /** The stored snapshot row of {@code tableId}, as the database store loads it. */
+  Optional<SnapshotStore.Saved> storedSnapshot(String tableId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT game, seq, join_code, saved_at, state FROM table_snapshot"
+                    + " WHERE table_id = ?")) {
+      select.setString(1, tableId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next()
+            ? Optional.of(
+                new SnapshotStore.Saved(
+                    tableId,
+                    row.getString(1),
+                    row.getLong(2),
+                    row.getString(3),
+                    row.getLong(4),
+                    row.getBytes(5)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public ClusterNode start(int i) throws Exception {
     return start(settings(i, SECRET));
   }
 
@@ -143,7 +186,7 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** Waits until {@code node} installs a view that satisfies {@code wanted}; returns it. */
-  static ClusterView awaitView(
+  public static ClusterView awaitView(
       ClusterNode node, Predicate<ClusterView> wanted, Duration deadline, String what)
       throws InterruptedException {
     BlockingQueue<ClusterView> views = new LinkedBlockingQueue<>();
@@ -169,7 +212,7 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** Cuts {@code node} off: it neither sends nor receives, as after a crash or a partition. */
-  static void isolate(ClusterNode node) throws Exception {
+  public static void isolate(ClusterNode node) throws Exception {
     ProtocolStack stack = node.channel().getProtocolStack();
     DISCARD discard = new DISCARD().discardAll(true).setAddress(node.channel().getAddress());
     stack.insertProtocol(discard, ProtocolStack.Position.ABOVE, TP.class);

@@ -32,6 +32,56 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class OwnershipPostgresIT {
   @Test
+  void twoNodesMigratingOneEmptyDatabaseTogetherBothSucceed() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (PostgresCluster postgres = PostgresCluster.start()) {
+      postgres.createDatabase("fresh");
+      PGSimpleDataSource db = new PGSimpleDataSource();
+      db.setURL(postgres.jdbcUrl("fresh"));
+      db.setUser(PostgresCluster.USER);
+      db.setPassword(postgres.password());
+      List<SchemaMigrations.Script> scripts = SchemaMigrations.load(getClass().getClassLoader());
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<Future<List<Integer>>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  try (Connection c = db.getConnection()) {
+                    go.await();
+                    return SchemaMigrations.migrate(c, scripts);
+                  }
+                }));
+      }
+      go.countDown();
+      List<Integer> applied = new ArrayList<>();
+      for (Future<List<Integer>> run : runs) {
+        applied.addAll(run.get(120, TimeUnit.SECONDS));
+      }
+      List<Integer> versions = scripts.stream().map(SchemaMigrations.Script::version).toList();
+      assertEquals(
+          versions,
+          applied.stream().sorted().toList(),
+          "every version applied by exactly one of the two nodes");
+      try (Connection c = db.getConnection();
+          var counts =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT version, COUNT(*) FROM gamehall_schema GROUP BY version"
+                          + " ORDER BY version")) {
+        List<Integer> recorded = new ArrayList<>();
+        while (counts.next()) {
+          assertEquals(1, counts.getInt(2), "version " + counts.getInt(1) + " recorded once");
+          recorded.add(counts.getInt(1));
+        }
+        assertEquals(versions, recorded);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void oneClaimWinsAndAClaimWaitsForTheOwnersWrite() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try (PostgresCluster postgres = PostgresCluster.start()) {

@@ -58,8 +58,18 @@ public class DatabaseSnapshotStore implements SnapshotStore {
   @Transactional
   public Set<String> writeFenced(
       List<Saved> saves, List<String> deletes, Map<String, OwnerFence> fences) {
+    return writeFenced(saves, deletes, Set.of(), fences);
+  }
+
+  @Override
+  @Transactional
+  public Set<String> writeFenced(
+      List<Saved> saves,
+      List<String> deletes,
+      Set<String> releases,
+      Map<String, OwnerFence> fences) {
     try (Connection connection = dataSource.getConnection()) {
-      return writeFenced(connection, saves, deletes, fences);
+      return writeFenced(connection, saves, deletes, releases, fences);
     } catch (SQLException e) {
       throw new IllegalStateException("table snapshots not written: " + e.getMessage(), e);
     }
@@ -74,6 +84,20 @@ public class DatabaseSnapshotStore implements SnapshotStore {
       Connection connection,
       List<Saved> saves,
       List<String> deletes,
+      Map<String, OwnerFence> fences)
+      throws SQLException {
+    return writeFenced(connection, saves, deletes, Set.of(), fences);
+  }
+
+  /**
+   * As above, and releases the owner rows of {@code releases} that are still held (closed tables:
+   * their snapshot delete and the release land together, so no row outlives its snapshot).
+   */
+  public static Set<String> writeFenced(
+      Connection connection,
+      List<Saved> saves,
+      List<String> deletes,
+      Set<String> releases,
       Map<String, OwnerFence> fences)
       throws SQLException {
     Set<String> held = OwnerFence.holding(connection, fences);
@@ -95,6 +119,22 @@ public class DatabaseSnapshotStore implements SnapshotStore {
       }
     }
     writeRows(connection, keptSaves, keptDeletes);
+    List<String> released = new ArrayList<>();
+    for (String tableId : releases) {
+      if (held.contains(tableId)) {
+        released.add(tableId);
+      }
+    }
+    if (!released.isEmpty()) {
+      try (PreparedStatement release =
+          connection.prepareStatement("DELETE FROM table_owner WHERE table_id = ?")) {
+        for (String tableId : released) {
+          release.setString(1, tableId);
+          release.addBatch();
+        }
+        release.executeBatch();
+      }
+    }
     return refused;
   }
 

@@ -36,6 +36,22 @@ public interface SnapshotStore {
     throw new UnsupportedOperationException("this snapshot store cannot fence writes");
   }
 
+  /**
+   * Cluster mode: {@link #writeFenced}, and in the same transaction releases the {@code
+   * table_owner} rows of {@code releases} (closed tables, whose snapshot is among {@code deletes})
+   * if their fence still holds.
+   */
+  default Set<String> writeFenced(
+      List<Saved> saves,
+      List<String> deletes,
+      Set<String> releases,
+      Map<String, OwnerFence> fences) {
+    if (!releases.isEmpty()) {
+      throw new UnsupportedOperationException("this snapshot store cannot release owner rows");
+    }
+    return writeFenced(saves, deletes, fences);
+  }
+
   /** One stored table, for the restore after a cluster node claims it. */
   default Optional<Saved> load(String tableId) {
     return loadAll().stream().filter(s -> s.tableId().equals(tableId)).findFirst();

@@ -1,11 +1,15 @@
 package io.gamehall.store.snapshot;
 
+import io.gamehall.store.OwnerFence;
 import io.gamehall.table.TableState;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,13 +58,32 @@ public final class SnapshotWriter implements AutoCloseable {
       long writeNanos,
       long maxWriteNanos) {}
 
+  /**
+   * Cluster mode: which fence each table's write carries, and where the outcome goes. Without one
+   * (a single node) the writer calls {@link SnapshotStore#write} and never checks ownership.
+   */
+  public interface Fencing {
+    /** The fences this node holds for those of {@code tableIds} it still owns. */
+    Map<String, OwnerFence> fences(Collection<String> tableIds);
+
+    /** These tables' writes were refused: another node owns them now. */
+    void refused(Set<String> tableIds);
+
+    /** These closed tables' owner rows are released (their snapshot went with them). */
+    void released(Set<String> tableIds);
+  }
+
   private sealed interface Op {}
 
   private record Save(TableState state, String code) implements Op {}
 
   private record Delete() implements Op {}
 
+  /** A delete that also releases the table's owner row (cluster mode; a plain delete otherwise). */
+  private record Release() implements Op {}
+
   private static final Delete DELETE = new Delete();
+  private static final Release RELEASE = new Release();
 
   private final SnapshotStore store;
   private final Tasks tasks;
@@ -81,6 +104,7 @@ public final class SnapshotWriter implements AutoCloseable {
 
   private boolean failing;
   private boolean warnedFull;
+  private volatile Fencing fencing;
 
   private long batches;
   private long saved;
@@ -148,6 +172,35 @@ public final class SnapshotWriter implements AutoCloseable {
   /** The table's snapshot is obsolete: delete it, and forget any state still pending for it. */
   public void delete(String tableId) {
     put(tableId, DELETE);
+  }
+
+  /** The table closed: delete its snapshot and, in cluster mode, release its owner row. */
+  public void release(String tableId) {
+    put(tableId, RELEASE);
+  }
+
+  /** From now on writes are fenced ({@code gamehall.cluster.enabled}); set once before traffic. */
+  public void fenceWith(Fencing fencing) {
+    this.fencing = fencing;
+  }
+
+  /**
+   * Writes everything pending now on this thread (a few attempts while the store fails), and
+   * returns whether {@code tableId}'s newest state is written, or refused by its fence (then no
+   * longer pending either; {@link Fencing#refused} said so). For a table handed to another node.
+   */
+  public boolean flush(String tableId) {
+    synchronized (writing) {
+      int failedAttempts = 0;
+      while (pending() > 0 && failedAttempts < CLOSE_ATTEMPTS) {
+        if (!writeBatch()) {
+          failedAttempts++;
+        }
+      }
+    }
+    synchronized (lock) {
+      return !pending.containsKey(tableId);
+    }
   }
 
   private void put(String tableId, Op op) {
@@ -222,6 +275,7 @@ public final class SnapshotWriter implements AutoCloseable {
       }
       List<SnapshotStore.Saved> saves = new ArrayList<>();
       List<String> deletes = new ArrayList<>();
+      Set<String> releases = new HashSet<>();
       long encodeStart = System.nanoTime();
       long batchBytes = 0;
       for (Map.Entry<String, Op> e : batch.entrySet()) {
@@ -234,12 +288,21 @@ public final class SnapshotWriter implements AutoCloseable {
                   s.tableId(), s.game(), s.seq(), save.code(), s.savedAtMillis(), data));
         } else {
           deletes.add(e.getKey());
+          if (e.getValue() instanceof Release) {
+            releases.add(e.getKey());
+          }
         }
       }
       long encoded = System.nanoTime() - encodeStart;
       long writeStart = System.nanoTime();
+      Fencing fenced = fencing;
+      Set<String> refused = Set.of();
       try {
-        store.write(saves, deletes);
+        if (fenced == null) {
+          store.write(saves, deletes);
+        } else {
+          refused = store.writeFenced(saves, deletes, releases, fenced.fences(batch.keySet()));
+        }
       } catch (RuntimeException e) {
         synchronized (lock) {
           failures++;
@@ -270,6 +333,15 @@ public final class SnapshotWriter implements AutoCloseable {
       if (failing) {
         failing = false;
         LOG.info("table snapshots are saved again");
+      }
+      if (fenced != null) {
+        releases.removeAll(refused);
+        if (!refused.isEmpty()) {
+          fenced.refused(refused);
+        }
+        if (!releases.isEmpty()) {
+          fenced.released(releases);
+        }
       }
       return true;
     }

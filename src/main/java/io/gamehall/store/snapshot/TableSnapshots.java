@@ -1,5 +1,6 @@
 package io.gamehall.store.snapshot;
 
+import io.gamehall.cluster.ClusterService;
 import io.gamehall.config.Settings;
 import io.gamehall.lobby.TableRegistry;
 import io.gamehall.table.TableState;
@@ -35,9 +36,10 @@ public class TableSnapshots {
 
   /**
    * After SchemaStartup's observer (default priority APPLICATION + 500): the table must exist
-   * before it is read.
+   * before it is read; and after ClusterService's (+600): in cluster mode only this node's own
+   * tables are restored, and writes are fenced.
    */
-  private static final int AFTER_MIGRATIONS = Interceptor.Priority.APPLICATION + 600;
+  private static final int AFTER_MIGRATIONS = Interceptor.Priority.APPLICATION + 700;
 
   private static final int MAX_BATCH = 64;
   private static final int MAX_PENDING = 10_000;
@@ -46,6 +48,8 @@ public class TableSnapshots {
   @Inject TableRegistry registry;
   @Inject Settings settings;
   @Inject DatabaseSnapshotStore store;
+  @Inject ClusterService cluster;
+  @Inject ClusterTables clusterTables;
   @Resource private ManagedThreadFactory managedThreads;
   private ScheduledExecutorService executor;
   private SnapshotWriter writer;
@@ -73,7 +77,11 @@ public class TableSnapshots {
             RETRY_MILLIS,
             busyShare,
             System::nanoTime);
-    restoreAll();
+    boolean clustered = cluster.enabled();
+    if (clustered) {
+      clusterTables.start(writer);
+    }
+    restoreAll(clustered);
     registry.keepCheckpoints(
         new TableRegistry.Checkpoints() {
           @Override
@@ -85,16 +93,38 @@ public class TableSnapshots {
           public void delete(String tableId) {
             writer.delete(tableId);
           }
+
+          @Override
+          public void release(String tableId) {
+            if (clustered) {
+              clusterTables.release(tableId);
+            } else {
+              writer.delete(tableId);
+            }
+          }
         });
   }
 
-  private void restoreAll() {
+  private void restoreAll(boolean clustered) {
     long start = System.nanoTime();
     List<SnapshotStore.Saved> saved;
     try {
       saved = store.loadAll();
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "saved tables could not be read; none restored", e);
+      return;
+    }
+    if (clustered) {
+      // Never another node's table: only rows of table_owner that name this node.
+      int own = clusterTables.restoreOwn(saved);
+      LOG.info(
+          "restored "
+              + own
+              + " of this node's tables ("
+              + saved.size()
+              + " saved in the cluster) in "
+              + Duration.ofNanos(System.nanoTime() - start).toMillis()
+              + " ms");
       return;
     }
     int restored = 0;

@@ -1,10 +1,10 @@
-package io.gamehall.lobby;
+package io.gamehall.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gamehall.lobby.MatchMaker.Group;
-import io.gamehall.lobby.MatchMaker.Ticket;
+import io.gamehall.matching.MatchMaker.Group;
+import io.gamehall.matching.MatchMaker.Ticket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

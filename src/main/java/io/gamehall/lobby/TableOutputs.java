@@ -1,6 +1,7 @@
-package io.gamehall.session;
+package io.gamehall.lobby;
 
 import io.gamehall.protocol.ServerMessage;
+import io.gamehall.protocol.ServerMessageEncoder;
 import io.gamehall.table.TableOutput;
 import io.gamehall.table.TableView;
 import java.util.ArrayList;
@@ -11,9 +12,22 @@ import java.util.Map;
 
 /**
  * Turns what a table says into wire messages; the table's views become plain trees for the JSON
- * encoder.
+ * encoder. Shared by the session (local sockets) and the relay (sockets on other nodes), so a
+ * relayed event is the same text a local socket gets.
  */
-final class TableOutputs implements TableOutput.Visitor<ServerMessage> {
+public final class TableOutputs implements TableOutput.Visitor<ServerMessage> {
+  private static final TableOutputs INSTANCE = new TableOutputs();
+
+  /**
+   * The wire text of {@code out}; an update is encoded once for every member handed the same
+   * instance ({@link TableOutput.Update#wire}).
+   */
+  public static String render(TableOutput out, ServerMessageEncoder encoder) {
+    if (out instanceof TableOutput.Update update) {
+      return update.wire(u -> encoder.encode(INSTANCE.update(u)));
+    }
+    return encoder.encode(out.accept(INSTANCE));
+  }
 
   @Override
   public ServerMessage update(TableOutput.Update u) {

@@ -1,4 +1,4 @@
-package io.gamehall.lobby;
+package io.gamehall.matching;
 
 import java.time.Duration;
 import java.util.ArrayList;
