@@ -196,6 +196,31 @@ test("client: hello, token stored, reconnect with backoff, resume with token and
   hall.close();
 });
 
+test("client: a table that moved to another server (cluster): the socket is reopened and the command answered moved is resent there", async (t) => {
+  const { hall } = client(t);
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  welcome(s1);
+  s1.serverSend({ type: "snapshot", table: "T1", seq: 4, state: {} });
+  const move = hall.act("T1", "H8");
+  const id = s1.sent.at(-1).id;
+  s1.serverSend({ type: "refused", re: id, table: "T1", code: "moved", message: "elsewhere" });
+  assert.equal(s1.closedWith, 4000, "the client closes its socket to reconnect");
+  s1.serverClose(4000);
+  t.mock.timers.tick(500);
+  const s2 = FakeSocket.all[1];
+  assert.ok(s2, "a new socket is opened");
+  s2.serverOpen();
+  welcome(s2, { resumed: true, tables: ["T1"] });
+  const types = s2.sent.slice(1).map((m) => m.type + (m.lastSeq !== undefined ? ":" + m.lastSeq : ""));
+  assert.deepEqual(types, ["resume:4", "act"]);
+  assert.equal(s2.sent[2].id, id, "the command answered moved is resent with its id");
+  s2.serverSend({ type: "ack", re: id, table: "T1", seq: 5 });
+  assert.equal((await move).seq, 5);
+  hall.close();
+});
+
 test("client: an act answered by its own move event resolves with an ack, and the move's clock is emitted as a clock event", async (t) => {
   const { hall } = client(t);
   hall.connect();

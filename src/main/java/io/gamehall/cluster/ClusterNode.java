@@ -173,13 +173,15 @@ public final class ClusterNode implements AutoCloseable {
    * Hands {@code tableId}, whose last snapshot this node has just written under {@code fence}, to
    * another member: the one {@link Failover#heir} picks among the others in the view (so a drain
    * spreads tables as a crash would). Moves the row to it with the next epoch (one conditional
-   * UPDATE) and announces it, so the heir adopts the table. Empty when no other member is in the
-   * view or the row no longer says {@code fence} (then nothing changed).
+   * UPDATE) and announces it, so the heir adopts the table. Empty when this node lacks the quorum,
+   * no other member is in the view, or the row no longer says {@code fence} (then nothing changed).
    */
   public Optional<OwnerFence> handOff(String tableId, OwnerFence fence) throws SQLException {
-    List<String> others = new ArrayList<>(view.members());
+    ClusterView now = view;
+    List<String> others = new ArrayList<>(now.members());
     others.remove(name());
-    if (others.isEmpty()) {
+    // Like a claim: a node cut off from the quorum moves no table (its view may be the minority's).
+    if (!now.quorate() || others.isEmpty()) {
       return Optional.empty();
     }
     String heir = Failover.heir(tableId, others);

@@ -14,6 +14,11 @@ import java.util.concurrent.Executor;
 final class TableFixture {
   final ManualClock clock = new ManualClock(1_000_000L);
   final RecordingListener listener = new RecordingListener();
+
+  /** The cluster's quorum gate as this table sees it; open unless a test closes it. */
+  final java.util.concurrent.atomic.AtomicBoolean quorum =
+      new java.util.concurrent.atomic.AtomicBoolean(true);
+
   final Table table;
   private int cids;
 
@@ -26,7 +31,8 @@ final class TableFixture {
       Executor bots,
       Map<String, String> options) {
     TableSpec spec = new TableSpec("t1", rules, options, seats, practice, true);
-    table = new Table(spec, settings, new TableRuntime(executor, clock, bots), listener);
+    table =
+        new Table(spec, settings, new TableRuntime(executor, clock, bots, quorum::get), listener);
   }
 
   static TableFixture counting() {

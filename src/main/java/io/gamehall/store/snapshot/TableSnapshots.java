@@ -57,6 +57,12 @@ public class TableSnapshots {
   void start(
       @Observes @Priority(AFTER_MIGRATIONS) @Initialized(ApplicationScoped.class) Object context) {
     if (!settings.flag("gamehall.snapshot.enabled", true)) {
+      if (cluster.enabled()) {
+        // Failover and drain move a table through its snapshot, and its writes carry the fence.
+        throw new IllegalStateException(
+            "cluster mode cannot start: gamehall.snapshot.enabled=false, but a cluster moves"
+                + " tables between nodes through their snapshots; remove the setting");
+      }
       LOG.info("table snapshots are off (gamehall.snapshot.enabled=false)");
       return;
     }
