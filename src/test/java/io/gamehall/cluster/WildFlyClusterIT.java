@@ -200,6 +200,17 @@ class WildFlyClusterIT {
           4001,
           close.closeCode(),
           "Carol's socket on nodeA: close frame " + close.closeCode() + " " + close.closeReason());
+      // How the connection ends after the close frame: answered with ours, a clean end of stream
+      // is expected; a reset would lose the close frame for a client slower to read it.
+      carolOnA.send(true, RawWebSocket.CLOSE, close.payload());
+      String end;
+      try {
+        RawWebSocket.Frame after = carolOnA.read(WAIT);
+        end = after == null ? "still open after " + WAIT : "another frame " + after.opcode();
+      } catch (java.io.IOException e) {
+        end = e.toString();
+      }
+      LOG.info("Carol's replaced socket on nodeA after the 4001 close frame: " + end);
       assertTrue(carolOnB.isOpen(), "the newer connection on nodeB stays open");
       // The same player through nginx replaces the connection on B too, wherever nginx sends it.
       TestClient carolViaNginx = resumed(tier(nginx.socket()), token);
@@ -265,7 +276,12 @@ class WildFlyClusterIT {
     // Alice's second hello, on nodeB: her socket on nodeA (the table's owner) is closed with 4001.
     TestClient aliceOnB = resumed(tier(nodeB.socket()), alice.welcome().token());
     clients.add(aliceOnB);
-    assertEquals(4001, alice.awaitClose(WAIT).getCloseCode().getCode(), "Alice's socket on A");
+    List<String> problems = new ArrayList<>();
+    int aliceClosed = alice.awaitClose(WAIT).getCloseCode().getCode();
+    if (aliceClosed != 4001) {
+      // Failed at the end, so the failover is still tried.
+      problems.add("Alice's socket on A closed with " + aliceClosed + ", expected 4001");
+    }
     resume(aliceOnB, table, alice.lastSeq(table));
     // Both players on nodeB, the table on nodeA: every move now crosses the relay.
     playPlies(table, "b", 3, 5, aliceOnB, bob);
@@ -306,8 +322,9 @@ class WildFlyClusterIT {
     assertOneMatchAndOneRatingChangeEach(
         table, alice.welcome().playerId(), bob.welcome().playerId(), 1);
     if (lobbyProblem != null) {
-      fail(lobbyProblem);
+      problems.add(lobbyProblem);
     }
+    assertEquals(List.of(), problems, "checks that did not stop the scenario");
   }
 
   @Test
@@ -332,7 +349,10 @@ class WildFlyClusterIT {
     // The drain answers once every table has been handed over (docs/clustering.md).
     HttpResponse<String> drain = post(nodeA, "/admin/drain?message=Rolling%20restart");
     assertEquals(202, drain.statusCode(), drain.body());
-    assertTrue(drain.body().contains("\"moved\":1"), "one table moved: " + drain.body());
+    // At least this game's table (others are left if an earlier step stopped before the kill).
+    assertTrue(
+        drain.body().matches(".*\"moved\":[1-9].*\"failed\":0.*"),
+        "tables moved, none failed: " + drain.body());
     dora.await(ServerMessage.Notice.class, n -> "drain".equals(n.kind()), "drain notice");
     awaitOwnerWithin(table, nodeB, 2, System.nanoTime(), Duration.ofSeconds(60));
     CloseReason closed = dora.awaitClose(Duration.ofSeconds(60));
