@@ -309,8 +309,8 @@ class WildFlyClusterIT {
     assertTrue(
         aliceAgain.welcome().tables().contains(table),
         "welcome.tables after failover: " + aliceAgain.welcome());
-    int plies = resumeAfterFailover(aliceAgain, aliceOnB, table, 5);
-    int bobsPlies = resumeAfterFailover(bobAgain, bob, table, 5);
+    int plies = resumeAfterFailover(aliceAgain, aliceOnB, table, 5, nodeB, problems);
+    int bobsPlies = resumeAfterFailover(bobAgain, bob, table, 5, nodeB, problems);
     assertEquals(plies, bobsPlies, "both players see the same position");
     playPlies(table, "c", plies, PLIES.size(), aliceAgain, bobAgain);
     ServerMessage.Event result = aliceAgain.awaitEvent(table, "result", e -> true);
@@ -362,8 +362,12 @@ class WildFlyClusterIT {
     // SDK does after 1001 or a 'moved' refusal: hello with the token, resume with the last seq.
     TestClient doraAgain = resumed(tier(nodeB.socket()), dora.welcome().token());
     TestClient eveAgain = resumed(tier(nodeB.socket()), eve.welcome().token());
-    int plies = resumeAfterFailover(doraAgain, dora, table, 3);
-    assertEquals(plies, resumeAfterFailover(eveAgain, eve, table, 3), "both see one position");
+    List<String> problems = new ArrayList<>();
+    int plies = resumeAfterFailover(doraAgain, dora, table, 3, nodeB, problems);
+    assertEquals(
+        plies,
+        resumeAfterFailover(eveAgain, eve, table, 3, nodeB, problems),
+        "both see one position");
     assertEquals(3, plies, "a drain loses no move");
     playPlies(table, "b", plies, PLIES.size(), doraAgain, eveAgain);
     doraAgain.awaitEvent(table, "result", e -> true);
@@ -371,6 +375,7 @@ class WildFlyClusterIT {
     assertEquals(List.of(), eveAgain.seqViolations(), "Eve's events after the resume");
     assertOneMatchAndOneRatingChangeEach(
         table, dora.welcome().playerId(), eve.welcome().playerId(), 1);
+    assertEquals(List.of(), problems, "resumes after the hand-off");
   }
 
   /**
@@ -493,42 +498,80 @@ class WildFlyClusterIT {
   }
 
   /**
-   * Resumes, on {@code c}, a table that another node has taken over since {@code before} (the old
-   * connection) last saw it, after {@code played} plies. The answer must be a snapshot (the event
-   * log died with the old owner; its sequence goes on from the saved number, docs/protocol.md)
-   * whose board is a prefix of the game; the events after it must be gapless (TestClient tracks
-   * them from the snapshot's seq). Returns the plies on the board.
+   * Resumes, on {@code c}, a table that {@code heir} has taken over since {@code before} (the old
+   * connection) last saw it, after {@code played} plies. The heir restored the table at its saved
+   * seq S (its log says {@code running table <id> at seq S}). A resume from S may be answered by
+   * replaying the heir's events after S; a resume from beyond S must get a snapshot
+   * (docs/protocol.md: the sequence goes on from the saved number, so the client's events after S
+   * were lost and their numbers reused): a replay there is added to {@code problems}. Returns the
+   * plies on the board as the answer shows it.
    */
-  private static int resumeAfterFailover(TestClient c, TestClient before, String table, int played)
+  private static int resumeAfterFailover(
+      TestClient c,
+      TestClient before,
+      String table,
+      int played,
+      ClusterOfWildFlys.Node heir,
+      List<String> problems)
       throws Exception {
     long lastSeq = before.lastSeq(table);
-    int received = c.received().size();
+    Matcher restored =
+        Pattern.compile("running table " + table + " at seq (\\d+)").matcher(heir.newLog());
+    long saved = -1;
+    while (restored.find()) {
+      saved = Long.parseLong(restored.group(1));
+    }
+    String me = c.welcome().playerId();
     c.send(new ClientMessage.TableRequest("resume", table, new TableAction.Resume(lastSeq)));
-    ServerMessage.Snapshot snapshot =
+    ServerMessage answer =
         c.await(
-            ServerMessage.Snapshot.class,
-            s -> table.equals(s.table()),
-            "snapshot of " + table + " answering resume from seq " + lastSeq);
-    int plies = stones(snapshot.state());
+            ServerMessage.class,
+            m ->
+                m instanceof ServerMessage.Snapshot s && table.equals(s.table())
+                    || m instanceof ServerMessage.Event e
+                        && table.equals(e.table())
+                        && "online".equals(e.kind())
+                        && me.equals(e.data().get("player")),
+            "snapshot or replay of " + table + " answering resume from seq " + lastSeq);
+    List<ServerMessage> all = c.received();
     List<ServerMessage> early =
-        c.received().subList(0, c.received().indexOf(snapshot)).stream()
+        all.subList(0, all.indexOf(answer)).stream()
             .filter(m -> m instanceof ServerMessage.Event e && table.equals(e.table()))
             .toList();
+    int plies;
+    String how;
+    if (answer instanceof ServerMessage.Snapshot snapshot) {
+      plies = stones(snapshot.state());
+      how = "snapshot at seq " + snapshot.seq() + " with " + plies + " plies";
+    } else {
+      plies = played;
+      how = "replay " + early;
+      if (lastSeq != saved) {
+        problems.add(
+            c.welcome().nickname()
+                + " resumed "
+                + table
+                + " from seq "
+                + lastSeq
+                + " but the heir restored it at seq "
+                + saved
+                + " and replayed its own later events instead of a snapshot: "
+                + early);
+      }
+    }
     LOG.info(
         "resume of "
             + table
+            + " by "
+            + c.welcome().nickname()
             + " from seq "
             + lastSeq
-            + ": snapshot at seq "
-            + snapshot.seq()
-            + " with "
-            + plies
-            + " of "
+            + " (restored at seq "
+            + saved
+            + ", "
             + played
-            + " plies; table events before it (after hello: "
-            + received
-            + " messages): "
-            + early);
+            + " plies played): "
+            + how);
     assertTrue(plies >= 0 && plies <= played, "not a prefix: " + plies + " of " + played);
     return plies;
   }
