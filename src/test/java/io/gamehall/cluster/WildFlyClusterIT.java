@@ -309,8 +309,9 @@ class WildFlyClusterIT {
     assertTrue(
         aliceAgain.welcome().tables().contains(table),
         "welcome.tables after failover: " + aliceAgain.welcome());
-    int plies = resumeAfterFailover(aliceAgain, aliceOnB, table, 5, nodeB, problems);
-    int bobsPlies = resumeAfterFailover(bobAgain, bob, table, 5, nodeB, problems);
+    int plies =
+        resumeAfterFailover(aliceAgain, List.of(alice, aliceOnB), table, 5, nodeB, problems);
+    int bobsPlies = resumeAfterFailover(bobAgain, List.of(bob), table, 5, nodeB, problems);
     assertEquals(plies, bobsPlies, "both players see the same position");
     playPlies(table, "c", plies, PLIES.size(), aliceAgain, bobAgain);
     ServerMessage.Event result = aliceAgain.awaitEvent(table, "result", e -> true);
@@ -363,10 +364,10 @@ class WildFlyClusterIT {
     TestClient doraAgain = resumed(tier(nodeB.socket()), dora.welcome().token());
     TestClient eveAgain = resumed(tier(nodeB.socket()), eve.welcome().token());
     List<String> problems = new ArrayList<>();
-    int plies = resumeAfterFailover(doraAgain, dora, table, 3, nodeB, problems);
+    int plies = resumeAfterFailover(doraAgain, List.of(dora), table, 3, nodeB, problems);
     assertEquals(
         plies,
-        resumeAfterFailover(eveAgain, eve, table, 3, nodeB, problems),
+        resumeAfterFailover(eveAgain, List.of(eve), table, 3, nodeB, problems),
         "both see one position");
     assertEquals(3, plies, "a drain loses no move");
     playPlies(table, "b", plies, PLIES.size(), doraAgain, eveAgain);
@@ -501,20 +502,20 @@ class WildFlyClusterIT {
    * Resumes, on {@code c}, a table that {@code heir} has taken over since {@code before} (the old
    * connection) last saw it, after {@code played} plies. The heir restored the table at its saved
    * seq S (its log says {@code running table <id> at seq S}). A resume from S may be answered by
-   * replaying the heir's events after S; a resume from beyond S must get a snapshot
-   * (docs/protocol.md: the sequence goes on from the saved number, so the client's events after S
-   * were lost and their numbers reused): a replay there is added to {@code problems}. Returns the
-   * plies on the board as the answer shows it.
+   * replaying the heir's events after S; if the old owner's moves after S were lost, only a
+   * snapshot tells the client (docs/protocol.md: the sequence goes on from the saved number, so
+   * their numbers are reused): a replay then is added to {@code problems}. {@code before} are the
+   * player's earlier connections, the last one last. Returns the plies the table has.
    */
   private static int resumeAfterFailover(
       TestClient c,
-      TestClient before,
+      List<TestClient> before,
       String table,
       int played,
       ClusterOfWildFlys.Node heir,
       List<String> problems)
       throws Exception {
-    long lastSeq = before.lastSeq(table);
+    long lastSeq = before.get(before.size() - 1).lastSeq(table);
     Matcher restored =
         Pattern.compile("running table " + table + " at seq (\\d+)").matcher(heir.newLog());
     long saved = -1;
@@ -544,9 +545,18 @@ class WildFlyClusterIT {
       plies = stones(snapshot.state());
       how = "snapshot at seq " + snapshot.seq() + " with " + plies + " plies";
     } else {
-      plies = played;
-      how = "replay " + early;
-      if (lastSeq != saved) {
+      // The moves this player saw up to the saved seq, numbered by the old owner: the heir's board.
+      long savedSeq = saved;
+      plies =
+          (int)
+              before.stream()
+                  .flatMap(b -> b.events(table).stream())
+                  .filter(e -> "move".equals(e.kind()) && e.seq() <= savedSeq)
+                  .map(ServerMessage.Event::seq)
+                  .distinct()
+                  .count();
+      how = "replay " + early + "; " + plies + " plies at the saved seq";
+      if (plies < played) {
         problems.add(
             c.welcome().nickname()
                 + " resumed "
@@ -555,7 +565,11 @@ class WildFlyClusterIT {
                 + lastSeq
                 + " but the heir restored it at seq "
                 + saved
-                + " and replayed its own later events instead of a snapshot: "
+                + " ("
+                + plies
+                + " of "
+                + played
+                + " plies) and replayed its own later events instead of a snapshot: "
                 + early);
       }
     }
