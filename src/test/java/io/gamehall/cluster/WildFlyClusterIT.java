@@ -267,12 +267,13 @@ class WildFlyClusterIT {
     TestClient alice = TestClient.welcomed(tier(nodeA.socket()), "Alice");
     TestClient bob = TestClient.welcomed(tier(nodeB.socket()), "Bob");
     clients.addAll(List.of(alice, bob));
-    String table = createAndJoin(alice, bob, "g1");
+    boolean[] aliceBlack = new boolean[1];
+    String table = createAndJoin(alice, bob, "g1", aliceBlack);
     assertOwner(table, "nodeA", 1);
     // The lobby of both nodes: checked here, failed at the end, so the failover is still tried.
     String lobbyProblem = lobbyShows(table, lobbyA, lobbyB);
 
-    playPlies(table, "a", 0, 3, alice, bob);
+    playPlies(table, "a", 0, 3, aliceBlack[0], alice, bob);
     // Alice's second hello, on nodeB: her socket on nodeA (the table's owner) is closed with 4001.
     TestClient aliceOnB = resumed(tier(nodeB.socket()), alice.welcome().token());
     clients.add(aliceOnB);
@@ -284,7 +285,7 @@ class WildFlyClusterIT {
     }
     resume(aliceOnB, table, alice.lastSeq(table));
     // Both players on nodeB, the table on nodeA: every move now crosses the relay.
-    playPlies(table, "b", 3, 5, aliceOnB, bob);
+    playPlies(table, "b", 3, 5, aliceBlack[0], aliceOnB, bob);
 
     // SIGKILL of the owner right after a move both players saw.
     long signalled = System.nanoTime();
@@ -313,7 +314,7 @@ class WildFlyClusterIT {
         resumeAfterFailover(aliceAgain, List.of(alice, aliceOnB), table, 5, nodeB, problems);
     int bobsPlies = resumeAfterFailover(bobAgain, List.of(bob), table, 5, nodeB, problems);
     assertEquals(plies, bobsPlies, "both players see the same position");
-    playPlies(table, "c", plies, PLIES.size(), aliceAgain, bobAgain);
+    playPlies(table, "c", plies, PLIES.size(), aliceBlack[0], aliceAgain, bobAgain);
     ServerMessage.Event result = aliceAgain.awaitEvent(table, "result", e -> true);
     bobAgain.awaitEvent(table, "result", e -> true);
     assertEquals("[0]", String.valueOf(result.data().get("winners")), "black wins: " + result);
@@ -343,9 +344,10 @@ class WildFlyClusterIT {
     TestClient dora = TestClient.welcomed(tier(nodeA.socket()), "Dora");
     TestClient eve = TestClient.welcomed(tier(nodeB.socket()), "Eve");
     clients.addAll(List.of(dora, eve));
-    String table = createAndJoin(dora, eve, "g2");
+    boolean[] doraBlack = new boolean[1];
+    String table = createAndJoin(dora, eve, "g2", doraBlack);
     assertOwner(table, "nodeA", 1);
-    playPlies(table, "a", 0, 3, dora, eve);
+    playPlies(table, "a", 0, 3, doraBlack[0], dora, eve);
 
     // The drain answers once every table has been handed over (docs/clustering.md).
     HttpResponse<String> drain = post(nodeA, "/admin/drain?message=Rolling%20restart");
@@ -370,7 +372,7 @@ class WildFlyClusterIT {
         resumeAfterFailover(eveAgain, List.of(eve), table, 3, nodeB, problems),
         "both see one position");
     assertEquals(3, plies, "a drain loses no move");
-    playPlies(table, "b", plies, PLIES.size(), doraAgain, eveAgain);
+    playPlies(table, "b", plies, PLIES.size(), doraBlack[0], doraAgain, eveAgain);
     doraAgain.awaitEvent(table, "result", e -> true);
     eveAgain.awaitEvent(table, "result", e -> true);
     assertEquals(List.of(), eveAgain.seqViolations(), "Eve's events after the resume");
@@ -431,8 +433,7 @@ class WildFlyClusterIT {
   }
 
   /** Null if both watchers saw {@code table} listed, otherwise what was wrong. */
-  private static String lobbyShows(String table, TestClient... watchers)
-      throws InterruptedException {
+  private static String lobbyShows(String table, TestClient... watchers) throws Exception {
     List<String> missing = new ArrayList<>();
     for (TestClient w : watchers) {
       try {
@@ -441,7 +442,18 @@ class WildFlyClusterIT {
             u -> "table".equals(u.kind()) && String.valueOf(u.data()).contains(table),
             "lobby_update listing " + table);
       } catch (AssertionError e) {
-        missing.add(w.welcome().nickname() + ": " + e.getMessage());
+        // No push: is it at least listed in a fresh lobby answer?
+        w.send(new ClientMessage.SubscribeLobby("lobby-again", "gomoku", true));
+        ServerMessage.Lobby again =
+            w.await(ServerMessage.Lobby.class, l -> "lobby-again".equals(l.re()), "lobby again");
+        missing.add(
+            w.welcome().nickname()
+                + ": no lobby_update for it within "
+                + WAIT
+                + "; a fresh subscribe_lobby "
+                + (String.valueOf(again.state().get("tables")).contains(table)
+                    ? "lists it"
+                    : "does not list it either: " + again.state().get("tables")));
       }
     }
     return missing.isEmpty() ? null : "the lobby did not list " + table + ": " + missing;
@@ -449,9 +461,10 @@ class WildFlyClusterIT {
 
   /**
    * {@code host} creates a public Gomoku table on its node, {@code guest} joins it by id from its
-   * own, both are ready; returns the table once both saw the match start with the host in seat 0.
+   * own, both are ready; returns the table once both saw the match start. {@code black} gets
+   * whether the host sits in seat 0 (black, moves first).
    */
-  private static String createAndJoin(TestClient host, TestClient guest, String id)
+  private static String createAndJoin(TestClient host, TestClient guest, String id, boolean[] black)
       throws Exception {
     host.send(new ClientMessage.CreateTable(id, "gomoku", Map.of(), false, false));
     String table =
@@ -466,7 +479,11 @@ class WildFlyClusterIT {
     for (TestClient player : List.of(host, guest)) {
       ServerMessage.Event start = player.awaitEvent(table, "started", e -> true);
       List<?> players = (List<?>) start.data().get("players");
-      assertEquals(host.welcome().playerId(), players.get(0), "the creator sits in seat 0");
+      assertTrue(
+          players.contains(host.welcome().playerId())
+              && players.contains(guest.welcome().playerId()),
+          "both players in " + players);
+      black[0] = host.welcome().playerId().equals(players.get(0));
     }
     return table;
   }
@@ -476,8 +493,16 @@ class WildFlyClusterIT {
    * ones. Command ids carry {@code tag}, so a move replayed after a failover is a new command.
    */
   private static void playPlies(
-      String table, String tag, int from, int to, TestClient black, TestClient white)
+      String table,
+      String tag,
+      int from,
+      int to,
+      boolean hostBlack,
+      TestClient host,
+      TestClient guest)
       throws Exception {
+    TestClient black = hostBlack ? host : guest;
+    TestClient white = hostBlack ? guest : host;
     for (int i = from; i < to; i++) {
       String move = PLIES.get(i);
       TestClient mover = i % 2 == 0 ? black : white;
