@@ -57,6 +57,23 @@ final class ClusterAuth extends AUTH {
     return false;
   }
 
+  /**
+   * AUTH decides whether a JOIN_RSP carries a token by reading the JoinRsp from its payload. Below
+   * SYM_ENCRYPT that payload is ciphertext, the read yields null and AUTH throws a
+   * NullPointerException, so the coordinator never sent an accepted join's response: every joiner
+   * timed out its JOIN attempts, became a singleton and only merged back through MERGE3 (seen in
+   * WildFlyClusterIT's logs: "unable to send message down: NullPointerException ... JoinRsp"). An
+   * encrypted JOIN_RSP comes from a member holding the cluster key, which authenticates it; a
+   * rejection leaves unencrypted and is read in {@link #rejection}.
+   */
+  @Override
+  protected boolean needsAuthentication(Message msg, GMS.GmsHeader header) {
+    if (header.getType() == GMS.GmsHeader.JOIN_RSP && msg.getHeader(ENCRYPT_ID) != null) {
+      return false;
+    }
+    return super.needsAuthentication(msg, header);
+  }
+
   @Override
   public Object up(Message msg) {
     return rejection(msg) ? null : super.up(msg);

@@ -101,6 +101,26 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGKILL to the process and everything it started (a start script's JVM included), as after a
+   * crash: no shutdown hook runs, no socket is closed cleanly. Returns once all of them are gone.
+   */
+  public void kill() throws InterruptedException {
+    List<ProcessHandle> tree = process.descendants().toList();
+    tree.forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    for (ProcessHandle h : tree) {
+      try {
+        h.onExit().get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        fail(name + ": process " + h.pid() + " still alive 30 s after SIGKILL");
+      }
+    }
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      fail(name + " still alive 30 s after SIGKILL");
+    }
+  }
+
   /** SIGTERM, a grace period for a clean shutdown, then SIGKILL. */
   @Override
   public void close() throws InterruptedException {

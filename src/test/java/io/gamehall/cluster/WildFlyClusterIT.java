@@ -1,0 +1,779 @@
+package io.gamehall.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gamehall.protocol.ClientMessage;
+import io.gamehall.protocol.ServerMessage;
+import io.gamehall.protocol.TableAction;
+import io.gamehall.support.ClusterNginx;
+import io.gamehall.support.ClusterOfWildFlys;
+import io.gamehall.support.PostgresCluster;
+import io.gamehall.support.RawWebSocket;
+import io.gamehall.support.TestClient;
+import io.gamehall.support.Tier;
+import io.gamehall.support.Tls;
+import io.gamehall.support.WssTier;
+import jakarta.websocket.CloseReason;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.glassfish.tyrus.client.ClientManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * GameHall as a cluster, end to end: a throwaway PostgreSQL, two WildFly nodes started from the
+ * build's provisioned server (configure-postgresql.cli, cluster mode from system properties,
+ * TCPPING on 127.0.0.1) and nginx in front with a {@code least_conn} upstream over both. The steps
+ * run in order on one cluster, each a test so a report names the step that broke: one view; one
+ * live connection per player across nodes (4001); a Gomoku game between a player on each node
+ * (moves cross the relay, the lobby of both nodes lists the table); SIGKILL of the table's owner
+ * right after a move, the survivor owning the table within 15 s, both players resuming through
+ * nginx and finishing, one match record and one rating change each; the killed node rejoining; a
+ * drained node handing its table over while a second game goes on; and discovery through JDBC_PING
+ * on the same database.
+ *
+ * <p>{@code gamehall.cluster.quorum=1}: with the default majority of a two-node cluster (2), the
+ * survivor of a SIGKILL would see 1 of 2 and, correctly for a possible partition, stop accepting
+ * moves and claiming tables, so no failover could be shown with two nodes. Production runs three or
+ * more nodes with the majority; one is the quorum only a two-node test can use.
+ *
+ * <p>Ports all derive from {@code gamehall.port.offset} (O) and stay below 32768: node A on O, node
+ * B on O+500 (HTTP +80, HTTPS +443), JGroups O+800.., nginx O+100/O+101. Boots are waited on
+ * generously (WildFly with the 14 MB WAR took up to 220 s on the loaded build machine); only the
+ * promise of issue 14, a table owned again within 15 s of the kill, has a tight deadline.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WildFlyClusterIT {
+  private static final Logger LOG = Logger.getLogger(WildFlyClusterIT.class.getName());
+  private static final Duration BOOT = Duration.ofSeconds(420);
+  private static final Duration VIEW = Duration.ofSeconds(120);
+  private static final Duration OWNED_AFTER_KILL = Duration.ofSeconds(15);
+  private static final Duration WAIT = TestClient.WAIT;
+
+  /** Black (seat 0) wins with five in column H while white plays down column A. */
+  private static final List<String> PLIES =
+      List.of("H8", "A1", "H9", "A2", "H10", "A3", "H11", "A4", "H12");
+
+  private final int offset = Integer.getInteger("gamehall.port.offset", 24000);
+  private final long started = System.nanoTime();
+  private PostgresCluster postgres;
+  private ClusterOfWildFlys cluster;
+  private ClusterOfWildFlys.Node nodeA;
+  private ClusterOfWildFlys.Node nodeB;
+  private ClusterNginx nginx;
+  private ClientManager client;
+  private final List<TestClient> clients = new ArrayList<>();
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    postgres = PostgresCluster.start();
+    postgres.createDatabase("gamehall");
+    cluster = ClusterOfWildFlys.prepare(postgres, "gamehall");
+    int jgroupsA = offset + 800;
+    int jgroupsB = offset + 801;
+    String hosts = "127.0.0.1[" + jgroupsA + "],127.0.0.1[" + jgroupsB + "]";
+    nodeA = cluster.node("nodeA", offset, settings(jgroupsA, hosts));
+    nodeB = cluster.node("nodeB", offset + 500, settings(jgroupsB, hosts));
+    // Both boot at once: the slowest part of the test, and two nodes meeting while both deploy is
+    // what a cluster's first start looks like.
+    nodeA.start();
+    nodeB.start();
+    nodeA.awaitReady(BOOT);
+    nodeB.awaitReady(BOOT);
+    nginx =
+        ClusterNginx.start(
+            Path.of("target", "cluster", "nginx").toAbsolutePath(),
+            offset + 100,
+            offset + 101,
+            List.of(nodeA.httpPort(), nodeB.httpPort()));
+    client = ClientManager.createClient();
+    WssTier.of(client, nginx.socket());
+    LOG.info("cluster up in " + secondsSinceStart() + " s");
+  }
+
+  /** The cluster settings of one node; the secret and token keys come through the environment. */
+  private static Map<String, String> settings(int jgroupsPort, String hosts) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("gamehall.cluster.enabled", "true");
+    s.put("gamehall.cluster.name", "gamehall-it");
+    s.put("gamehall.cluster.bind.address", "127.0.0.1");
+    s.put("gamehall.cluster.bind.port", String.valueOf(jgroupsPort));
+    s.put("gamehall.cluster.discovery", "tcpping");
+    s.put("gamehall.cluster.initial.hosts", hosts);
+    s.put("gamehall.cluster.size", "2");
+    s.put("gamehall.cluster.quorum", "1");
+    s.put("gamehall.cluster.failure.timeout.millis", "3000");
+    // Long clocks and grace: a node's boot or a failover must never time a seat out or abandon
+    // the match; quick match never fills with bots.
+    s.put("gamehall.table.turn.seconds", "600");
+    s.put("gamehall.table.bank.seconds", "600");
+    s.put("gamehall.table.grace.seconds", "600");
+    s.put("gamehall.match.bot.fill.seconds", "600");
+    s.put("gamehall.heartbeat.seconds", "5");
+    s.put("gamehall.dead.peer.seconds", "30");
+    s.put("gamehall.trust.forwarded.for", "true");
+    s.put("gamehall.max.connections.per.address", "64");
+    s.put("gamehall.rate.messages.per.second", "1000");
+    s.put("gamehall.rate.burst", "1000");
+    s.put("gamehall.drain.seconds", "120");
+    return s;
+  }
+
+  @AfterAll
+  void stopCluster() throws Exception {
+    LOG.info("cluster test ran " + secondsSinceStart() + " s");
+    for (TestClient c : clients) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Already closed by its server.
+      }
+    }
+    if (client != null) {
+      client.shutdown();
+    }
+    try {
+      for (AutoCloseable c : new AutoCloseable[] {nginx, nodeA, nodeB}) {
+        if (c != null) {
+          c.close();
+        }
+      }
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void bothNodesFormOneView() throws Exception {
+    awaitView(List.of("nodeA", "nodeB"), nodeA, nodeB);
+  }
+
+  /**
+   * Carol's first socket is a raw one, so the report says exactly what reached her: a close frame
+   * and its code, or a connection cut without one (which a WebSocket client reports as 1006).
+   */
+  @Test
+  @Order(2)
+  void aSecondHelloOnTheOtherNodeClosesTheFirstConnectionWith4001() throws Exception {
+    String token;
+    try (RawWebSocket carolOnA = RawWebSocket.connect(nodeA.socket(), Tls.trustingOurCa())) {
+      assertEquals(101, carolOnA.status(), carolOnA.handshakeResponse());
+      carolOnA.sendText("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1,\"nickname\":\"Carol\"}");
+      Matcher welcome = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(nextText(carolOnA));
+      assertTrue(welcome.find(), "Carol's welcome carries a token");
+      token = welcome.group(1);
+      TestClient carolOnB = resumed(tier(nodeB.socket()), token);
+      RawWebSocket.Frame close = nextClose(carolOnA);
+      assertEquals(
+          4001,
+          close.closeCode(),
+          "Carol's socket on nodeA: close frame " + close.closeCode() + " " + close.closeReason());
+      // How the connection ends after the close frame: answered with ours, a clean end of stream
+      // is expected; a reset would lose the close frame for a client slower to read it.
+      carolOnA.send(true, RawWebSocket.CLOSE, close.payload());
+      String end;
+      try {
+        RawWebSocket.Frame after = carolOnA.read(WAIT);
+        end = after == null ? "still open after " + WAIT : "another frame " + after.opcode();
+      } catch (java.io.IOException e) {
+        end = e.toString();
+      }
+      LOG.info("Carol's replaced socket on nodeA after the 4001 close frame: " + end);
+      assertTrue(carolOnB.isOpen(), "the newer connection on nodeB stays open");
+      // The same player through nginx replaces the connection on B too, wherever nginx sends it.
+      TestClient carolViaNginx = resumed(tier(nginx.socket()), token);
+      assertEquals(4001, carolOnB.awaitClose(WAIT).getCloseCode().getCode(), "Carol's on nodeB");
+      carolViaNginx.close();
+    }
+  }
+
+  /** The next text frame, answering pings on the way. */
+  private static String nextText(RawWebSocket socket) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      RawWebSocket.Frame frame = socket.read(Duration.ofNanos(deadline - System.nanoTime()));
+      if (frame != null && frame.opcode() == RawWebSocket.TEXT) {
+        return frame.text();
+      }
+      if (frame != null && frame.opcode() == RawWebSocket.PING) {
+        socket.send(true, RawWebSocket.PONG, frame.payload());
+      }
+    }
+    return fail("no text frame within " + WAIT);
+  }
+
+  /** The close frame that must come next (text and pings are skipped). */
+  private static RawWebSocket.Frame nextClose(RawWebSocket socket) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<String> seen = new ArrayList<>();
+    while (System.nanoTime() < deadline) {
+      RawWebSocket.Frame frame;
+      try {
+        frame = socket.read(Duration.ofNanos(deadline - System.nanoTime()));
+      } catch (java.io.IOException e) {
+        return fail("the connection ended without a close frame (" + e + "); frames: " + seen);
+      }
+      if (frame == null) {
+        continue;
+      }
+      if (frame.opcode() == RawWebSocket.CLOSE) {
+        return frame;
+      }
+      seen.add(frame.opcode() == RawWebSocket.TEXT ? frame.text() : "opcode " + frame.opcode());
+      if (frame.opcode() == RawWebSocket.PING) {
+        socket.send(true, RawWebSocket.PONG, frame.payload());
+      }
+    }
+    return fail("no close frame within " + WAIT + "; frames: " + seen);
+  }
+
+  @Test
+  @Order(3)
+  void aGameAcrossNodesSurvivesASigkillOfItsOwner() throws Exception {
+    TestClient lobbyA = watchLobby(nodeA, "lobby-a");
+    TestClient lobbyB = watchLobby(nodeB, "lobby-b");
+    TestClient alice = TestClient.welcomed(tier(nodeA.socket()), "Alice");
+    TestClient bob = TestClient.welcomed(tier(nodeB.socket()), "Bob");
+    clients.addAll(List.of(alice, bob));
+    boolean[] aliceBlack = new boolean[1];
+    String table = createAndJoin(alice, bob, "g1", aliceBlack);
+    assertOwner(table, "nodeA", 1);
+    // The lobby of both nodes: checked here, failed at the end, so the failover is still tried.
+    String lobbyProblem = lobbyShows(table, lobbyA, lobbyB);
+
+    playPlies(table, "a", 0, 3, aliceBlack[0], alice, bob);
+    // Alice's second hello, on nodeB: her socket on nodeA (the table's owner) is closed with 4001.
+    TestClient aliceOnB = resumed(tier(nodeB.socket()), alice.welcome().token());
+    clients.add(aliceOnB);
+    List<String> problems = new ArrayList<>();
+    int aliceClosed = alice.awaitClose(WAIT).getCloseCode().getCode();
+    if (aliceClosed != 4001) {
+      // Failed at the end, so the failover is still tried.
+      problems.add("Alice's socket on A closed with " + aliceClosed + ", expected 4001");
+    }
+    resume(aliceOnB, table, alice.lastSeq(table));
+    // Both players on nodeB, the table on nodeA: every move now crosses the relay.
+    playPlies(table, "b", 3, 5, aliceBlack[0], aliceOnB, bob);
+
+    // SIGKILL of the owner right after a move both players saw.
+    long signalled = System.nanoTime();
+    nodeA.kill();
+    long killed = System.nanoTime();
+    LOG.info("nodeA killed after ply 5 of " + table);
+    awaitOwnerWithin(table, nodeB, 2, killed, OWNED_AFTER_KILL);
+    long owned = System.nanoTime();
+    LOG.info(
+        "nodeB owns and runs "
+            + table
+            + " "
+            + Duration.ofNanos(owned - killed).toMillis()
+            + " ms after the kill returned, "
+            + Duration.ofNanos(owned - signalled).toMillis()
+            + " ms after SIGKILL was sent");
+
+    // Both resume through nginx (which now only reaches nodeB) with their tokens.
+    TestClient aliceAgain = resumed(tier(nginx.socket()), alice.welcome().token());
+    TestClient bobAgain = resumed(tier(nginx.socket()), bob.welcome().token());
+    clients.addAll(List.of(aliceAgain, bobAgain));
+    assertTrue(
+        aliceAgain.welcome().tables().contains(table),
+        "welcome.tables after failover: " + aliceAgain.welcome());
+    int plies =
+        resumeAfterFailover(aliceAgain, List.of(alice, aliceOnB), table, 5, nodeB, problems);
+    int bobsPlies = resumeAfterFailover(bobAgain, List.of(bob), table, 5, nodeB, problems);
+    assertEquals(plies, bobsPlies, "both players see the same position");
+    playPlies(table, "c", plies, PLIES.size(), aliceBlack[0], aliceAgain, bobAgain);
+    ServerMessage.Event result = aliceAgain.awaitEvent(table, "result", e -> true);
+    bobAgain.awaitEvent(table, "result", e -> true);
+    assertEquals("[0]", String.valueOf(result.data().get("winners")), "black wins: " + result);
+    assertEquals(List.of(), aliceAgain.seqViolations(), "Alice's events after the resume");
+    assertEquals(List.of(), bobAgain.seqViolations(), "Bob's events after the resume");
+
+    assertOneMatchAndOneRatingChangeEach(
+        table, alice.welcome().playerId(), bob.welcome().playerId(), 1);
+    if (lobbyProblem != null) {
+      problems.add(lobbyProblem);
+    }
+    assertEquals(List.of(), problems, "checks that did not stop the scenario");
+  }
+
+  @Test
+  @Order(4)
+  void theKilledNodeRestartsAndRejoinsTheView() throws Exception {
+    assumeTrue(!nodeA.isAlive(), "nodeA was not killed by the step before");
+    nodeA.start();
+    nodeA.awaitReady(BOOT);
+    awaitView(List.of("nodeA", "nodeB"), nodeA, nodeB);
+  }
+
+  @Test
+  @Order(5)
+  void aDrainedNodeHandsItsTableOverWhileTheGameGoesOn() throws Exception {
+    TestClient dora = TestClient.welcomed(tier(nodeA.socket()), "Dora");
+    TestClient eve = TestClient.welcomed(tier(nodeB.socket()), "Eve");
+    clients.addAll(List.of(dora, eve));
+    boolean[] doraBlack = new boolean[1];
+    String table = createAndJoin(dora, eve, "g2", doraBlack);
+    assertOwner(table, "nodeA", 1);
+    playPlies(table, "a", 0, 3, doraBlack[0], dora, eve);
+
+    // The drain answers once every table has been handed over (docs/clustering.md).
+    HttpResponse<String> drain = post(nodeA, "/admin/drain?message=Rolling%20restart");
+    assertEquals(202, drain.statusCode(), drain.body());
+    // At least this game's table (others are left if an earlier step stopped before the kill).
+    assertTrue(
+        drain.body().matches(".*\"moved\":[1-9].*\"failed\":0.*"),
+        "tables moved, none failed: " + drain.body());
+    dora.await(ServerMessage.Notice.class, n -> "drain".equals(n.kind()), "drain notice");
+    awaitOwnerWithin(table, nodeB, 2, System.nanoTime(), Duration.ofSeconds(60));
+    CloseReason closed = dora.awaitClose(Duration.ofSeconds(60));
+    assertEquals(1001, closed.getCloseCode().getCode(), "Dora's socket on the drained node");
+
+    // Both come back on nodeB (a load balancer sends them there: A's readiness says 503), as the
+    // SDK does after 1001 or a 'moved' refusal: hello with the token, resume with the last seq.
+    TestClient doraAgain = resumed(tier(nodeB.socket()), dora.welcome().token());
+    TestClient eveAgain = resumed(tier(nodeB.socket()), eve.welcome().token());
+    List<String> problems = new ArrayList<>();
+    int plies = resumeAfterFailover(doraAgain, List.of(dora), table, 3, nodeB, problems);
+    assertEquals(
+        plies,
+        resumeAfterFailover(eveAgain, List.of(eve), table, 3, nodeB, problems),
+        "both see one position");
+    assertEquals(3, plies, "a drain loses no move");
+    playPlies(table, "b", plies, PLIES.size(), doraBlack[0], doraAgain, eveAgain);
+    doraAgain.awaitEvent(table, "result", e -> true);
+    eveAgain.awaitEvent(table, "result", e -> true);
+    assertEquals(List.of(), eveAgain.seqViolations(), "Eve's events after the resume");
+    assertOneMatchAndOneRatingChangeEach(
+        table, dora.welcome().playerId(), eve.welcome().playerId(), 1);
+    assertEquals(List.of(), problems, "resumes after the hand-off");
+  }
+
+  /**
+   * JDBC_PING2 on the shared database: both nodes restarted with {@code discovery=jdbc_ping} and no
+   * host list find each other through the table {@code jgroupsping}.
+   */
+  @Test
+  @Order(6)
+  void jdbcPingDiscoveryFormsTheViewThroughPostgresql() throws Exception {
+    nodeA.close();
+    nodeB.close();
+    for (ClusterOfWildFlys.Node node : List.of(nodeA, nodeB)) {
+      node.set("gamehall.cluster.discovery", "jdbc_ping");
+      node.set("gamehall.cluster.initial.hosts", null);
+    }
+    nodeA.set("gamehall.cluster.bind.port", String.valueOf(offset + 802));
+    nodeB.set("gamehall.cluster.bind.port", String.valueOf(offset + 803));
+    nodeA.start();
+    nodeB.start();
+    nodeA.awaitReady(BOOT);
+    nodeB.awaitReady(BOOT);
+    awaitView(List.of("nodeA", "nodeB"), nodeA, nodeB);
+    try (Connection c = postgres.connect("gamehall");
+        ResultSet rows =
+            c.createStatement()
+                .executeQuery("SELECT COUNT(*) FROM jgroups WHERE cluster = 'gamehall-it'")) {
+      rows.next();
+      // JDBC_PING2's own table is "jgroups" (docs/clustering.md and jdbc-ping.env say jgroupsping).
+      assertTrue(rows.getInt(1) >= 2, "both nodes in the table jgroups: " + rows.getInt(1));
+    }
+  }
+
+  // ---- steps ----
+
+  private Tier tier(URI socket) throws Exception {
+    return new Tier(socket, client, Tls.trustingOurCa());
+  }
+
+  private TestClient resumed(Tier tier, String token) throws Exception {
+    TestClient c = TestClient.resumed(tier, token);
+    clients.add(c);
+    return c;
+  }
+
+  private TestClient watchLobby(ClusterOfWildFlys.Node node, String nickname) throws Exception {
+    TestClient watcher = TestClient.welcomed(tier(node.socket()), nickname);
+    clients.add(watcher);
+    watcher.send(new ClientMessage.SubscribeLobby("lobby", "gomoku", true));
+    watcher.await(
+        ServerMessage.Lobby.class, l -> "lobby".equals(l.re()), "lobby of " + node.name());
+    return watcher;
+  }
+
+  /** Null if both watchers saw {@code table} listed, otherwise what was wrong. */
+  private static String lobbyShows(String table, TestClient... watchers) throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (TestClient w : watchers) {
+      try {
+        w.await(
+            ServerMessage.LobbyUpdate.class,
+            u -> "table".equals(u.kind()) && String.valueOf(u.data()).contains(table),
+            "lobby_update listing " + table);
+      } catch (AssertionError e) {
+        // No push: is it at least listed in a fresh lobby answer?
+        w.send(new ClientMessage.SubscribeLobby("lobby-again", "gomoku", true));
+        ServerMessage.Lobby again =
+            w.await(ServerMessage.Lobby.class, l -> "lobby-again".equals(l.re()), "lobby again");
+        missing.add(
+            w.welcome().nickname()
+                + ": no lobby_update for it within "
+                + WAIT
+                + "; a fresh subscribe_lobby "
+                + (String.valueOf(again.state().get("tables")).contains(table)
+                    ? "lists it"
+                    : "does not list it either: " + again.state().get("tables")));
+      }
+    }
+    return missing.isEmpty() ? null : "the lobby did not list " + table + ": " + missing;
+  }
+
+  /**
+   * {@code host} creates a public Gomoku table on its node, {@code guest} joins it by id from its
+   * own, both are ready; returns the table once both saw the match start. {@code black} gets
+   * whether the host sits in seat 0 (black, moves first).
+   */
+  private static String createAndJoin(TestClient host, TestClient guest, String id, boolean[] black)
+      throws Exception {
+    host.send(new ClientMessage.CreateTable(id, "gomoku", Map.of(), false, false));
+    String table =
+        host.await(ServerMessage.TableCreated.class, c -> id.equals(c.re()), "table_created")
+            .table();
+    guest.send(new ClientMessage.JoinTable(id + "-join", table, null));
+    ServerMessage joined = guest.awaitAnswer(id + "-join", "answer to join_table " + table);
+    assertTrue(joined instanceof ServerMessage.Ack, "join_table from the other node: " + joined);
+    for (TestClient player : List.of(host, guest)) {
+      player.send(new ClientMessage.TableRequest(id + "-ready", table, new TableAction.Ready()));
+    }
+    for (TestClient player : List.of(host, guest)) {
+      ServerMessage.Event start = player.awaitEvent(table, "started", e -> true);
+      List<?> players = (List<?>) start.data().get("players");
+      assertTrue(
+          players.contains(host.welcome().playerId())
+              && players.contains(guest.welcome().playerId()),
+          "both players in " + players);
+      black[0] = host.welcome().playerId().equals(players.get(0));
+    }
+    return table;
+  }
+
+  /**
+   * Plays {@link #PLIES} from index {@code from} (inclusive) to {@code to}; black moves the even
+   * ones. Command ids carry {@code tag}, so a move replayed after a failover is a new command.
+   */
+  private static void playPlies(
+      String table,
+      String tag,
+      int from,
+      int to,
+      boolean hostBlack,
+      TestClient host,
+      TestClient guest)
+      throws Exception {
+    TestClient black = hostBlack ? host : guest;
+    TestClient white = hostBlack ? guest : host;
+    for (int i = from; i < to; i++) {
+      String move = PLIES.get(i);
+      TestClient mover = i % 2 == 0 ? black : white;
+      TestClient other = mover == black ? white : black;
+      String id = tag + "-" + move;
+      mover.send(new ClientMessage.TableRequest(id, table, new TableAction.Act(move, null)));
+      ServerMessage answer = mover.awaitAnswer(id, "answer to " + move + " (ply " + i + ")");
+      assertTrue(TestClient.applied(answer), move + " (ply " + i + ") not applied: " + answer);
+      other.awaitEvent(table, "move", e -> move.equals(e.data().get("move")));
+    }
+  }
+
+  /** Resumes a table on a new connection, checking the replay continues at {@code lastSeq} + 1. */
+  private static void resume(TestClient c, String table, long lastSeq) throws Exception {
+    c.expectSeqAfter(table, lastSeq);
+    c.send(new ClientMessage.TableRequest("resume", table, new TableAction.Resume(lastSeq)));
+    c.awaitEvent(table, "online", e -> true);
+    assertEquals(List.of(), c.seqViolations(), "replay after seq " + lastSeq);
+  }
+
+  /**
+   * Resumes, on {@code c}, a table that {@code heir} has taken over since {@code before} (the old
+   * connection) last saw it, after {@code played} plies. The heir restored the table at its saved
+   * seq S (its log says {@code running table <id> at seq S}). A resume from S may be answered by
+   * replaying the heir's events after S; if the old owner's moves after S were lost, only a
+   * snapshot tells the client (docs/protocol.md: the sequence goes on from the saved number, so
+   * their numbers are reused): a replay then is added to {@code problems}. {@code before} are the
+   * player's earlier connections, the last one last. Returns the plies the table has.
+   */
+  private static int resumeAfterFailover(
+      TestClient c,
+      List<TestClient> before,
+      String table,
+      int played,
+      ClusterOfWildFlys.Node heir,
+      List<String> problems)
+      throws Exception {
+    long lastSeq = before.get(before.size() - 1).lastSeq(table);
+    Matcher restored =
+        Pattern.compile("running table " + table + " at seq (\\d+)").matcher(heir.newLog());
+    long saved = -1;
+    while (restored.find()) {
+      saved = Long.parseLong(restored.group(1));
+    }
+    String me = c.welcome().playerId();
+    c.send(new ClientMessage.TableRequest("resume", table, new TableAction.Resume(lastSeq)));
+    ServerMessage answer =
+        c.await(
+            ServerMessage.class,
+            m ->
+                m instanceof ServerMessage.Snapshot s && table.equals(s.table())
+                    || m instanceof ServerMessage.Event e
+                        && table.equals(e.table())
+                        && "online".equals(e.kind())
+                        && me.equals(e.data().get("player")),
+            "snapshot or replay of " + table + " answering resume from seq " + lastSeq);
+    List<ServerMessage> all = c.received();
+    List<ServerMessage> early =
+        all.subList(0, all.indexOf(answer)).stream()
+            .filter(m -> m instanceof ServerMessage.Event e && table.equals(e.table()))
+            .toList();
+    int plies;
+    String how;
+    if (answer instanceof ServerMessage.Snapshot snapshot) {
+      plies = stones(snapshot.state());
+      how = "snapshot at seq " + snapshot.seq() + " with " + plies + " plies";
+    } else {
+      // The moves this player saw up to the saved seq, numbered by the old owner: the heir's board.
+      long savedSeq = saved;
+      plies =
+          (int)
+              before.stream()
+                  .flatMap(b -> b.events(table).stream())
+                  .filter(e -> "move".equals(e.kind()) && e.seq() <= savedSeq)
+                  .map(ServerMessage.Event::seq)
+                  .distinct()
+                  .count();
+      how = "replay " + early + "; " + plies + " plies at the saved seq";
+      if (plies < played) {
+        problems.add(
+            c.welcome().nickname()
+                + " resumed "
+                + table
+                + " from seq "
+                + lastSeq
+                + " but the heir restored it at seq "
+                + saved
+                + " ("
+                + plies
+                + " of "
+                + played
+                + " plies) and replayed its own later events instead of a snapshot: "
+                + early);
+      }
+    }
+    LOG.info(
+        "resume of "
+            + table
+            + " by "
+            + c.welcome().nickname()
+            + " from seq "
+            + lastSeq
+            + " (restored at seq "
+            + saved
+            + ", "
+            + played
+            + " plies played): "
+            + how);
+    assertTrue(plies >= 0 && plies <= played, "not a prefix: " + plies + " of " + played);
+    return plies;
+  }
+
+  /** The stones on a Gomoku board anywhere in a snapshot's state ('X' black, 'O' white). */
+  private static int stones(Object state) {
+    if (state instanceof Map<?, ?> map) {
+      Object board = map.get("board");
+      if (board instanceof List<?> rows) {
+        int n = 0;
+        for (Object row : rows) {
+          n += (int) String.valueOf(row).chars().filter(ch -> ch == 'X' || ch == 'O').count();
+        }
+        return n;
+      }
+      for (Object v : map.values()) {
+        int n = stones(v);
+        if (n >= 0) {
+          return n;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private void awaitView(List<String> members, ClusterOfWildFlys.Node... nodes) throws Exception {
+    for (ClusterOfWildFlys.Node node : nodes) {
+      node.await(
+          VIEW,
+          () -> node.view().map(v -> v.equals(members)).orElse(false),
+          () ->
+              node.name()
+                  + " never logged the view "
+                  + members
+                  + "; its view lines:\n"
+                  + node.grep("ISPN00009", "; view [", "sees", "refused", "JOIN", "JoinRsp"));
+    }
+  }
+
+  private Optional<Object[]> owner(String table) throws Exception {
+    try (Connection c = postgres.connect("gamehall");
+        PreparedStatement s =
+            c.prepareStatement("SELECT owner_node, epoch FROM table_owner WHERE table_id = ?")) {
+      s.setString(1, table);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next()
+            ? Optional.of(new Object[] {r.getString(1), r.getLong(2)})
+            : Optional.empty();
+      }
+    }
+  }
+
+  private void assertOwner(String table, String node, long epoch) throws Exception {
+    Object[] row =
+        owner(table)
+            .orElseThrow(() -> new AssertionError("no table_owner row for new table " + table));
+    assertEquals(node, row[0], "owner of " + table);
+    assertEquals(epoch, row[1], "epoch of " + table);
+  }
+
+  /**
+   * Waits until {@code node} owns {@code table} at {@code epoch} (PostgreSQL is the truth about
+   * ownership) and runs it (its log says {@code running table <id>}, after the adoption restored
+   * it), at most {@code within} from {@code since}.
+   */
+  private void awaitOwnerWithin(
+      String table, ClusterOfWildFlys.Node node, long epoch, long since, Duration within)
+      throws Exception {
+    long deadline = since + within.toNanos();
+    Object[] last = null;
+    boolean running = false;
+    // Each round is a query to the database and a read of the log: this polls at their pace.
+    while (System.nanoTime() < deadline) {
+      last = owner(table).orElse(null);
+      boolean owned = last != null && node.name().equals(last[0]) && ((Long) last[1]) >= epoch;
+      running = owned && node.newLog().contains("running table " + table + " ");
+      if (running) {
+        assertEquals(epoch, last[1], "claimed exactly once");
+        return;
+      }
+    }
+    fail(
+        table
+            + " not owned and run by "
+            + node.name()
+            + " at epoch "
+            + epoch
+            + " within "
+            + within
+            + "; row: "
+            + (last == null ? "none" : last[0] + " epoch " + last[1])
+            + ", running: "
+            + running
+            + "\n"
+            + node.grep("claim", "adopt", "running table", "sees", "ISPN00009", "hand", table));
+  }
+
+  private void assertOneMatchAndOneRatingChangeEach(
+      String table, String black, String white, int gamesEach) throws Exception {
+    try (Connection c = postgres.connect("gamehall")) {
+      String match = null;
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      // The match is recorded asynchronously after the result: poll until it lands.
+      while (match == null && System.nanoTime() < deadline) {
+        try (PreparedStatement s =
+            c.prepareStatement("SELECT id FROM match_record WHERE table_id = ?")) {
+          s.setString(1, table);
+          try (ResultSet r = s.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (r.next()) {
+              ids.add(r.getString(1));
+            }
+            assertTrue(ids.size() <= 1, "more than one match record for " + table + ": " + ids);
+            match = ids.isEmpty() ? null : ids.get(0);
+          }
+        }
+      }
+      assertNotNull(match, "no match record for " + table + " within " + WAIT);
+      for (String player : List.of(black, white)) {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT rating_before, rating_after FROM match_seat WHERE match_id = ? AND"
+                    + " player_id = ?")) {
+          s.setString(1, match);
+          s.setString(2, player);
+          try (ResultSet r = s.executeQuery()) {
+            assertTrue(r.next(), player + " not in match " + match);
+            assertNotEquals(
+                r.getInt(1), r.getInt(2), player + "'s rating did not change in " + match);
+          }
+        }
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT games FROM rating WHERE player_id = ? AND game = 'gomoku'")) {
+          s.setString(1, player);
+          try (ResultSet r = s.executeQuery()) {
+            assertTrue(r.next(), "no gomoku rating for " + player);
+            assertEquals(gamesEach, r.getInt(1), "rated games of " + player);
+          }
+        }
+      }
+    }
+  }
+
+  private HttpResponse<String> post(ClusterOfWildFlys.Node node, String path) throws Exception {
+    String credentials =
+        Files.readString(Path.of(System.getProperty("gamehall.admin.credentials"))).strip();
+    HttpClient http = HttpClient.newBuilder().sslContext(Tls.trustingOurCa()).build();
+    return http.send(
+        HttpRequest.newBuilder(node.https(path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            // A cluster drain answers after handing off every table: slow on a loaded machine.
+            .timeout(Duration.ofSeconds(180))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long secondsSinceStart() {
+    return Duration.ofNanos(System.nanoTime() - started).toSeconds();
+  }
+}
