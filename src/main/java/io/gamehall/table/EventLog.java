@@ -26,8 +26,22 @@ final class EventLog {
 
   private final Table t;
   private final ArrayDeque<Logged> log = new ArrayDeque<>();
+
+  /**
+   * How far a restore moves the sequence on. A table restored from a checkpoint at {@code n} may
+   * have been played on past {@code n} before it was lost, and its clients may hold those numbers;
+   * the restored table numbers its events from {@code n + RESTORE_JUMP}, so no number it sends can
+   * be mistaken for one of the lost events, and a resume from any of those gets a snapshot.
+   */
+  static final long RESTORE_JUMP = 1L << 20;
+
   private long seq;
   private long lastGameSeq;
+
+  /**
+   * The checkpoint's number at the last restore, or -1: numbers after it up to the jump are lost.
+   */
+  private long restoredFrom = -1;
 
   /** The member whose command is being handled, whose last event is held back; or null. */
   private TableMember answering;
@@ -54,10 +68,22 @@ final class EventLog {
     return lastGameSeq;
   }
 
-  /** Continues the numbering of a restored table; its old events are gone. */
+  /**
+   * Numbers a restored table's events from past the checkpoint's number and the jump; its old
+   * events are gone.
+   */
   void restore(long seq, long lastGameSeq) {
-    this.seq = seq;
+    this.restoredFrom = seq;
+    this.seq = seq + RESTORE_JUMP;
     this.lastGameSeq = lastGameSeq;
+  }
+
+  /**
+   * Whether {@code seq} may name an event this table lost: played after its checkpoint, before it
+   * was restored. A command based on such a number was decided on a position that no longer is.
+   */
+  boolean lost(long seq) {
+    return restoredFrom >= 0 && seq > restoredFrom && seq < restoredFrom + RESTORE_JUMP;
   }
 
   void emitTable(String kind, Map<String, Object> data) {

@@ -77,7 +77,7 @@ final class TableCommands implements Command.Visitor<Void> {
     if (t.match.toAct() != s) {
       throw Refusal.of(TableError.NOT_YOUR_TURN, "It is not your turn.");
     }
-    if (c.basedOnSeq() < t.events.lastGameSeq()) {
+    if (c.basedOnSeq() < t.events.lastGameSeq() || t.events.lost(c.basedOnSeq())) {
       throw Refusal.of(
           TableError.STALE,
           "The game has moved on since update " + c.basedOnSeq() + "; look again.");

@@ -174,6 +174,37 @@ class TableSnapshotTest {
   }
 
   @Test
+  void aMoveAfterTheCheckpointIsLostAndNothingBasedOnItIsTakenForTheNewGame() {
+    Table table = newTable();
+    RecordingMember[] m = play(table);
+    act(table, m[0], "H8");
+    act(table, m[1], "A1");
+    TableState checkpoint = saving.latest();
+    // Played after the checkpoint; then the node dies and another restores the checkpoint.
+    act(table, m[0], "H9");
+    long beyond = m[0].lastSeq();
+    assertTrue(beyond > checkpoint.seq(), "the lost move has a number past the checkpoint");
+
+    Table again = restored(checkpoint, new ManualClock(checkpoint.savedAtMillis() + 1_000));
+    // Bob comes back first: his return is news, numbered before Alice asks for what she missed.
+    again.resume("bob", new RecordingMember("bob"), m[1].lastSeq());
+    RecordingMember alice = new RecordingMember("alice");
+    again.resume("alice", alice, beyond);
+    Snapshot snapshot = alice.lastSnapshot();
+    assertNotNull(snapshot, "a number from the lost moves gets a snapshot, never later events");
+    assertEquals(List.of("H8", "A1"), snapshot.state().match().get("moves"));
+    assertTrue(snapshot.seq() > beyond, "the restored numbers are past every lost one");
+
+    // Black's move decided on the lost position is refused; decided on the snapshot, it applies.
+    again.submit(alice, new Command.Act("alice", "late", "H10", beyond));
+    assertEquals("stale", alice.lastRefused().code());
+    act(again, alice, "H10");
+    assertTrue(
+        saving.latest().match().endsWith("|H8 A1 H10"),
+        "the game goes on from the checkpoint: " + saving.latest().match());
+  }
+
+  @Test
   void aRestoredTableContinuesWithTheSameSequencePositionAndAnswers() {
     Table table = newTable();
     RecordingMember[] m = play(table);
@@ -187,8 +218,13 @@ class TableSnapshotTest {
     Table again = restored(state, later);
     RecordingMember alice = new RecordingMember("alice");
     again.resume("alice", alice, seq);
-    assertEquals("online", alice.updates().get(0).kind(), "up to date: only the news");
-    assertEquals(seq + 1, alice.updates().get(0).seq(), "the sequence goes on without a gap");
+    // Even a client that saw exactly the checkpoint gets a snapshot: the restored table numbers on
+    // from the checkpoint plus the jump, so no number it sends names an event lost in the crash.
+    Snapshot fresh = alice.lastSnapshot();
+    assertNotNull(fresh, "a resume of a restored table gets a snapshot");
+    assertEquals(seq + EventLog.RESTORE_JUMP, fresh.seq(), "the checkpoint's number plus the jump");
+    assertEquals("online", alice.updates().get(0).kind(), "then the news");
+    assertEquals(fresh.seq() + 1, alice.updates().get(0).seq(), "on from the snapshot, no gap");
 
     RecordingMember bob = new RecordingMember("bob");
     again.resume("bob", bob, 0);
