@@ -109,6 +109,8 @@ class PayaraServerIT {
       domain.script(0, "server-config/payara/configure-server.sh", war());
       assertEquals(configured, domain.settings(), "a second configure run changes nothing");
       assertNotEquals(defaults, configured);
+      assertExecutorThreads(defaults, 0, 0);
+      assertExecutorThreads(configured, 2, 4);
       domain.restart();
 
       URI wss = URI.create("wss://localhost:" + domain.https() + "/gamehall/ws");
@@ -146,7 +148,9 @@ class PayaraServerIT {
       // Restore, then compare with the settings read before configure-server.sh ran.
       long lines = logLines(domain);
       domain.script(0, "server-config/payara/restore-server.sh");
-      assertEquals(defaults, domain.settings(), "restore-server.sh returns the domain's settings");
+      String restored = domain.settings();
+      assertEquals(defaults, restored, "restore-server.sh returns the domain's settings");
+      assertExecutorThreads(restored, 0, 0);
       String restoreLog = logSince(domain, lines);
       assertFalse(restoreLog.contains("SEVERE"), "restore logged SEVERE:\n" + restoreLog);
       String presented = TlsProbe.openssl(domain.https());
@@ -156,6 +160,25 @@ class PayaraServerIT {
     } finally {
       domain.stop();
     }
+  }
+
+  /**
+   * The default managed scheduler and executor's core pool sizes in {@code settings}: Payara's 0
+   * runs every task of the WAR on one thread (docs/performance.md, Payara Micro).
+   */
+  private static void assertExecutorThreads(String settings, int scheduler, int executor) {
+    String prefix = "resources.managed-";
+    String scheduled =
+        prefix
+            + "scheduled-executor-service.concurrent/__defaultManagedScheduledExecutorService"
+            + ".core-pool-size="
+            + scheduler;
+    String plain =
+        prefix
+            + "executor-service.concurrent/__defaultManagedExecutorService.core-pool-size="
+            + executor;
+    assertTrue(settings.lines().anyMatch(scheduled::equals), scheduled + " in:\n" + settings);
+    assertTrue(settings.lines().anyMatch(plain::equals), plain + " in:\n" + settings);
   }
 
   /** The documented renewal: a new keystore moved over the old one, restart-http-listeners. */
@@ -451,6 +474,8 @@ class PayaraServerIT {
               "\n",
               "get configs.config.server-config.network-config.*",
               "get configs.config.server-config.http-service.*",
+              "get resources.managed-scheduled-executor-service.*",
+              "get resources.managed-executor-service.*",
               "list-system-properties",
               "list-applications",
               ""));
