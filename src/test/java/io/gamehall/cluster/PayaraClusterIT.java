@@ -22,10 +22,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.glassfish.tyrus.client.ClientManager;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +47,11 @@ class PayaraClusterIT {
     Path jar =
         Path.of(System.getProperty("gamehall.payara.dir", "target/payara"))
             .resolve("payara-micro-6.jar");
-    Path work = Files.createDirectories(Path.of("target", "payara-cluster-it").toAbsolutePath());
+    // A fresh directory: a Micro root directory from an earlier run keeps that run's pool (and
+    // its database port), and the pre-boot create-jdbc-connection-pool would not replace it.
+    Path work = Path.of("target", "payara-cluster-it").toAbsolutePath();
+    deleteTree(work);
+    Files.createDirectories(work);
     int[] ports = freePorts(10);
     String secret = random(24);
     String tokenKeys =
@@ -225,6 +231,17 @@ class PayaraClusterIT {
       }
     }
     return fail("no " + count + " free ports between 20000 and 32000");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static String random(int bytes) {
