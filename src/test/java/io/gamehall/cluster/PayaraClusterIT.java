@@ -149,6 +149,8 @@ class PayaraClusterIT {
                                   && l.contains("(2)")
                                   && l.contains("payara-a")
                                   && l.contains("payara-b")));
+          // Micro's own Hazelcast data grid, running beside the WAR's JGroups, holds both too.
+          node.awaitReady(VIEW, () -> node.logContains("DG Size: 2"));
         }
         assertOneConnectionPerPlayerAcrossNodes(sockets.get(0), sockets.get(1));
       } finally {
