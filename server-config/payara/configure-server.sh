@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # GameHall on a running Payara Server 6/7 domain: our keystore and TLS settings on the HTTPS listener, HSTS, the
-# token key directory, a listener for a reverse proxy bound to loopback, and the WAR deployed at /gamehall.
+# token key directory, threads for the default managed executors, a listener for a reverse proxy bound to loopback,
+# and the WAR deployed at /gamehall.
 #
 #   PAYARA_HOME=/opt/payara6 ASADMIN_OPTS="--port 4848 --user admin --passwordfile FILE" \
 #     server-config/payara/configure-server.sh GAMEHALL.war [PROXY_ADDRESS [PROXY_PORT]]
@@ -11,7 +12,7 @@
 # another host. Re-runnable: a second run changes nothing but redeploys the WAR. Exits non-zero if any command fails.
 # The settings themselves are in configure-tls.asadmin; restore-server.sh undoes everything.
 set -euo pipefail
-[[ $# -ge 1 ]] || { sed -n '2,13p' "$0"; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,14p' "$0"; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=asadmin-lib.sh
 source "$here/asadmin-lib.sh"
