@@ -33,6 +33,7 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   private final Cache<String, String> seats;
   private final List<java.util.function.BiConsumer<String, String>> owners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Listings> listings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private final List<java.util.function.Consumer<ClusterView>> purged =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -95,6 +96,20 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
    */
   public void onOwner(java.util.function.BiConsumer<String, String> listener) {
     owners.add(listener);
+  }
+
+  /** What a lobby hears of other nodes' tables, off the JGroups thread. */
+  public interface Listings {
+    /** {@code tableId} was published by {@code node} (not this one) with its lobby summary. */
+    void published(String tableId, String node, String summary);
+
+    /** {@code tableId}, last published by another node, left the directory. */
+    void removed(String tableId);
+  }
+
+  /** Tells {@code listener} of every table another node publishes or removes. */
+  public void onListings(Listings listener) {
+    listings.add(listener);
   }
 
   @Override
@@ -232,6 +247,22 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
       for (java.util.function.BiConsumer<String, String> listener : owners) {
         listener.accept(event.getKey(), owner);
       }
+      if (!owner.equals(node)) {
+        String summary = valueOf(event.getValue());
+        listings.forEach(l -> l.published(event.getKey(), owner, summary));
+      }
+    }
+
+    @org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved
+    public void removed(
+        org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent<String, String>
+            event) {
+      String old = event.getOldValue();
+      // This node's own removals reach its lobby directly, as on a single node.
+      if (event.isPre() || old == null || nodeOf(old).equals(node)) {
+        return;
+      }
+      listings.forEach(l -> l.removed(event.getKey()));
     }
   }
 

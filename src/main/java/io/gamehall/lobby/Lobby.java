@@ -108,6 +108,7 @@ public class Lobby {
           @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
           Object context) {
     if (cluster != null && cluster.matchQueue().isPresent()) {
+      followClusterTables();
       cluster.onFormed(this::formed);
       useClusterQueue(cluster.matchQueue().get());
     }
@@ -120,6 +121,11 @@ public class Lobby {
   public void useClusterQueue(ClusterMatchQueue queue) {
     clusterQueue = queue;
     tables.onPublished(this::published);
+  }
+
+  /** Cluster mode: other nodes' tables are pushed to this node's subscribers as they change. */
+  public void followClusterTables() {
+    tables.onRemoteListings(this::remoteTableChanged, this::tableRemoved);
   }
 
   public void subscribe(LobbyMember member, String re, String game) {
@@ -432,6 +438,12 @@ public class Lobby {
   private void tableChanged(TableRegistry.Entry entry) {
     if (entry.listed()) {
       push(entry.summary().game(), "table", Map.of("table", summary(entry.summary())));
+    }
+  }
+
+  private void remoteTableChanged(TableRegistry.Listing listing) {
+    if (listing.listed()) {
+      push(listing.summary().game(), "table", Map.of("table", summary(listing.summary())));
     }
   }
 

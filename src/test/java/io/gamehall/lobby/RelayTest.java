@@ -244,6 +244,7 @@ class RelayTest {
     lobby.guard = GuardSettings.defaults();
     lobby.settings = settings;
     lobby.start();
+    lobby.followClusterTables();
     closers.add(0, lobby::stop);
     return new Hall(node, directory, relay, tables, lobby, senders, published);
   }
@@ -360,6 +361,16 @@ class RelayTest {
 
     node1.lobby().join(bob, "j1", table, null);
     assertEquals(1, bob.seatOf(table), "bob sits through the relay");
+    // node2's subscriber hears of the change at node0's table as it happens.
+    ServerMessage.LobbyUpdate update =
+        carol.await(
+            ServerMessage.LobbyUpdate.class,
+            u ->
+                "table".equals(u.kind())
+                    && String.valueOf(u.data()).contains(table)
+                    && String.valueOf(u.data()).contains("seatsTaken=2"),
+            "a lobby_update on node2 for node0's table with both seats taken");
+    assertEquals(table, ((Map<?, ?>) update.data().get("table")).get("table"));
     TableHandle forAlice = node0.tables().handle(table).orElseThrow();
     TableHandle forBob = node1.tables().handle(table).orElseThrow();
     assertTrue(forBob instanceof TableHandle.Remote, "node1 reaches the table through the relay");
