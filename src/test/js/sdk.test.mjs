@@ -594,3 +594,39 @@ test("client: register keeps the account's token; change_password keeps the fres
   assert.equal(next.sent[0].token, undefined, "as a new guest, without the revoked token");
   hall.close();
 });
+
+test("client: in a cluster, a resume of a running match answered UNKNOWN_TABLE is tried again until the table is adopted", (t) => {
+  const { hall } = client(t);
+  const errors = [];
+  hall.on("error", (e) => errors.push(e.code));
+  hall.connect();
+  const s1 = FakeSocket.all[0];
+  s1.serverOpen();
+  welcome(s1);
+  s1.serverSend({ type: "snapshot", table: "T1", seq: 7, state: { phase: "playing" } });
+  s1.serverSend({ type: "snapshot", table: "T2", seq: 3, state: { phase: "finished" } });
+  s1.serverClose(1006);
+  t.mock.timers.tick(500);
+  const s2 = FakeSocket.all[1];
+  s2.serverOpen();
+  welcome(s2, { resumed: true, tables: ["T1", "T2"] });
+  const resumes = () => s2.sent.filter((m) => m.type === "resume");
+  const [r1, r2] = resumes();
+  assert.deepEqual([r1.table, r1.lastSeq, r2.table], ["T1", 7, "T2"]);
+
+  // The owner died and no node has adopted T1 yet: asked again 2 s later, from the same seq.
+  s2.serverSend({ type: "error", re: r1.id, code: "UNKNOWN_TABLE", message: "no table T1" });
+  // T2's match is over: its UNKNOWN_TABLE is final and reported.
+  s2.serverSend({ type: "error", re: r2.id, code: "UNKNOWN_TABLE", message: "no table T2" });
+  assert.deepEqual(errors, ["UNKNOWN_TABLE"], "only the finished table's answer is reported");
+  assert.equal(resumes().length, 2, "no retry at once");
+  t.mock.timers.tick(2000);
+  const retry = resumes().at(-1);
+  assert.deepEqual([resumes().length, retry.table, retry.lastSeq], [3, "T1", 7]);
+  assert.notEqual(retry.id, r1.id);
+  // Adopted: the snapshot answers, and nothing more is sent.
+  s2.serverSend({ type: "snapshot", table: "T1", seq: 7 + 1048576, state: { phase: "playing" } });
+  t.mock.timers.tick(10000);
+  assert.equal(resumes().length, 3);
+  hall.close();
+});

@@ -43,6 +43,13 @@ function pickStorage(kind) {
 }
 
 /** The connection machinery of a GameHall (see gamehall.js for its events and commands). */
+/**
+ * In a cluster, a table whose owner died is unknown for the few seconds until another node adopts it
+ * (docs/clustering.md); a resume of a running match answered UNKNOWN_TABLE is tried again this often, this many times.
+ */
+const RESUME_RETRY_MS = 2000;
+const RESUME_RETRIES = 15;
+
 export class Connection {
   /**
    * @param {object} [options]
@@ -83,6 +90,8 @@ export class Connection {
     this.seqs = new SeqTracker();
     /** Tables to resume after a reconnect even if no event was seen yet. @type {Set<string>} */
     this.tables = new Set();
+    /** Resumes sent on this socket and not refused yet, by id. @type {Map<string, {table: string, tries: number}>} */
+    this.resumes = new Map();
     /** Tables with a match running: the reconnect delay is capped while there is one. @type {Set<string>} */
     this.running = new Set();
     /** @type {Map<string, Set<(payload: any) => void>>} */
@@ -452,6 +461,17 @@ export class Connection {
           this.helloAgain();
           return;
         }
+        if (msg.re && this.resumes.has(msg.re)) {
+          const r = /** @type {{table: string, tries: number}} */ (this.resumes.get(msg.re));
+          this.resumes.delete(msg.re);
+          if (msg.code === "UNKNOWN_TABLE" && this.running.has(r.table) && r.tries < RESUME_RETRIES) {
+            // A cluster between the loss of the table's owner and its adoption elsewhere: ask again shortly.
+            setTimeout(() => {
+              if (this.ready && this.tables.has(r.table)) this.resumeTable(r.table, r.tries + 1);
+            }, RESUME_RETRY_MS);
+            return;
+          }
+        }
         if (msg.re && msg.re === this.helloId && msg.code === "INVALID_TOKEN") {
           // The token expired or the server's key changed: start over as a new guest.
           this.store.removeItem("gamehall.token");
@@ -502,10 +522,8 @@ export class Connection {
     this.wasOpen = true;
     // Resume every table: the server's list (after a reload) and the ones this client knows.
     for (const t of msg.tables || []) this.tables.add(t);
-    for (const t of this.tables) {
-      const last = this.seqs.last(t);
-      this.sendRaw({ type: "resume", id: this.newId(), table: t, lastSeq: last === undefined ? SNAPSHOT_SEQ : last });
-    }
+    this.resumes.clear();
+    for (const t of this.tables) this.resumeTable(t);
     this.ready = true;
     // Queued commands go after the resumes, so the server has reattached this connection to its tables first.
     for (const e of this.queue.drain()) this.sendRaw(e.msg);
@@ -515,6 +533,19 @@ export class Connection {
     this.setState("open", { resumed: msg.resumed || resumed });
     this.emit("welcome", msg);
     if (resumed || msg.resumed) this.emit("resumed", { tables: [...this.tables] });
+  }
+
+  /**
+   * Asks to be reattached to a table from the last seq seen (or for a snapshot); the id is kept so an UNKNOWN_TABLE
+   * answer can be told apart.
+   * @param {string} table @param {number} [tries]
+   */
+  resumeTable(table, tries = 0) {
+    const id = this.newId();
+    const last = this.seqs.last(table);
+    if (this.sendRaw({ type: "resume", id, table, lastSeq: last === undefined ? SNAPSHOT_SEQ : last })) {
+      this.resumes.set(id, { table, tries });
+    }
   }
 
   /** @param {string} table @param {boolean} running */
@@ -529,7 +560,7 @@ export class Connection {
     if (verdict === "duplicate") return this.answered(msg);
     if (verdict === "gap") {
       // Missed something (should not happen on one socket, but a bug must not corrupt the board): catch up.
-      this.sendRaw({ type: "resume", id: this.newId(), table: msg.table, lastSeq: this.seqs.last(msg.table) ?? SNAPSHOT_SEQ });
+      this.resumeTable(msg.table);
       return this.answered(msg);
     }
     if (verdict === "unknown") {
