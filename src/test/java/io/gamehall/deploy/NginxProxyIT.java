@@ -400,8 +400,9 @@ class NginxProxyIT {
   }
 
   private Nginx start(String name, Path template, Path cert, Path key) throws Exception {
-    int http = ChildProcess.freePort();
-    int https = ChildProcess.freePort();
+    int[] ports = ChildProcess.freePorts(2);
+    int http = ports[0];
+    int https = ports[1];
     Path dir = work.resolve(name);
     Map<String, String> env = new HashMap<>();
     env.put("GAMEHALL_NGINX_TEMPLATE", template.toString());

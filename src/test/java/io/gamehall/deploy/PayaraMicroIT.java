@@ -63,8 +63,9 @@ class PayaraMicroIT {
         Path.of(System.getProperty("gamehall.basedir", "."))
             .resolve("server-config/payara/run-micro.sh");
     Path work = payaraDir.resolve(name + "-run");
-    int http = ChildProcess.freePort();
-    int https = ChildProcess.freePort();
+    int[] ports = ChildProcess.freePorts(2);
+    int http = ports[0];
+    int https = ports[1];
     List<String> command =
         List.of(
             "bash",

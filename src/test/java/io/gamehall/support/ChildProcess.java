@@ -31,6 +31,28 @@ public final class ChildProcess implements AutoCloseable {
   /**
    * A port nobody listens on right now (the OS picks it); never a fixed one on a shared machine.
    */
+  /**
+   * {@code n} distinct free ports: the sockets are held open together while the ports are read (two
+   * calls of {@link #freePort} in a row may return the same port, and did: an nginx got one port
+   * for its http and https listeners).
+   */
+  public static int[] freePorts(int n) throws IOException {
+    List<ServerSocket> held = new java.util.ArrayList<>();
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        ServerSocket socket = new ServerSocket(0);
+        held.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
