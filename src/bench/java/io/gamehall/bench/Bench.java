@@ -27,7 +27,8 @@ import org.HdrHistogram.Histogram;
  * The harness's entry point: starts the server, runs one scenario against it and writes the report.
  * Scenarios (bench.scenario): smoke (a little of everything, for mvn verify), game, echo, ratio
  * (echo then game at the same rate, one server), idle, handshake, storm, colyseus (GameHall and
- * Colyseus side by side, {@link SideBySide}). docs/performance.md has the commands and the figures.
+ * Colyseus side by side, {@link SideBySide}), cluster (two nodes, {@link ClusterBench}).
+ * docs/performance.md has the commands and the figures.
  */
 public final class Bench {
   private static final Logger LOG = Logger.getLogger(Bench.class.getName());
@@ -106,6 +107,17 @@ public final class Bench {
               + ".");
       // Loopback has few source addresses; the per-address cap is a policy test, not what this
       // measures.
+      if (settings.scenario().equals("cluster")) {
+        // Two nodes of its own instead of the one server every other scenario runs against.
+        ClusterBench cluster = new ClusterBench(settings, report, scheduler);
+        try {
+          cluster.run();
+        } finally {
+          report.problems(cluster.problems());
+          report.write("GameHall bench: cluster on wildfly");
+        }
+        return report;
+      }
       Map<String, String> app = new LinkedHashMap<>();
       app.put("GAMEHALL_MAX_CONNECTIONS_PER_ADDRESS", "1000000");
       try (BenchServer server = BenchServer.start(settings, dir, app)) {

@@ -31,6 +31,16 @@ final class GamePlayer implements WebSocket.Listener {
 
   private final Arena arena;
   private final String nickname;
+  private final java.net.URI uri;
+
+  /**
+   * How this player finds its table: null for quick match; otherwise it creates one (completing
+   * this with its id) or joins the one this completes with.
+   */
+  private final CompletableFuture<String> seating;
+
+  private final boolean creates;
+  private String seatId;
   private final StringBuilder partial = new StringBuilder();
   private final Set<String> board = new HashSet<>();
   private final CompletableFuture<Void> matched = new CompletableFuture<>();
@@ -60,16 +70,49 @@ final class GamePlayer implements WebSocket.Listener {
   private CompletableFuture<Void> back = new CompletableFuture<>();
 
   GamePlayer(Arena arena, String nickname) {
+    this(arena, nickname, arena.uri, null, false);
+  }
+
+  private GamePlayer(
+      Arena arena,
+      String nickname,
+      java.net.URI uri,
+      CompletableFuture<String> seating,
+      boolean creates) {
     this.arena = arena;
     this.nickname = nickname;
+    this.uri = uri;
+    this.seating = seating;
+    this.creates = creates;
+  }
+
+  /**
+   * A player who creates a public Gomoku table on the arena's server instead of quick-matching (the
+   * cluster scenario picks each table's owner node this way); {@link #createdTable} names it.
+   */
+  static GamePlayer creator(Arena arena, String nickname) {
+    return new GamePlayer(arena, nickname, arena.uri, new CompletableFuture<>(), true);
+  }
+
+  /** A player who joins {@code host}'s table through the server at {@code uri} (another node). */
+  static GamePlayer joining(Arena arena, String nickname, java.net.URI uri, GamePlayer host) {
+    return new GamePlayer(arena, nickname, uri, host.seating, false);
+  }
+
+  /** A creator's table id, once {@code table_created} has named it. */
+  CompletableFuture<String> createdTable() {
+    return seating;
   }
 
   /** Connects and says hello; the returned stage completes when the socket is open. */
   CompletableFuture<Void> connect() {
-    return arena.wss.open(arena.uri, this).thenAccept(ws -> {});
+    return arena.wss.open(uri, this).thenAccept(ws -> {});
   }
 
-  /** Completes when the matchmaker has seated this player. */
+  /**
+   * Completes when the matchmaker has seated this player (for a creator or joiner: when its first
+   * match started).
+   */
   CompletableFuture<Void> matched() {
     return matched;
   }
@@ -200,6 +243,12 @@ final class GamePlayer implements WebSocket.Listener {
           matched.complete(null);
         }
       }
+      case "table_created" -> {
+        if (creates && !seating.isDone()) {
+          table = m.getString("table");
+          seating.complete(table);
+        }
+      }
       case "snapshot" -> snapshot(m);
       case "event" -> event(m);
       case "ack" -> ack(m);
@@ -233,7 +282,14 @@ final class GamePlayer implements WebSocket.Listener {
     token = m.getString("token");
     playerId = m.getString("playerId");
     if (!m.getBoolean("resumed", false)) {
-      send(command("quick_match", "q").add("game", "gomoku").build().toString());
+      if (seating == null) {
+        send(command("quick_match", "q").add("game", "gomoku").build().toString());
+      } else if (creates) {
+        seatId = "c";
+        send(command("create_table", seatId).add("game", "gomoku").build().toString());
+      } else {
+        seating.thenAccept(this::join);
+      }
       return;
     }
     List<String> tables = new ArrayList<>();
@@ -256,7 +312,19 @@ final class GamePlayer implements WebSocket.Listener {
     arena.scheduler.schedule(() -> resumeTimedOut(id), 5, TimeUnit.SECONDS);
   }
 
+  private synchronized void join(String id) {
+    table = id;
+    seatId = "j";
+    send(command("join_table", seatId).add("table", id).build().toString());
+  }
+
   private void ack(JsonObject m) {
+    if (seatId != null && m.getString("re", "").equals(seatId)) {
+      // Seated by create_table or join_table: ready, and the match starts once both are.
+      seatId = null;
+      send(command("ready", "y").add("table", table).build().toString());
+      return;
+    }
     if (m.getString("re", "").equals(pendingId)) {
       arena.measurements.count("moves acknowledged");
     }
@@ -348,6 +416,7 @@ final class GamePlayer implements WebSocket.Listener {
         lastMoveAt =
             System.nanoTime() - ThreadLocalRandom.current().nextLong(arena.movePeriodNanos);
         arena.measurements.count("matches started");
+        matched.complete(null);
       }
       case "clock" -> {
         toAct = data.getInt("seat", -1);
