@@ -26,9 +26,6 @@ final class DirectorySummaries {
   }
 
   static TableRegistry.Listing decode(String tableId, String value) {
-    if (value.startsWith("{")) {
-      return decodeJson(tableId, value);
-    }
     String[] f = value.split("\\|", -1);
     if (f.length != 9) {
       return null;
@@ -47,33 +44,6 @@ final class DirectorySummaries {
               Boolean.parseBoolean(f[8])),
           "1".equals(f[0]));
     } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /**
-   * The JSON form {@code {id, game, phase, seats, taken, practice, spectatable}} another writer of
-   * the directory may use (a private table is the one that is not spectatable).
-   */
-  private static TableRegistry.Listing decodeJson(String tableId, String value) {
-    try (jakarta.json.JsonReader reader =
-        jakarta.json.Json.createReader(new java.io.StringReader(value))) {
-      jakarta.json.JsonObject o = reader.readObject();
-      int taken = o.getInt("taken");
-      boolean spectatable = o.getBoolean("spectatable");
-      return new TableRegistry.Listing(
-          new TableSummary(
-              tableId,
-              o.getString("game"),
-              Phase.valueOf(o.getString("phase").toUpperCase(java.util.Locale.ROOT)),
-              o.getInt("seats"),
-              taken,
-              taken,
-              0,
-              o.getBoolean("practice"),
-              spectatable),
-          spectatable);
-    } catch (RuntimeException e) {
       return null;
     }
   }

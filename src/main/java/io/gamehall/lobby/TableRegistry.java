@@ -210,17 +210,16 @@ public class TableRegistry {
   private void publish(Entry entry) {
     HallDirectory shared = directory;
     if (shared != null) {
-      shared.publish(
-          entry.table().id(), DirectorySummaries.encode(entry.summary(), entry.listed()));
+      shared.publish(entry.table().id(), directorySummary(entry));
     }
   }
 
   /**
-   * The directory's value for a table this node owns (a private table is the one that is not
-   * spectatable); the entry's node (table -> owner) is what other nodes route by.
+   * The directory's value for a table this node owns (listed unless it has a join code); the
+   * entry's node (table -> owner) is what other nodes route by.
    */
-  public static String directorySummary(TableSummary s) {
-    return DirectorySummaries.encode(s, s.spectatable());
+  public static String directorySummary(Entry entry) {
+    return DirectorySummaries.encode(entry.summary(), entry.listed());
   }
 
   /** Every table the lobby may show or count: this node's, or in a cluster every node's. */
@@ -334,9 +333,7 @@ public class TableRegistry {
     Entry entry = restore(state, code);
     // restore() publishes once this registry has joined the cluster; before that (claims at start)
     // the entry goes in now, in the same form.
-    cluster
-        .directory()
-        .publish(state.tableId(), DirectorySummaries.encode(entry.summary(), entry.listed()));
+    cluster.directory().publish(state.tableId(), directorySummary(entry));
     return Optional.of(entry);
   }
 

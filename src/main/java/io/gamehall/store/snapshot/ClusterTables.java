@@ -107,7 +107,7 @@ public class ClusterTables implements TableAdopter {
     OwnedTables owned = cluster.owned().orElseThrow();
     for (TableRegistry.Entry e : registry.all()) {
       if (owned.fence(e.table().id()).isPresent()) {
-        tables.put(e.table().id(), TableRegistry.directorySummary(e.summary()));
+        tables.put(e.table().id(), TableRegistry.directorySummary(e));
       }
     }
     tables.forEach(cluster.directory()::publish);
