@@ -152,9 +152,9 @@ public final class StandaloneWildFly implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no java process under " + process.pid()));
   }
 
-  /** The server's own log, for tests that look for warnings. */
-  public Path serverLog() {
-    return base.resolve("log/server.log");
+  /** What the server printed on its console: every line from the first, boot included. */
+  public Path consoleLog() {
+    return base.resolve("console.log");
   }
 
   public String tail() {
