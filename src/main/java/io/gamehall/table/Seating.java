@@ -288,7 +288,9 @@ final class Seating {
         seat.graceToken++;
         seat.offlineDeadline = 0;
       }
-      if (wasOffline || wasSilent) {
+      // On a new connection always: it ends the client's replay (docs/protocol.md), and in a
+      // cluster the old socket, on another node, may close only after the new one resumed.
+      if (wasOffline || wasSilent || cameBack) {
         events.emitTable("online", data("seat", s, "player", playerId));
       }
       if (cameBack && seat.trustee && t.settings.trusteePolicy() == TrusteePolicy.CLOCK) {
