@@ -622,7 +622,18 @@ class RelayTest {
     node1.awaitPublished(table, "node0");
     Socket bob = new Socket("g-bob");
     node1.lobby().join(bob, "j1", null, made.code());
-    assertEquals(1, bob.seatOf(table), "bob joins node0's table by its code from node1");
+    ServerMessage answer =
+        bob.await(
+            ServerMessage.class,
+            m ->
+                (m instanceof ServerMessage.Snapshot s
+                        && s.table().equals(table)
+                        && s.state().get("yourSeat") != null)
+                    || (m instanceof ServerMessage.Error e && "j1".equals(e.re())),
+            "a seat at " + table + " or an error for the join");
+    assertTrue(
+        answer instanceof ServerMessage.Snapshot,
+        "bob joins node0's table by its code from node1, but got " + answer);
     alice.event(table, "seated");
   }
 }
