@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * dnsmasq child process on a free loopback port serves an SRV record per node (its JGroups port)
  * and an A record per SRV target, as a Kubernetes headless Service does for a named port; two
  * in-JVM nodes built by the production stack ({@link JGroupsStack}) find each other through it and
- * form one view.
+ * form one view. The A-record mode (one name, every node on the same port) is checked the same way.
  */
 class DnsPingTest {
   private static final Duration STARTS = Duration.ofSeconds(30);
@@ -96,6 +96,62 @@ class DnsPingTest {
       }
       assertTrue(dnsmasq.isAlive(), "dnsmasq served the whole test");
     }
+  }
+
+  @Test
+  void aRecordsFindNodesThatShareOnePortOnTwoAddresses() throws Exception {
+    // A Kubernetes headless Service's name resolves to every pod, each listening on 7800: here two
+    // loopback addresses with one port between them.
+    Map<String, String> shipped = envFile(Path.of("server-config/cluster/dns-ping.env"));
+    try (ClusterNodes cluster = new ClusterNodes(1)) {
+      int port = freeOnBoth(cluster.port(0));
+      int dnsPort = freeDnsPort(port + 1);
+      startDnsmasq(
+          dnsPort,
+          List.of(
+              "--host-record=nodes." + DOMAIN + ",127.0.0.1",
+              "--host-record=nodes." + DOMAIN + ",127.0.0.2"));
+      List<ClusterNode> nodes = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Map<String, String> settings = new HashMap<>(shipped);
+        settings.put("gamehall.cluster.node.name", "node" + i);
+        settings.put("gamehall.cluster.bind.address", "127.0.0." + (i + 1));
+        settings.put("gamehall.cluster.bind.port", String.valueOf(port));
+        settings.put("gamehall.cluster.dns.record.type", "A");
+        settings.put("gamehall.cluster.dns.query", "nodes." + DOMAIN);
+        settings.put("gamehall.cluster.dns.address", "127.0.0.1:" + dnsPort);
+        settings.put("gamehall.cluster.secret", ClusterNodes.SECRET);
+        nodes.add(cluster.start(settings));
+      }
+      for (ClusterNode node : nodes) {
+        ClusterView view;
+        try {
+          view =
+              ClusterNodes.awaitView(
+                  node, v -> v.members().size() == 2, FORMS, "both nodes through A records");
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + "; dnsmasq said: " + dnsmasqLog, e);
+        }
+        assertEquals(Set.of("node0", "node1"), Set.copyOf(view.members()));
+      }
+    }
+  }
+
+  /** A port free on both 127.0.0.1 and 127.0.0.2, with its FD_SOCK2 port (+100), below 32768. */
+  private static int freeOnBoth(int from) throws IOException {
+    InetAddress first = InetAddress.getByName("127.0.0.1");
+    InetAddress second = InetAddress.getByName("127.0.0.2");
+    for (int port = from; port + 100 < 32768; port++) {
+      try (ServerSocket a = new ServerSocket(port, 1, first);
+          ServerSocket b = new ServerSocket(port, 1, second);
+          ServerSocket c = new ServerSocket(port + 100, 1, first);
+          ServerSocket d = new ServerSocket(port + 100, 1, second)) {
+        return port;
+      } catch (IOException taken) {
+        // Try the next one.
+      }
+    }
+    throw new IllegalStateException("no port below 32768 free on 127.0.0.1 and 127.0.0.2");
   }
 
   /** The shipped environment file as the settings it sets: GAMEHALL_CLUSTER_X_Y -> ...x.y. */
