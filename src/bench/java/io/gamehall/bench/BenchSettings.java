@@ -21,6 +21,7 @@ record BenchSettings(
     String serverCpu,
     String serverHeap,
     String serverOpts,
+    String serverGc,
     int serverPortOffset,
     int rampConcurrency,
     Path out,
@@ -36,6 +37,12 @@ record BenchSettings(
     String steps,
     int idleConnections,
     Wss wssHolder) {
+
+  /**
+   * The server's collector and its options unless {@code -Dbench.server.gc} says otherwise; chosen
+   * by the A/B in docs/performance.md ("GC on one core").
+   */
+  static final String DEFAULT_SERVER_GC = "-XX:+UseG1GC";
 
   static BenchSettings from(Properties p, Executor executor) throws Exception {
     Path basedir = Path.of(p.getProperty("bench.basedir", ".")).toAbsolutePath();
@@ -76,6 +83,9 @@ record BenchSettings(
         cpu.isBlank() || cpu.equals("none") ? null : cpu,
         p.getProperty("bench.server.heap", "1g"),
         p.getProperty("bench.server.opts", ""),
+        p.getProperty("bench.server.gc", "").isBlank()
+            ? DEFAULT_SERVER_GC
+            : p.getProperty("bench.server.gc").trim(),
         integer(p, "bench.server.port.offset", integer(p, "gamehall.port.offset", 10000) + 100),
         integer(p, "bench.ramp.concurrency", 64),
         Path.of(p.getProperty("bench.out", target.resolve("bench").toString())).toAbsolutePath(),
