@@ -39,10 +39,11 @@ record BenchSettings(
     Wss wssHolder) {
 
   /**
-   * The server's collector and its options unless {@code -Dbench.server.gc} says otherwise; chosen
-   * by the A/B in docs/performance.md ("GC on one core").
+   * The server's collector and its options unless {@code -Dbench.server.gc} says otherwise ({@code
+   * -XX:+UseG1GC} for the runs before 2026-12-03 17:00): Shenandoah had the lowest p99 in both
+   * rounds of the A/B in docs/performance.md ("GC on one core").
    */
-  static final String DEFAULT_SERVER_GC = "-XX:+UseG1GC";
+  static final String DEFAULT_SERVER_GC = "-XX:+UseShenandoahGC";
 
   static BenchSettings from(Properties p, Executor executor) throws Exception {
     Path basedir = Path.of(p.getProperty("bench.basedir", ".")).toAbsolutePath();
