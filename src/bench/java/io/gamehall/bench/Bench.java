@@ -1,5 +1,6 @@
 package io.gamehall.bench;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The harness's entry point: starts the server, runs one scenario against it and writes the report.
  * Scenarios (bench.scenario): smoke (a little of everything, for mvn verify), game, echo, ratio
- * (echo then game at the same rate, one server), idle, handshake, storm, colyseus (GameHall and
+ * (echo then game at the same rate, one server), idle, idle-proxy (Payara: idle over wss, then over
+ * ws as from a TLS-terminating proxy, one server), handshake, storm, colyseus (GameHall and
  * Colyseus side by side, {@link SideBySide}), cluster (two nodes, {@link ClusterBench}).
  * docs/performance.md has the commands and the figures.
  */
@@ -162,6 +164,7 @@ public final class Bench {
         ratio();
       }
       case "idle" -> idle(settings.playersOr(10000), settings.secondsOr(600));
+      case "idle-proxy" -> idleProxy(settings.playersOr(1000), settings.secondsOr(60));
       case "handshake" -> handshakes(settings.rate(), settings.secondsOr(20), true);
       case "colyseus" -> new SideBySide(settings, report, server, measurements).run();
       default ->
@@ -390,47 +393,104 @@ public final class Bench {
   }
 
   private void idle(int connections, int seconds) throws Exception {
+    idle(connections, seconds, "idle", server.gameUri());
+  }
+
+  /**
+   * The same idle connections on one Payara, first over wss (TLS in Grizzly), then over plain ws to
+   * the listener a TLS-terminating proxy forwards to: what TLS in the container costs per
+   * connection, measured in one run (docs/performance.md, Payara Micro).
+   */
+  private void idleProxy(int connections, int seconds) throws Exception {
+    // Plain first, on the fresh server: if the first set left anything behind, it inflates the
+    // TLS set's baseline and so understates TLS's cost, never the saving.
+    long fresh = server.heapAfterGc();
+    idle(connections, seconds, "idle.proxied", server.proxiedGameUri());
+    settle(fresh);
+    idle(connections, seconds, "idle.tls", server.gameUri());
+    String tls = report.get("idle.tls.heap.per.connection.kb");
+    String proxied = report.get("idle.proxied.heap.per.connection.kb");
+    if (tls != null && proxied != null && !tls.equals("n/a") && !proxied.equals("n/a")) {
+      report.figure(
+          "idle.proxied.over.tls",
+          "heap per connection behind a proxy / with TLS in Payara",
+          String.format("%.2f", Double.parseDouble(proxied) / Double.parseDouble(tls)));
+    }
+  }
+
+  /**
+   * Waits (at most 3 minutes) until the server's heap after GC is back within 4 MB of {@code
+   * baseline}, the closed connections released; reports how long it took and what was left.
+   */
+  private void settle(long baseline) throws Exception {
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofMinutes(3).toNanos();
+    long heap = server.heapAfterGc();
+    while (heap - baseline > 4L << 20 && System.nanoTime() < deadline) {
+      hold(Duration.ofSeconds(15));
+      heap = server.heapAfterGc();
+    }
+    report.figure(
+        "idle.settle.s",
+        "time for the first set's closes to be released (s)",
+        seconds(System.nanoTime() - start));
+    report.figure(
+        "idle.settle.residue.mb",
+        "server heap after GC left above the fresh baseline (MB)",
+        (heap - baseline) / 1_048_576);
+  }
+
+  private void idle(int connections, int seconds, String key, URI uri) throws Exception {
     report.heading(
-        "Idle: " + connections + " connections held " + seconds + " s (hello, then only pongs)");
+        "Idle ("
+            + uri.getScheme()
+            + "): "
+            + connections
+            + " connections held "
+            + seconds
+            + " s (hello, then only pongs)");
     long heap0 = server.heapAfterGc();
     long rss0 = server.rssBytes();
     long rampStart = System.nanoTime();
     List<IdlePlayer> all =
         ramp(
             connections,
-            () -> new IdlePlayer(measurements, p -> settings.wss().open(server.gameUri(), p)),
+            () -> new IdlePlayer(measurements, p -> settings.wss().open(uri, p)),
             IdlePlayer::connect);
     int welcomed =
         awaitAll(all.stream().map(IdlePlayer::welcomed).toList(), Duration.ofSeconds(120));
-    report.figure("idle.welcomed", "connections open and welcomed", welcomed);
-    report.figure("idle.ramp.s", "time to open them (s)", seconds(System.nanoTime() - rampStart));
+    report.figure(key + ".welcomed", "connections open and welcomed", welcomed);
+    report.figure(key + ".ramp.s", "time to open them (s)", seconds(System.nanoTime() - rampStart));
     long heap1 = server.heapAfterGc();
     long rss1 = server.rssBytes();
-    report.figure("idle.heap.before.mb", "server heap after GC before (MB)", heap0 / 1_048_576);
-    report.figure("idle.heap.after.mb", "server heap after GC with them (MB)", heap1 / 1_048_576);
+    report.figure(key + ".heap.before.mb", "server heap after GC before (MB)", heap0 / 1_048_576);
+    report.figure(key + ".heap.after.mb", "server heap after GC with them (MB)", heap1 / 1_048_576);
     report.figure(
-        "idle.heap.per.connection.kb",
+        key + ".heap.per.connection.kb",
         "server heap per connection (KB)",
         perConnection(heap1 - heap0, welcomed));
     report.figure(
-        "idle.rss.per.connection.kb",
+        key + ".rss.per.connection.kb",
         "server RSS per connection (KB)",
         perConnection(rss1 - rss0, welcomed));
     long problemsBefore = total(measurements.problems());
     Window window = new Window(null);
     hold(Duration.ofSeconds(seconds));
-    window.close("idle");
+    window.close(key);
     report.figure(
-        "idle.dropped",
+        key + ".dropped",
         "connections lost during the hold",
         total(measurements.problems()) - problemsBefore);
     report.figure(
-        "idle.pings", "server pings answered during the hold", window.delta("pings answered"));
+        key + ".pings", "server pings answered during the hold", window.delta("pings answered"));
+    long heapEnd = server.heapAfterGc();
     report.figure(
-        "idle.heap.end.mb",
-        "server heap after GC at the end (MB)",
-        server.heapAfterGc() / 1_048_576);
-    report.figure("idle.rss.end.mb", "server RSS at the end (MB)", server.rssBytes() / 1_048_576);
+        key + ".heap.end.mb", "server heap after GC at the end (MB)", heapEnd / 1_048_576);
+    report.figure(
+        key + ".heap.end.per.connection.kb",
+        "server heap per connection at the end of the hold (KB)",
+        perConnection(heapEnd - heap0, welcomed));
+    report.figure(key + ".rss.end.mb", "server RSS at the end (MB)", server.rssBytes() / 1_048_576);
     all.forEach(IdlePlayer::close);
   }
 

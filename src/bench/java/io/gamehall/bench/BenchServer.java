@@ -39,6 +39,9 @@ final class BenchServer implements AutoCloseable {
   final Path gcLog;
   final boolean hasEcho;
   private String tls = "jsse";
+  // Payara's plain HTTP listener when it takes X-Forwarded-Proto from a TLS-terminating proxy
+  // (run-micro.sh with GAMEHALL_MICRO_PROXY_ADDRESS), else 0.
+  private int proxyPort;
   private final Process process;
   private final Path javaHome;
   private final Path log;
@@ -107,8 +110,14 @@ final class BenchServer implements AutoCloseable {
       ProcessBuilder builder = builder(command, settings, log, appSettings);
       builder.environment().put("GAMEHALL_JAVA_OPTS", jvm);
       builder.environment().put("GAMEHALL_MICRO_OPTS", "--rootdir " + out.resolve("payara-root"));
+      if (settings.scenario().equals("idle-proxy")) {
+        builder.environment().put("GAMEHALL_MICRO_PROXY_ADDRESS", "127.0.0.1");
+      }
       server =
           new BenchServer("payara", builder.start(), https, gcLog, log, settings.javaHome(), false);
+      if (settings.scenario().equals("idle-proxy")) {
+        server.proxyPort = http;
+      }
     } else {
       Path base = out.resolve("wildfly-base");
       copyStandalone(settings.wildflyHome().resolve("standalone"), base);
@@ -222,6 +231,18 @@ final class BenchServer implements AutoCloseable {
 
   URI gameUri() {
     return URI.create("wss://localhost:" + httpsPort + "/gamehall/ws");
+  }
+
+  /**
+   * The game socket as a TLS-terminating proxy in front of Payara reaches it: plain ws to the
+   * listener that believes X-Forwarded-Proto (the harness sends the header, as nginx does).
+   */
+  URI proxiedGameUri() {
+    if (proxyPort == 0) {
+      throw new IllegalStateException(
+          "no proxy listener: bench.scenario=idle-proxy on Payara only");
+    }
+    return URI.create("ws://localhost:" + proxyPort + "/gamehall/ws");
   }
 
   /**

@@ -127,10 +127,12 @@ final class Wss {
   CompletableFuture<WebSocket> open(URI uri, WebSocket.Listener listener) {
     int index = resumeSessions ? System.identityHashCode(listener) : next.getAndIncrement();
     HttpClient client = clients.get(Math.floorMod(index, clients.size()));
-    return client
-        .newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(30))
-        .buildAsync(uri, listener);
+    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+    if ("ws".equals(uri.getScheme())) {
+      // Plain ws only ever stands for a TLS-terminating proxy's hop: say https, as nginx does.
+      builder.header("X-Forwarded-Proto", "https");
+    }
+    return builder.buildAsync(uri, listener);
   }
 
   private static Method localAddressMethod() {

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The unchanged WAR on Payara Micro, started here as a child process through
  * server-config/payara/run-micro.sh (not Arquillian's WildFly) with our keystore: TLS 1.2/1.3 only,
- * HSTS, a forged X-Forwarded-Proto refused, a full Gomoku game over wss trusting only our CA with
- * host names verified, and (Micro 6) a token that survives a restart of the instance.
+ * HSTS, a forged X-Forwarded-Proto refused (and believed only on loopback after a restart behind a
+ * proxy), a full Gomoku game over wss trusting only our CA with host names verified, and (Micro 6)
+ * a token that survives a restart of the instance.
  */
 class PayaraMicroIT {
   private static final Logger LOG = Logger.getLogger(PayaraMicroIT.class.getName());
@@ -133,7 +134,11 @@ class PayaraMicroIT {
     if (!restart) {
       return;
     }
-    try (ChildProcess micro = start(name, command, env, work, socket)) {
+    // The restart behind a proxy (deployment.md, "Payara Micro behind nginx"): the HTTP listener on
+    // loopback only, believing X-Forwarded-Proto there.
+    Map<String, String> proxied = new java.util.HashMap<>(env);
+    proxied.put("GAMEHALL_MICRO_PROXY_ADDRESS", "127.0.0.1");
+    try (ChildProcess micro = start(name, command, proxied, work, socket)) {
       ClientManager sockets = ClientManager.createClient();
       try (TestClient again = TestClient.resumed(WssTier.of(sockets, socket), token)) {
         assertEquals(playerId, again.welcome().playerId(), "the token outlived the restart");
@@ -143,6 +148,25 @@ class PayaraMicroIT {
       assertTrue(
           Files.isRegularFile(data.resolve("token-signing-key")),
           "run-micro.sh keeps the key under GAMEHALL_DATA_DIR");
+      assertProxyListenerOnLoopbackOnly(http);
+    }
+  }
+
+  /**
+   * With GAMEHALL_MICRO_PROXY_ADDRESS=127.0.0.1 a plain upgrade marked https by the proxy is
+   * accepted on 127.0.0.1, and the HTTP port does not listen on any other address (127.0.0.2 is
+   * loopback too, but not the bound one).
+   */
+  private static void assertProxyListenerOnLoopbackOnly(int http) throws Exception {
+    URI plain = URI.create("ws://127.0.0.1:" + http + "/gamehall/ws");
+    try (RawWebSocket raw = RawWebSocket.connect(plain, null, "X-Forwarded-Proto: https")) {
+      assertEquals(101, raw.status(), raw.handshakeResponse());
+    }
+    try (java.net.Socket other = new java.net.Socket()) {
+      assertThrows(
+          java.net.ConnectException.class,
+          () -> other.connect(new java.net.InetSocketAddress("127.0.0.2", http), 5_000),
+          "the proxy listener answers only on its own address");
     }
   }
 
