@@ -100,7 +100,9 @@ public class HallStore {
       return recordFenced(record, fenced);
     }
     String matchId = newMatchId();
-    return run(() -> matches.get().record(matchId, record, System.currentTimeMillis()))
+    return run(() ->
+            KeyConflicts.retried(
+                () -> matches.get().record(matchId, record, System.currentTimeMillis())))
         .whenComplete(
             (changed, failure) -> {
               if (failure != null) {
@@ -124,10 +126,12 @@ public class HallStore {
     String matchId = matchIdOf(record);
     CompletableFuture<Map<String, Integer>> done =
         run(() ->
-                matches
-                    .get()
-                    .recordFenced(matchId, record, System.currentTimeMillis(), fence.get())
-                    .orElse(null))
+                KeyConflicts.retried(
+                    () ->
+                        matches
+                            .get()
+                            .recordFenced(matchId, record, System.currentTimeMillis(), fence.get())
+                            .orElse(null)))
             .thenApply(
                 changed -> {
                   if (changed == null) {
