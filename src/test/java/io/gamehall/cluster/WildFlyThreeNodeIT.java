@@ -13,6 +13,7 @@ import io.gamehall.protocol.TableAction;
 import io.gamehall.support.ClusterNginx;
 import io.gamehall.support.ClusterOfWildFlys;
 import io.gamehall.support.PostgresCluster;
+import io.gamehall.support.RawWebSocket;
 import io.gamehall.support.TestClient;
 import io.gamehall.support.Tier;
 import io.gamehall.support.Tls;
@@ -449,6 +450,12 @@ class WildFlyThreeNodeIT {
         owned.put(g, epochOf(g.table));
       }
     }
+    // A raw socket on the node reads exactly what the drain sends it: Tyrus's client reports 1006
+    // for some of these closes (below), so the 1001 close frame itself is checked here.
+    RawWebSocket watcher = RawWebSocket.connect(node.socket(), Tls.trustingOurCa());
+    assertEquals(101, watcher.status(), watcher.handshakeResponse());
+    watcher.sendText("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1,\"nickname\":\"Raw\"}");
+    assertTrue(nextText(watcher).contains("\"welcome\""), "the raw socket's welcome");
     long drainStart = System.nanoTime();
     HttpResponse<String> drain = http(node, "/admin/drain?message=Rolling%20restart", true);
     assertEquals(202, drain.statusCode(), drain.body());
@@ -465,6 +472,10 @@ class WildFlyThreeNodeIT {
     for (Map.Entry<Game, Long> e : owned.entrySet()) {
       newNumbers.put(e.getKey(), awaitMoved(e.getKey().table, node, e.getValue() + 1));
     }
+    RawWebSocket.Frame close = nextClose(watcher);
+    assertEquals(1001, close.closeCode(), "the drained node's close frame: " + close.closeReason());
+    watcher.send(true, RawWebSocket.CLOSE, close.payload());
+    watcher.close();
     awaitConnections(node, 0);
     timings.add(node.name() + ": drained and its sockets closed in " + since(drainStart) + " s");
     // The node has closed its sockets. Its players got its drain notice before the close frame,
@@ -479,7 +490,12 @@ class WildFlyThreeNodeIT {
                 .anyMatch(m -> m instanceof ServerMessage.Notice n && "drain".equals(n.kind()));
         if (told || !answersPing(p.socket, "alive-" + node.name())) {
           int code = p.socket.awaitClose(WAIT).getCloseCode().getCode();
-          assertEquals(1001, code, p.nickname + "'s socket on the drained " + node.name());
+          // The frame is 1001 (the raw socket above); Tyrus's client reports 1006 for some of
+          // these closes, as for the cross-node 4001 (docs/clustering.md, known limits).
+          assertTrue(
+              code == 1001 || code == 1006,
+              p.nickname + "'s socket on the drained " + node.name() + " closed with " + code);
+          LOG.info(p.nickname + "'s socket on the drained " + node.name() + " closed with " + code);
           closed.add(p);
         }
       }
@@ -591,6 +607,46 @@ class WildFlyThreeNodeIT {
       }
     }
     return fail(c.welcome().nickname() + ": neither pong nor close within " + WAIT);
+  }
+
+  /** The next text frame, answering pings on the way. */
+  private static String nextText(RawWebSocket socket) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      RawWebSocket.Frame frame = socket.read(Duration.ofNanos(deadline - System.nanoTime()));
+      if (frame != null && frame.opcode() == RawWebSocket.TEXT) {
+        return frame.text();
+      }
+      if (frame != null && frame.opcode() == RawWebSocket.PING) {
+        socket.send(true, RawWebSocket.PONG, frame.payload());
+      }
+    }
+    return fail("no text frame within " + WAIT);
+  }
+
+  /** The close frame that must come next (text frames, the drain notice, are skipped). */
+  private static RawWebSocket.Frame nextClose(RawWebSocket socket) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    List<String> seen = new ArrayList<>();
+    while (System.nanoTime() < deadline) {
+      RawWebSocket.Frame frame;
+      try {
+        frame = socket.read(Duration.ofNanos(deadline - System.nanoTime()));
+      } catch (java.io.IOException e) {
+        return fail("the connection ended without a close frame (" + e + "); frames: " + seen);
+      }
+      if (frame == null) {
+        continue;
+      }
+      if (frame.opcode() == RawWebSocket.CLOSE) {
+        return frame;
+      }
+      seen.add(frame.opcode() == RawWebSocket.TEXT ? frame.text() : "opcode " + frame.opcode());
+      if (frame.opcode() == RawWebSocket.PING) {
+        socket.send(true, RawWebSocket.PONG, frame.payload());
+      }
+    }
+    return fail("no close frame within 60 s; frames: " + seen);
   }
 
   /**
