@@ -479,9 +479,8 @@ class WildFlyThreeNodeIT {
     awaitConnections(node, 0);
     timings.add(node.name() + ": drained and its sockets closed in " + since(drainStart) + " s");
     // The node has closed its sockets. Its players got its drain notice before the close frame,
-    // on the same stream; the others answer a ping. Nothing is sent to a socket the node closed:
-    // data arriving after the server's close is answered with a reset, which loses the close frame
-    // for a client that has not read it yet (seen as 1006), and so would a stop right now.
+    // on the same stream; the others answer a ping. Nothing is sent to a socket the node closed,
+    // and the node stops only now, so neither can be what ended a player's connection.
     List<Player> closed = new ArrayList<>();
     for (Game g : games) {
       for (Player p : List.of(g.black, g.white)) {
