@@ -100,6 +100,8 @@ public final class Bench {
               + settings.javaHome()
               + ", heap "
               + settings.serverHeap()
+              + ", GC "
+              + settings.serverGc()
               + ", server pinned to CPU "
               + settings.serverCpu()
               + ", client source addresses "

@@ -73,7 +73,12 @@ final class BenchServer implements AutoCloseable {
             + settings.serverHeap()
             + " -Xmx"
             + settings.serverHeap()
-            + " -XX:+UseG1GC -Xlog:gc:file="
+            + " "
+            + settings.serverGc()
+            // ZGC logs its pauses under gc+phases only; G1 and Shenandoah name them at gc level.
+            + (settings.serverGc().contains("UseZGC")
+                ? " -Xlog:gc,gc+phases:file="
+                : " -Xlog:gc:file=")
             + gcLog
             + (settings.serverOpts().isBlank()
                 ? ""

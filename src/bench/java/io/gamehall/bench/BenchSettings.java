@@ -21,6 +21,7 @@ record BenchSettings(
     String serverCpu,
     String serverHeap,
     String serverOpts,
+    String serverGc,
     int serverPortOffset,
     int rampConcurrency,
     Path out,
@@ -36,6 +37,13 @@ record BenchSettings(
     String steps,
     int idleConnections,
     Wss wssHolder) {
+
+  /**
+   * The server's collector and its options unless {@code -Dbench.server.gc} says otherwise ({@code
+   * -XX:+UseG1GC} for the runs before 2026-12-03 17:00): Shenandoah had the lowest p99 in both
+   * rounds of the A/B in docs/performance.md ("GC on one core").
+   */
+  static final String DEFAULT_SERVER_GC = "-XX:+UseShenandoahGC";
 
   static BenchSettings from(Properties p, Executor executor) throws Exception {
     Path basedir = Path.of(p.getProperty("bench.basedir", ".")).toAbsolutePath();
@@ -76,6 +84,9 @@ record BenchSettings(
         cpu.isBlank() || cpu.equals("none") ? null : cpu,
         p.getProperty("bench.server.heap", "1g"),
         p.getProperty("bench.server.opts", ""),
+        p.getProperty("bench.server.gc", "").isBlank()
+            ? DEFAULT_SERVER_GC
+            : p.getProperty("bench.server.gc").trim(),
         integer(p, "bench.server.port.offset", integer(p, "gamehall.port.offset", 10000) + 100),
         integer(p, "bench.ramp.concurrency", 64),
         Path.of(p.getProperty("bench.out", target.resolve("bench").toString())).toAbsolutePath(),

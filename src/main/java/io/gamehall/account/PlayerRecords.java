@@ -19,9 +19,18 @@ import java.util.concurrent.CompletionException;
 public class PlayerRecords {
   @Inject HallStore store;
 
-  /** Records a welcomed player; failures are logged by the store, never shown to the player. */
+  /** A player's last-seen time is kept to within ten minutes, per node. */
+  private final SeenThrottle seenThrottle =
+      new SeenThrottle(600_000, 100_000, System::currentTimeMillis);
+
+  /**
+   * Records a welcomed player (at most once per ten minutes per player and nickname on this node);
+   * failures are logged by the store, never shown to the player.
+   */
   public void seen(String playerId, String nickname) {
-    store.seen(playerId, nickname);
+    if (seenThrottle.shouldWrite(playerId, nickname)) {
+      store.seen(playerId, nickname);
+    }
   }
 
   public CompletableFuture<Map<String, Object>> history(String playerId, int offset, int limit) {

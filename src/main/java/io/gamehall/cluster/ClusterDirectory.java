@@ -16,8 +16,9 @@ import org.infinispan.manager.EmbeddedCacheManager;
  * at 10 and 100 nodes).
  *
  * <p>When a node leaves the view, the coordinator drops that node's entries: its tables are about
- * to be claimed, and their new owners publish them again. This node republishes its own tables
- * after a merge through {@link #republish}.
+ * to be claimed, and their new owners publish them again. After a merge, once the caches have
+ * settled on the merged view, this node republishes its own tables and codes ({@link #afterMerge},
+ * {@link #republish}).
  */
 public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   static final String TABLES = "gamehall-tables";
@@ -27,6 +28,7 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   private static final char SEP = '|';
 
   private final String node;
+  private final ClusterNode clusterNode;
   private final Cache<String, String> tables;
   private final Cache<String, String> codes;
   private final Cache<String, String> presence;
@@ -37,9 +39,13 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   private volatile boolean closed;
   private final List<java.util.function.Consumer<ClusterView>> purged =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> afterMerge = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean mergePending =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private ClusterDirectory(ClusterNode clusterNode, EmbeddedCacheManager manager) {
     this.node = clusterNode.name();
+    this.clusterNode = clusterNode;
     this.tables = manager.getCache(TABLES);
     this.codes = manager.getCache(CODES);
     this.presence = manager.getCache(PRESENCE);
@@ -59,6 +65,10 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
     ClusterDirectory directory = new ClusterDirectory(clusterNode, manager);
     clusterNode.onView(v -> directory.purgeDeparted(v));
     directory.tables.addListener(directory.new OwnerWatcher());
+    TopologyWatcher settling = directory.new TopologyWatcher();
+    directory.tables.addListener(settling);
+    directory.codes.addListener(settling);
+    clusterNode.onMerged(directory::merged);
     return directory;
   }
 
@@ -199,10 +209,79 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
     return stored == null ? Optional.empty() : Optional.of(nodeOf(stored));
   }
 
-  /** Puts this node's own entries back, e.g. after a merge in which the other side dropped them. */
-  public void republish(Map<String, String> ownTables, Map<String, String> ownCodes) {
+  /**
+   * Puts this node's own entries back, e.g. after a merge in which the other side dropped them.
+   * Codes go first: a node that hears a table published again can then resolve its code too.
+   * Returns the codes not put back because another table holds them now (drawn on the other side
+   * while the partition hid this one).
+   */
+  public java.util.Set<String> republish(
+      Map<String, String> ownTables, Map<String, String> ownCodes) {
+    java.util.Set<String> taken = new java.util.TreeSet<>();
+    ownCodes.forEach(
+        (code, tableId) -> {
+          String stored = codes.putIfAbsent(code, mine(tableId));
+          if (stored != null && !valueOf(stored).equals(tableId)) {
+            taken.add(code);
+          } else if (stored != null && !nodeOf(stored).equals(node)) {
+            // The code moved with its table (adopted here): the old owner's entry is stale.
+            codes.replace(code, stored, mine(tableId));
+          }
+        });
     ownTables.forEach(this::publish);
-    ownCodes.forEach((code, tableId) -> codes.put(code, mine(tableId)));
+    return taken;
+  }
+
+  /**
+   * Runs {@code republish} once after each merge, off the JGroups and Infinispan threads, when the
+   * tables and codes caches have settled on the merged view. Not at the merge itself: measured in
+   * RelayTest, entries put then land in this node's side of the partition only, and Infinispan's
+   * merge then replaces them with the larger side's (which the purge emptied of this node's).
+   */
+  public void afterMerge(Runnable republish) {
+    afterMerge.add(republish);
+  }
+
+  private void merged() {
+    mergePending.set(true);
+    republishIfSettled();
+  }
+
+  private void republishIfSettled() {
+    if (closed || !mergePending.get() || !settled(tables) || !settled(codes)) {
+      return;
+    }
+    if (mergePending.compareAndSet(true, false)) {
+      // Cluster writes: never on the thread that delivered the topology.
+      Thread republish =
+          new Thread(
+              () -> {
+                for (Runnable listener : afterMerge) {
+                  try {
+                    listener.run();
+                  } catch (RuntimeException e) {
+                    java.util.logging.Logger.getLogger(ClusterDirectory.class.getName())
+                        .log(java.util.logging.Level.WARNING, "republish after a merge failed", e);
+                  }
+                }
+              },
+              "directory-republish-" + node);
+      republish.setDaemon(true);
+      republish.start();
+    }
+  }
+
+  /** No rebalance under way, and every member of this node's view holds the cache. */
+  private boolean settled(Cache<String, String> cache) {
+    org.infinispan.topology.CacheTopology topology =
+        cache.getAdvancedCache().getDistributionManager().getCacheTopology();
+    if (topology == null
+        || topology.getPhase() != org.infinispan.topology.CacheTopology.Phase.NO_REBALANCE) {
+      return false;
+    }
+    java.util.Set<String> holding = new java.util.HashSet<>();
+    topology.getActualMembers().forEach(a -> holding.add(a.toString()));
+    return holding.containsAll(clusterNode.view().members());
   }
 
   /** The coordinator drops entries of nodes that left the view (soft state; owners republish). */
@@ -229,7 +308,7 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
   }
 
   /** Tells {@code listener} after each purge this node ran (as coordinator), for tests. */
-  void afterPurge(java.util.function.Consumer<ClusterView> listener) {
+  public void afterPurge(java.util.function.Consumer<ClusterView> listener) {
     purged.add(listener);
   }
 
@@ -263,6 +342,19 @@ public final class ClusterDirectory implements HallDirectory, AutoCloseable {
         return;
       }
       listings.forEach(l -> l.removed(event.getKey()));
+    }
+  }
+
+  /** Hears each new topology of the tables and codes caches: the end of a merge's rebalance. */
+  @org.infinispan.notifications.Listener(sync = false)
+  public final class TopologyWatcher {
+    @org.infinispan.notifications.cachelistener.annotation.TopologyChanged
+    public void changed(
+        org.infinispan.notifications.cachelistener.event.TopologyChangedEvent<String, String>
+            event) {
+      if (!event.isPre()) {
+        republishIfSettled();
+      }
     }
   }
 

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * @param quorum the number of nodes a node must see in its view, itself included, to accept moves
  *     and claim tables: a majority of {@code gamehall.cluster.size} unless set
  * @param failureTimeoutMillis how long a silent node stays in the view (JGroups FD_ALL3 timeout)
+ * @param dnsRecordType what {@code dnsQuery} asks for: {@code A} (every node on the bind port) or
+ *     {@code SRV} (each record names a node's host and port)
+ * @param dnsAddress the DNS server DNS_PING asks ({@code host:port}), or null for the system's
  */
 public record ClusterSettings(
     boolean enabled,
@@ -27,6 +30,8 @@ public record ClusterSettings(
     Discovery discovery,
     List<HostPort> initialHosts,
     String dnsQuery,
+    String dnsRecordType,
+    String dnsAddress,
     int quorum,
     long failureTimeoutMillis) {
 
@@ -105,11 +110,30 @@ public record ClusterSettings(
       throw new IllegalArgumentException(
           "gamehall.cluster.dns.query must name the DNS record of the nodes for dns_ping");
     }
+    String recordType =
+        orDefault(lookup, "gamehall.cluster.dns.record.type", "A").toUpperCase(Locale.ROOT);
+    if (!recordType.equals("A") && !recordType.equals("SRV")) {
+      throw new IllegalArgumentException(
+          "gamehall.cluster.dns.record.type must be A or SRV, got '" + recordType + "'");
+    }
+    String dnsAddress = blankToNull(lookup.apply("gamehall.cluster.dns.address"));
     int size = intValue(lookup, "gamehall.cluster.size", 3, 1, 1000);
     int quorum = intValue(lookup, "gamehall.cluster.quorum", size / 2 + 1, 1, 1000);
     long failure = intValue(lookup, "gamehall.cluster.failure.timeout.millis", 8000, 1000, 600_000);
     return new ClusterSettings(
-        enabled, name, node, secret, bind, port, discovery, hosts, dns, quorum, failure);
+        enabled,
+        name,
+        node,
+        secret,
+        bind,
+        port,
+        discovery,
+        hosts,
+        dns,
+        recordType,
+        dnsAddress == null ? null : dnsAddress.strip(),
+        quorum,
+        failure);
   }
 
   static List<HostPort> parseHosts(String spec) {
@@ -142,6 +166,7 @@ public record ClusterSettings(
         + " discovery "
         + discovery.name().toLowerCase(Locale.ROOT)
         + (discovery == Discovery.TCPPING ? " " + initialHosts : "")
+        + (discovery == Discovery.DNS_PING ? " " + dnsRecordType + " " + dnsQuery : "")
         + " quorum "
         + quorum;
   }

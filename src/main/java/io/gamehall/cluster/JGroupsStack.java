@@ -93,7 +93,16 @@ final class JGroupsStack {
         // Its own table (jgroupsping) in the shared database, created on first use.
         yield new JDBC_PING2().setDataSource(dataSource);
       }
-      case DNS_PING -> new DNS_PING().setDNSQuery(settings.dnsQuery());
+      case DNS_PING -> {
+        DNS_PING dns = new DNS_PING().setDNSQuery(settings.dnsQuery());
+        // SRV records carry each node's port; A records mean every node listens on this bind port.
+        dns.dnsRecordType(settings.dnsRecordType());
+        if (settings.dnsAddress() != null) {
+          // Then the SRV targets' A records come from that server too, not the system resolver.
+          dns.setDNSAddress(settings.dnsAddress());
+        }
+        yield dns;
+      }
     };
   }
 }

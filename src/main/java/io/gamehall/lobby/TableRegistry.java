@@ -332,8 +332,11 @@ public class TableRegistry {
     cluster.owned().ifPresent(owned -> owned.adopted(state.tableId(), fence));
     Entry entry = restore(state, code);
     // restore() publishes once this registry has joined the cluster; before that (claims at start)
-    // the entry goes in now, in the same form.
+    // the entry and its join code go in now, in the same form.
     cluster.directory().publish(state.tableId(), directorySummary(entry));
+    if (code != null && cluster.directory() instanceof ClusterDirectory shared) {
+      shared.republish(Map.of(), Map.of(code, state.tableId()));
+    }
     return Optional.of(entry);
   }
 

@@ -220,6 +220,18 @@ public final class ClusterNodes implements AutoCloseable {
     discard.start();
   }
 
+  /** Ends {@link #isolate}: {@code node} hears and reaches the others again, and MERGE3 merges. */
+  public static void heal(ClusterNode node) {
+    ProtocolStack stack = node.channel().getProtocolStack();
+    DISCARD discard = stack.findProtocol(DISCARD.class);
+    if (discard == null) {
+      throw new IllegalStateException(node.name() + " is not isolated");
+    }
+    stack.removeProtocol(discard);
+    discard.stop();
+    discard.destroy();
+  }
+
   /** A snapshot row for {@code tableId} at {@code seq}, as the single-node writer stores it. */
   void storeSnapshot(String tableId, long seq) throws SQLException {
     try (Connection c = db.getConnection();

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gamehall.cluster.ClusterDirectory;
 import io.gamehall.cluster.ClusterNode;
 import io.gamehall.cluster.ClusterNodes;
+import io.gamehall.cluster.ClusterView;
+import io.gamehall.cluster.HallDirectory;
 import io.gamehall.cluster.Relay;
 import io.gamehall.concurrent.Scheduling;
 import io.gamehall.config.GuardSettings;
@@ -16,6 +18,7 @@ import io.gamehall.protocol.ServerMessage;
 import io.gamehall.protocol.ServerMessageDecoder;
 import io.gamehall.protocol.ServerMessageEncoder;
 import io.gamehall.store.HallStore;
+import io.gamehall.store.snapshot.ClusterTables;
 import io.gamehall.support.TestConfig;
 import io.gamehall.table.Command;
 import io.gamehall.table.TableMember;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -573,5 +577,63 @@ class RelayTest {
     }
     assertEquals(List.of(), alice.gaps);
     assertEquals(List.of(), bob.gaps);
+  }
+
+  @Test
+  void aPrivateTablesCodeJoinsFromTheOtherSideAfterAPartitionHeals() throws Exception {
+    List<Hall> halls = cluster(3, 1024);
+    Hall node0 = halls.get(0);
+    Hall node1 = halls.get(1);
+    for (Hall h : halls) {
+      // As ClusterTables wires it in the container (every table here is its node's own).
+      h.directory()
+          .afterMerge(() -> ClusterTables.republish(h.tables().all(), id -> true, h.directory()));
+    }
+    Socket alice = new Socket("g-alice");
+    node0.lobby().createTable(alice, "c1", "gomoku", Map.of(), true, false);
+    ServerMessage.TableCreated made =
+        alice.await(ServerMessage.TableCreated.class, c -> "c1".equals(c.re()), "table_created");
+    String table = made.table();
+    assertEquals(
+        Optional.of(new HallDirectory.Location(table, "node0")),
+        node1.directory().resolveCode(made.code()));
+
+    // node0 is cut off: node1, the coordinator of the majority side, drops node0's entries.
+    BlockingQueue<ClusterView> purges = new LinkedBlockingQueue<>();
+    node1.directory().afterPurge(purges::add);
+    ClusterNodes.isolate(node0.node());
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    ClusterView purged;
+    do {
+      purged = purges.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      assertNotNull(purged, "node1 ran no purge without node0 within " + DEADLINE);
+    } while (purged.members().contains("node0"));
+    assertEquals(
+        Optional.empty(),
+        node1.directory().resolveCode(made.code()),
+        "the majority side lost the code with its node");
+
+    // The partition heals; Infinispan keeps the larger side's entries, node0 republishes its own.
+    node1.published().clear();
+    ClusterNodes.heal(node0.node());
+    for (Hall h : halls) {
+      ClusterNodes.awaitView(h.node(), v -> v.members().size() == 3, DEADLINE, "the merged view");
+    }
+    node1.awaitPublished(table, "node0");
+    Socket bob = new Socket("g-bob");
+    node1.lobby().join(bob, "j1", null, made.code());
+    ServerMessage answer =
+        bob.await(
+            ServerMessage.class,
+            m ->
+                (m instanceof ServerMessage.Snapshot s
+                        && s.table().equals(table)
+                        && s.state().get("yourSeat") != null)
+                    || (m instanceof ServerMessage.Error e && "j1".equals(e.re())),
+            "a seat at " + table + " or an error for the join");
+    assertTrue(
+        answer instanceof ServerMessage.Snapshot,
+        "bob joins node0's table by its code from node1, but got " + answer);
+    alice.event(table, "seated");
   }
 }

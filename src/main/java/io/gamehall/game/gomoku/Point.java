@@ -14,6 +14,19 @@ public record Point(int column, int row) {
   /** The centre point H8. */
   public static final Point CENTER = new Point(7, 7);
 
+  /**
+   * Every on-board point's name, made once: names are written for every move event and snapshot.
+   */
+  private static final String[] NAMES = new String[Board.SIZE * Board.SIZE];
+
+  static {
+    for (int c = 0; c < Board.SIZE; c++) {
+      for (int r = 0; r < Board.SIZE; r++) {
+        NAMES[c * Board.SIZE + r] = (char) ('A' + c) + Integer.toString(r + 1);
+      }
+    }
+  }
+
   /** Shorthand constructor. */
   public static Point of(int column, int row) {
     return new Point(column, row);
@@ -73,6 +86,6 @@ public record Point(int column, int row) {
     if (!isOnBoard()) {
       return "(" + column + "," + row + ")";
     }
-    return (char) ('A' + column) + Integer.toString(row + 1);
+    return NAMES[column * Board.SIZE + row];
   }
 }

@@ -1,6 +1,7 @@
 package io.gamehall.game.xiangqi;
 
 import io.gamehall.game.Event;
+import io.gamehall.game.RenderedActions;
 import io.gamehall.game.Result;
 import io.gamehall.game.SnapshotText;
 import io.gamehall.game.Step;
@@ -34,9 +35,15 @@ public final class XiangqiMatch extends TwoSeatMatch {
 
   private XiangqiGame game;
 
+  /** The game's moves as the snapshot writes them, kept in step with every play and undo. */
+  private final RenderedActions rendered = new RenderedActions(' ');
+
   XiangqiMatch(XiangqiGame game) {
     super("Xiangqi", MAX_ACTION_LENGTH);
     this.game = game;
+    for (String move : game.moveListIccs()) {
+      rendered.add(move);
+    }
   }
 
   @Override
@@ -57,10 +64,12 @@ public final class XiangqiMatch extends TwoSeatMatch {
       return new Step.Rejected("illegal", "The move " + move.iccs() + " is not legal here.");
     }
     MoveOutcome outcome = game.play(move);
+    String iccs = move.iccs();
+    rendered.add(iccs);
     List<Event> events = new ArrayList<>(2);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("seat", seat);
-    data.put("move", move.iccs());
+    data.put("move", iccs);
     // Event data cannot hold nulls, so "captured" is present only for captures.
     outcome.captured().ifPresent(p -> data.put("captured", String.valueOf(p.fenChar())));
     data.put("check", outcome.check());
@@ -191,8 +200,16 @@ public final class XiangqiMatch extends TwoSeatMatch {
       return Optional.empty();
     }
     return Optional.of(
-        SnapshotText.join(
-            "xiangqi", SNAPSHOT_VERSION, game.initialFen(), String.join(" ", game.moveListIccs())));
+        SnapshotText.join("xiangqi", SNAPSHOT_VERSION, game.initialFen(), rendered.toString()));
+  }
+
+  /**
+   * The snapshot as it was written before the move list was kept rendered: every move rendered
+   * again. Tests hold the kept text to it after every play, undo and restore.
+   */
+  String snapshotRenderedInFull() {
+    return SnapshotText.join(
+        "xiangqi", SNAPSHOT_VERSION, game.initialFen(), String.join(" ", game.moveListIccs()));
   }
 
   static XiangqiMatch restore(String snapshot) {
@@ -219,7 +236,7 @@ public final class XiangqiMatch extends TwoSeatMatch {
 
   @Override
   protected int plies() {
-    return game.moveListIccs().size();
+    return rendered.size();
   }
 
   /**
@@ -234,6 +251,7 @@ public final class XiangqiMatch extends TwoSeatMatch {
       replay.play(m);
     }
     game = replay;
+    rendered.removeLast(plies);
     return new ArrayList<>(moves.subList(moves.size() - plies, moves.size()));
   }
 

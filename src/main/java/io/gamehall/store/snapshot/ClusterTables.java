@@ -1,5 +1,6 @@
 package io.gamehall.store.snapshot;
 
+import io.gamehall.cluster.ClusterDirectory;
 import io.gamehall.cluster.ClusterNode;
 import io.gamehall.cluster.ClusterService;
 import io.gamehall.cluster.OwnedTables;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,7 +80,9 @@ public class ClusterTables implements TableAdopter {
             owned.lost(List.of(tableId));
           }
         });
-    cluster.onMerged(this::republish);
+    if (cluster.directory() instanceof ClusterDirectory directory) {
+      directory.afterMerge(this::republish);
+    }
   }
 
   /** Snapshot writes fenced by {@code owned}: refused tables are lost, released ones forgotten. */
@@ -101,17 +105,46 @@ public class ClusterTables implements TableAdopter {
     };
   }
 
-  /** After a partition healed: this node's tables back into the directory, as their owner. */
+  /** After a partition healed: this node's tables and their join codes back into the directory. */
   private void republish() {
-    Map<String, String> tables = new HashMap<>();
     OwnedTables owned = cluster.owned().orElseThrow();
-    for (TableRegistry.Entry e : registry.all()) {
-      if (owned.fence(e.table().id()).isPresent()) {
-        tables.put(e.table().id(), TableRegistry.directorySummary(e));
+    if (cluster.directory() instanceof ClusterDirectory directory) {
+      republish(registry.all(), id -> owned.fence(id).isPresent(), directory);
+    }
+  }
+
+  /**
+   * Puts the tables of {@code entries} this node {@code owns} back into {@code directory}, with the
+   * join codes of the private ones: the other side of a partition dropped them when this node left
+   * its view (the coordinator's purge), and Infinispan's merge keeps the larger side's entries.
+   * Returns how many tables were republished.
+   */
+  public static int republish(
+      Collection<TableRegistry.Entry> entries, Predicate<String> owns, ClusterDirectory directory) {
+    Map<String, String> tables = new HashMap<>();
+    Map<String, String> codes = new HashMap<>();
+    for (TableRegistry.Entry e : entries) {
+      String id = e.table().id();
+      if (owns.test(id)) {
+        tables.put(id, TableRegistry.directorySummary(e));
+        if (e.code() != null) {
+          codes.put(e.code(), id);
+        }
       }
     }
-    tables.forEach(cluster.directory()::publish);
-    LOG.info(() -> "merged back into the cluster: republished " + tables.size() + " tables");
+    Set<String> taken = directory.republish(tables, codes);
+    LOG.info(
+        () ->
+            "merged back into the cluster: republished "
+                + tables.size()
+                + " tables and "
+                + (codes.size() - taken.size())
+                + " join codes");
+    if (!taken.isEmpty()) {
+      // Drawn for another table on the other side during the partition: that table keeps it.
+      LOG.warning(() -> "join codes taken by other tables while partitioned: " + taken);
+    }
+    return tables.size();
   }
 
   /** A closed table: its snapshot delete and row release, after any match record in flight. */
