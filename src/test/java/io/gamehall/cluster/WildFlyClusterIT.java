@@ -420,7 +420,8 @@ class WildFlyClusterIT {
   @Test
   @Order(6)
   void aDrainedNodeHandsItsTableOverWhileTheGameGoesOn() throws Exception {
-    TestClient dora = TestClient.welcomed(tier(nodeA.socket()), "Dora");
+    // Dora's close code is read below: the JDK transport (see jdkClient).
+    TestClient dora = TestClient.welcomed(closeTier(nodeA.socket()), "Dora");
     TestClient eve = TestClient.welcomed(tier(nodeB.socket()), "Eve");
     clients.addAll(List.of(dora, eve));
     boolean[] doraBlack = new boolean[1];
