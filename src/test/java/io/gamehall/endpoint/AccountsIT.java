@@ -295,8 +295,9 @@ class AccountsIT {
   }
 
   /**
-   * Closed for another connection of the same player: 4001, which a WebSocket API client over TLS
-   * may report as 1006 when the TCP close overtakes the close frame (security.md).
+   * Closed for another connection of the same player: 4001, which Tyrus's Grizzly transport over
+   * TLS may report as 1006: it drops a close frame read together with the server's close_notify
+   * (tyrus#599, docs/clustering.md).
    */
   private static void assertReplaced(TestClient c) throws Exception {
     int code = c.awaitClose(Duration.ofSeconds(10)).getCloseCode().getCode();
