@@ -3,28 +3,24 @@ package io.gamehall.concurrent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads the hall runs on: pools of the hall's own, made from the container's managed thread
- * factory (naming, class loader and transactions work on its threads) or, without a container (the
- * embedded test tier runs plain CDI), from daemon threads.
- *
- * <p>Not the container's managed executor and scheduler: those capture and restore the EE context
- * around every task they are handed, and a hall hands them one task per table turn, tick and timer.
- * On Payara that capture looks thread-context providers up with a {@code ServiceLoader} over the
- * whole class path each time: 31 % of the server's CPU in a 1,000-player game
- * (docs/performance.md). A managed thread carries its context once, from its creation.
+ * The threads the hall runs on. In a Jakarta EE container: the container's default managed
+ * scheduler and executor, and a bounded bot pool made from its managed thread factory. Where there
+ * is none (the embedded test tier runs plain CDI) it owns daemon threads and shuts them down with
+ * the application.
  */
 @ApplicationScoped
 public class Scheduling {
@@ -36,23 +32,24 @@ public class Scheduling {
 
   private static final int BOT_QUEUE = 256;
 
-  /** Timers only hand work to table queues and sockets: two threads keep one late task harmless. */
-  private static final int SCHEDULER_THREADS = 2;
-
+  @Resource private ManagedScheduledExecutorService managedScheduler;
+  @Resource private ManagedExecutorService managedExecutor;
   @Resource private ManagedThreadFactory managedThreads;
-  private ScheduledThreadPoolExecutor scheduler;
-  private ExecutorService executor;
+  private ScheduledExecutorService ownScheduler;
+  private ExecutorService ownExecutor;
   private ThreadPoolExecutor bots;
 
   @PostConstruct
   void init() {
-    scheduler = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, threads("gamehall-scheduler"));
-    // A cancelled turn clock or hello deadline leaves the queue at once instead of at its time.
-    scheduler.setRemoveOnCancelPolicy(true);
-    executor =
-        Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), threads("gamehall-table"));
-    ThreadFactory botThreads = threads("gamehall-bot");
+    if (managedScheduler == null) {
+      ownScheduler = Executors.newSingleThreadScheduledExecutor(daemon("gamehall-scheduler"));
+    }
+    if (managedExecutor == null) {
+      ownExecutor =
+          Executors.newFixedThreadPool(
+              Runtime.getRuntime().availableProcessors(), daemon("gamehall-table"));
+    }
+    ThreadFactory botThreads = managedThreads != null ? managedThreads : daemon("gamehall-bot");
     bots =
         new ThreadPoolExecutor(
             BOT_THREADS,
@@ -65,12 +62,12 @@ public class Scheduling {
 
   /** Timers: heartbeats, turn clocks, matchmaking ticks. */
   public ScheduledExecutorService scheduler() {
-    return scheduler;
+    return managedScheduler != null ? managedScheduler : ownScheduler;
   }
 
   /** Where table queues run their tasks, one task of a table at a time. */
   public ExecutorService executor() {
-    return executor;
+    return managedExecutor != null ? managedExecutor : ownExecutor;
   }
 
   /**
@@ -91,8 +88,12 @@ public class Scheduling {
   @PreDestroy
   void shutdown() {
     bots.shutdownNow();
-    scheduler.shutdownNow();
-    executor.shutdownNow();
+    if (ownScheduler != null) {
+      ownScheduler.shutdownNow();
+    }
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
+    }
   }
 
   private static ThreadFactory daemon(String name) {

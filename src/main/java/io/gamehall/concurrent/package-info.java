@@ -1,5 +1,5 @@
 /**
- * The threads the hall runs on: its own pools, of the container's managed threads in a server and
- * of daemon threads where there is no container.
+ * The threads the hall runs on: the container's managed executors, or owned ones where there is no
+ * container.
  */
 package io.gamehall.concurrent;

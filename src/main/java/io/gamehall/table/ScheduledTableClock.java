@@ -12,14 +12,14 @@ import java.util.logging.Logger;
 
 /**
  * The production clock: wall time, and timers kept in one hall-wide sorted map that a single
- * periodic task on the caller's scheduler (the hall's own, {@code Scheduling}) drains.
+ * periodic task on the caller's scheduler (the container's, in a server) drains.
  *
  * <p>Why not one scheduler task per timer: a table arms a turn timer every turn and cancels it on
  * the next move, and a cancelled task stays in a {@code ScheduledThreadPoolExecutor}'s queue until
  * its delay (up to 80 s) runs out unless the executor removes on cancel, which the container's
- * managed scheduler (used before) does not; under load that was tens of dead futures per table,
- * each with the container's context wrappers (docs/performance.md). Here cancel removes the entry
- * from the map at once, so a called-off timer holds no reference to its task.
+ * managed scheduler does not; under load that was tens of dead futures per table, each with the
+ * container's context wrappers (docs/performance.md). Here cancel removes the entry from the map at
+ * once, so a called-off timer holds no reference to its task.
  *
  * <p>Why a fixed-rate tick rather than one container task re-armed for the earliest due time:
  * re-arming would put a new container task (with its wrappers) in the scheduler's queue every time
