@@ -1,5 +1,11 @@
 package io.gamehall.cluster;
 
+import static io.gamehall.cluster.CrossNodeGame.PLIES;
+import static io.gamehall.cluster.CrossNodeGame.createAndJoin;
+import static io.gamehall.cluster.CrossNodeGame.lobbyShows;
+import static io.gamehall.cluster.CrossNodeGame.playPlies;
+import static io.gamehall.cluster.CrossNodeGame.resume;
+import static io.gamehall.cluster.CrossNodeGame.resumeAfterFailover;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,7 +15,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gamehall.protocol.ClientMessage;
 import io.gamehall.protocol.ServerMessage;
-import io.gamehall.protocol.TableAction;
 import io.gamehall.support.Browser;
 import io.gamehall.support.ClusterNginx;
 import io.gamehall.support.ClusterOfWildFlys;
@@ -81,10 +86,6 @@ class WildFlyClusterIT {
   private static final Duration VIEW = Duration.ofSeconds(120);
   private static final Duration OWNED_AFTER_KILL = Duration.ofSeconds(15);
   private static final Duration WAIT = TestClient.WAIT;
-
-  /** Black (seat 0) wins with five in column H while white plays down column A. */
-  private static final List<String> PLIES =
-      List.of("H8", "A1", "H9", "A2", "H10", "A3", "H11", "A4", "H12");
 
   private final int offset = Integer.getInteger("gamehall.port.offset", 24000);
   private final long started = System.nanoTime();
@@ -390,8 +391,8 @@ class WildFlyClusterIT {
         aliceAgain.welcome().tables().contains(table),
         "welcome.tables after failover: " + aliceAgain.welcome());
     int plies =
-        resumeAfterFailover(aliceAgain, List.of(alice, aliceOnB), table, 5, nodeB, problems);
-    int bobsPlies = resumeAfterFailover(bobAgain, List.of(bob), table, 5, nodeB, problems);
+        resumeAfterFailover(aliceAgain, List.of(alice, aliceOnB), table, 5, heir(nodeB), problems);
+    int bobsPlies = resumeAfterFailover(bobAgain, List.of(bob), table, 5, heir(nodeB), problems);
     assertEquals(plies, bobsPlies, "both players see the same position");
     playPlies(table, "c", plies, PLIES.size(), aliceBlack[0], aliceAgain, bobAgain);
     ServerMessage.Event result = aliceAgain.awaitEvent(table, "result", e -> true);
@@ -446,10 +447,10 @@ class WildFlyClusterIT {
     TestClient doraAgain = resumed(tier(nodeB.socket()), dora.welcome().token());
     TestClient eveAgain = resumed(tier(nodeB.socket()), eve.welcome().token());
     List<String> problems = new ArrayList<>();
-    int plies = resumeAfterFailover(doraAgain, List.of(dora), table, 3, nodeB, problems);
+    int plies = resumeAfterFailover(doraAgain, List.of(dora), table, 3, heir(nodeB), problems);
     assertEquals(
         plies,
-        resumeAfterFailover(eveAgain, List.of(eve), table, 3, nodeB, problems),
+        resumeAfterFailover(eveAgain, List.of(eve), table, 3, heir(nodeB), problems),
         "both see one position");
     assertEquals(3, plies, "a drain loses no move");
     playPlies(table, "b", plies, PLIES.size(), doraBlack[0], doraAgain, eveAgain);
@@ -518,235 +519,19 @@ class WildFlyClusterIT {
   }
 
   /**
-   * Null if a fresh lobby answer on every watcher's node lists {@code table}, otherwise what was
-   * wrong. Only the listing is checked: a node pushes {@code lobby_update}s for its own tables, not
-   * yet for other nodes' (docs/clustering.md, "Not built yet").
+   * {@code node} as {@link CrossNodeGame}'s scenario helpers see it: its name and the lines its
+   * server log gained since the last read.
    */
-  private static String lobbyShows(String table, TestClient... watchers) throws Exception {
-    List<String> missing = new ArrayList<>();
-    for (TestClient w : watchers) {
-      String id = "lobby-" + table;
-      w.send(new ClientMessage.SubscribeLobby(id, "gomoku", true));
-      ServerMessage.Lobby again = w.await(ServerMessage.Lobby.class, l -> id.equals(l.re()), id);
-      if (!String.valueOf(again.state().get("tables")).contains(table)) {
-        missing.add(w.welcome().nickname() + ": " + again.state().get("tables"));
-      }
-    }
-    return missing.isEmpty() ? null : "the lobby did not list " + table + ": " + missing;
-  }
-
-  /**
-   * {@code host} creates a public Gomoku table on its node, {@code guest} joins it by id from its
-   * own, both are ready; returns the table once both saw the match start. {@code black} gets
-   * whether the host sits in seat 0 (black, moves first).
-   */
-  private static String createAndJoin(TestClient host, TestClient guest, String id, boolean[] black)
-      throws Exception {
-    host.send(new ClientMessage.CreateTable(id, "gomoku", Map.of(), false, false));
-    String table =
-        host.await(ServerMessage.TableCreated.class, c -> id.equals(c.re()), "table_created")
-            .table();
-    guest.send(new ClientMessage.JoinTable(id + "-join", table, null));
-    ServerMessage joined = guest.awaitAnswer(id + "-join", "answer to join_table " + table);
-    assertTrue(joined instanceof ServerMessage.Ack, "join_table from the other node: " + joined);
-    for (TestClient player : List.of(host, guest)) {
-      player.send(new ClientMessage.TableRequest(id + "-ready", table, new TableAction.Ready()));
-    }
-    for (TestClient player : List.of(host, guest)) {
-      ServerMessage.Event start = player.awaitEvent(table, "started", e -> true);
-      List<?> players = (List<?>) start.data().get("players");
-      assertTrue(
-          players.contains(host.welcome().playerId())
-              && players.contains(guest.welcome().playerId()),
-          "both players in " + players);
-      black[0] = host.welcome().playerId().equals(players.get(0));
-    }
-    return table;
-  }
-
-  /**
-   * Plays {@link #PLIES} from index {@code from} (inclusive) to {@code to}; black moves the even
-   * ones. Command ids carry {@code tag}, so a move replayed after a failover is a new command.
-   */
-  private static void playPlies(
-      String table,
-      String tag,
-      int from,
-      int to,
-      boolean hostBlack,
-      TestClient host,
-      TestClient guest)
-      throws Exception {
-    TestClient black = hostBlack ? host : guest;
-    TestClient white = hostBlack ? guest : host;
-    for (int i = from; i < to; i++) {
-      String move = PLIES.get(i);
-      TestClient mover = i % 2 == 0 ? black : white;
-      TestClient other = mover == black ? white : black;
-      String id = tag + "-" + move;
-      mover.send(new ClientMessage.TableRequest(id, table, new TableAction.Act(move, null)));
-      ServerMessage answer = mover.awaitAnswer(id, "answer to " + move + " (ply " + i + ")");
-      assertTrue(TestClient.applied(answer), move + " (ply " + i + ") not applied: " + answer);
-      other.awaitEvent(table, "move", e -> move.equals(e.data().get("move")));
-    }
-  }
-
-  /** Resumes a table on a new connection, checking the replay continues at {@code lastSeq} + 1. */
-  private static void resume(TestClient c, String table, long lastSeq) throws Exception {
-    c.expectSeqAfter(table, lastSeq);
-    c.send(new ClientMessage.TableRequest("resume", table, new TableAction.Resume(lastSeq)));
-    c.awaitEvent(table, "online", e -> true);
-    assertEquals(List.of(), c.seqViolations(), "replay after seq " + lastSeq);
-  }
-
-  /**
-   * Resumes, on {@code c}, a table that {@code heir} has taken over since {@code before} (the old
-   * connection) last saw it, after {@code played} plies. The heir restored the table at its saved
-   * seq S (its log says {@code running table <id> at seq S}). A resume from S may be answered by
-   * replaying the heir's events after S; if the old owner's moves after S were lost, only a
-   * snapshot tells the client (docs/protocol.md: the sequence goes on from the saved number, so
-   * their numbers are reused): a replay then is added to {@code problems}. {@code before} are the
-   * player's earlier connections, the last one last. Returns the plies the table has.
-   */
-  /**
-   * The last snapshot of {@code table} an earlier connection received from the heir, which numbers
-   * from its saved seq plus 2^20 (docs/protocol.md), or null.
-   */
-  private static ServerMessage.Snapshot heirSnapshot(
-      List<TestClient> before, String table, long saved) {
-    ServerMessage.Snapshot last = null;
-    for (TestClient b : before) {
-      for (ServerMessage m : b.received()) {
-        if (m instanceof ServerMessage.Snapshot s
-            && table.equals(s.table())
-            && saved >= 0
-            && s.seq() >= saved + (1L << 20)) {
-          last = s;
-        }
-      }
-    }
-    return last;
-  }
-
-  private static int resumeAfterFailover(
-      TestClient c,
-      List<TestClient> before,
-      String table,
-      int played,
-      ClusterOfWildFlys.Node heir,
-      List<String> problems)
-      throws Exception {
-    long lastSeq = before.get(before.size() - 1).lastSeq(table);
-    Matcher restored =
-        Pattern.compile("running table " + table + " at seq (\\d+)").matcher(heir.newLog());
-    long saved = -1;
-    while (restored.find()) {
-      saved = Long.parseLong(restored.group(1));
-    }
-    String me = c.welcome().playerId();
-    c.send(new ClientMessage.TableRequest("resume", table, new TableAction.Resume(lastSeq)));
-    ServerMessage answer =
-        c.await(
-            ServerMessage.class,
-            m ->
-                m instanceof ServerMessage.Snapshot s && table.equals(s.table())
-                    || m instanceof ServerMessage.Event e
-                        && table.equals(e.table())
-                        && "online".equals(e.kind())
-                        && me.equals(e.data().get("player")),
-            "snapshot or replay of " + table + " answering resume from seq " + lastSeq);
-    List<ServerMessage> all = c.received();
-    List<ServerMessage> early =
-        all.subList(0, all.indexOf(answer)).stream()
-            .filter(m -> m instanceof ServerMessage.Event e && table.equals(e.table()))
-            .toList();
-    int plies;
-    String how;
-    if (answer instanceof ServerMessage.Snapshot snapshot) {
-      plies = stones(snapshot.state());
-      how = "snapshot at seq " + snapshot.seq() + " with " + plies + " plies";
-    } else if (heirSnapshot(before, table, saved) != null) {
-      // An earlier connection of this player, on a surviving node, was already moved to the heir
-      // by its node (the relay's transparent resume) and got the heir's snapshot; the replay goes
-      // on from there, so the board is that snapshot plus the moves numbered after it.
-      ServerMessage.Snapshot seen = heirSnapshot(before, table, saved);
-      List<TestClient> all2 = new ArrayList<>(before);
-      all2.add(c);
-      plies =
-          stones(seen.state())
-              + (int)
-                  all2.stream()
-                      .flatMap(b -> b.events(table).stream())
-                      .filter(e -> "move".equals(e.kind()) && e.seq() > seen.seq())
-                      .map(ServerMessage.Event::seq)
-                      .distinct()
-                      .count();
-      how = "replay after the heir's snapshot at seq " + seen.seq() + "; " + plies + " plies";
-    } else {
-      // The moves this player saw up to the saved seq, numbered by the old owner: the heir's board.
-      long savedSeq = saved;
-      plies =
-          (int)
-              before.stream()
-                  .flatMap(b -> b.events(table).stream())
-                  .filter(e -> "move".equals(e.kind()) && e.seq() <= savedSeq)
-                  .map(ServerMessage.Event::seq)
-                  .distinct()
-                  .count();
-      how = "replay " + early + "; " + plies + " plies at the saved seq";
-      if (plies < played) {
-        problems.add(
-            c.welcome().nickname()
-                + " resumed "
-                + table
-                + " from seq "
-                + lastSeq
-                + " but the heir restored it at seq "
-                + saved
-                + " ("
-                + plies
-                + " of "
-                + played
-                + " plies) and replayed its own later events instead of a snapshot: "
-                + early);
-      }
-    }
-    LOG.info(
-        "resume of "
-            + table
-            + " by "
-            + c.welcome().nickname()
-            + " from seq "
-            + lastSeq
-            + " (restored at seq "
-            + saved
-            + ", "
-            + played
-            + " plies played): "
-            + how);
-    assertTrue(plies >= 0 && plies <= played, "not a prefix: " + plies + " of " + played);
-    return plies;
-  }
-
-  /** The stones on a Gomoku board anywhere in a snapshot's state ('X' black, 'O' white). */
-  private static int stones(Object state) {
-    if (state instanceof Map<?, ?> map) {
-      Object board = map.get("board");
-      if (board instanceof List<?> rows) {
-        int n = 0;
-        for (Object row : rows) {
-          n += (int) String.valueOf(row).chars().filter(ch -> ch == 'X' || ch == 'O').count();
-        }
-        return n;
-      }
-      for (Object v : map.values()) {
-        int n = stones(v);
-        if (n >= 0) {
-          return n;
-        }
-      }
-    }
-    return -1;
+  private static CrossNodeGame.Node heir(ClusterOfWildFlys.Node node) {
+    return new CrossNodeGame.Node(
+        node.name(),
+        () -> {
+          try {
+            return node.newLog();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   private void awaitView(List<String> members, ClusterOfWildFlys.Node... nodes) throws Exception {
