@@ -38,7 +38,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,29 +136,8 @@ class WildFlyClusterIT {
 
   /** The cluster settings of one node; the secret and token keys come through the environment. */
   private static Map<String, String> settings(int jgroupsPort, String hosts) {
-    Map<String, String> s = new LinkedHashMap<>();
-    s.put("gamehall.cluster.enabled", "true");
-    s.put("gamehall.cluster.name", "gamehall-it");
-    s.put("gamehall.cluster.bind.address", "127.0.0.1");
-    s.put("gamehall.cluster.bind.port", String.valueOf(jgroupsPort));
-    s.put("gamehall.cluster.discovery", "tcpping");
-    s.put("gamehall.cluster.initial.hosts", hosts);
-    s.put("gamehall.cluster.size", "2");
+    Map<String, String> s = ClusterOfWildFlys.testSettings("gamehall-it", 2, jgroupsPort, hosts);
     s.put("gamehall.cluster.quorum", "1");
-    s.put("gamehall.cluster.failure.timeout.millis", "3000");
-    // Long clocks and grace: a node's boot or a failover must never time a seat out or abandon
-    // the match; quick match never fills with bots.
-    s.put("gamehall.table.turn.seconds", "600");
-    s.put("gamehall.table.bank.seconds", "600");
-    s.put("gamehall.table.grace.seconds", "600");
-    s.put("gamehall.match.bot.fill.seconds", "600");
-    s.put("gamehall.heartbeat.seconds", "5");
-    s.put("gamehall.dead.peer.seconds", "30");
-    s.put("gamehall.trust.forwarded.for", "true");
-    s.put("gamehall.max.connections.per.address", "64");
-    s.put("gamehall.rate.messages.per.second", "1000");
-    s.put("gamehall.rate.burst", "1000");
-    s.put("gamehall.drain.seconds", "120");
     return s;
   }
 

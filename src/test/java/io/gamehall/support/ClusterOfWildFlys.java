@@ -107,6 +107,36 @@ public final class ClusterOfWildFlys {
   }
 
   /**
+   * The settings the cluster ITs give every node (secret and token keys come through the
+   * environment): TCPPING on 127.0.0.1, a 3 s failure timeout, and clocks, grace and bot fill so
+   * long that a boot, a failover or a restart never times a seat out or abandons a match.
+   */
+  public static Map<String, String> testSettings(
+      String clusterName, int size, int jgroupsPort, String hosts) {
+    Map<String, String> s = new java.util.LinkedHashMap<>();
+    s.put("gamehall.cluster.enabled", "true");
+    s.put("gamehall.cluster.name", clusterName);
+    s.put("gamehall.cluster.bind.address", "127.0.0.1");
+    s.put("gamehall.cluster.bind.port", String.valueOf(jgroupsPort));
+    s.put("gamehall.cluster.discovery", "tcpping");
+    s.put("gamehall.cluster.initial.hosts", hosts);
+    s.put("gamehall.cluster.size", String.valueOf(size));
+    s.put("gamehall.cluster.failure.timeout.millis", "3000");
+    s.put("gamehall.table.turn.seconds", "600");
+    s.put("gamehall.table.bank.seconds", "600");
+    s.put("gamehall.table.grace.seconds", "600");
+    s.put("gamehall.match.bot.fill.seconds", "600");
+    s.put("gamehall.heartbeat.seconds", "5");
+    s.put("gamehall.dead.peer.seconds", "30");
+    s.put("gamehall.trust.forwarded.for", "true");
+    s.put("gamehall.max.connections.per.address", "64");
+    s.put("gamehall.rate.messages.per.second", "1000");
+    s.put("gamehall.rate.burst", "1000");
+    s.put("gamehall.drain.seconds", "120");
+    return s;
+  }
+
+  /**
    * A node named {@code name} (also its cluster node name) with a fresh base directory, not started
    * yet.
    */
