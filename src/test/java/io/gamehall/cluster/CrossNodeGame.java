@@ -1,6 +1,7 @@
 package io.gamehall.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -257,7 +258,7 @@ final class CrossNodeGame {
   }
 
   /** The stones on a Gomoku board anywhere in a snapshot's state ('X' black, 'O' white). */
-  private static int stones(Object state) {
+  static int stones(Object state) {
     if (state instanceof Map<?, ?> map) {
       Object board = map.get("board");
       if (board instanceof List<?> rows) {
@@ -335,7 +336,11 @@ final class CrossNodeGame {
             + diagnosis.get());
   }
 
-  void assertOneMatchAndOneRatingChangeEach(
+  /**
+   * Exactly one match record of {@code table}, each player in it once with a changed rating and
+   * {@code gamesEach} rated Gomoku games; returns the match id.
+   */
+  String assertOneMatchAndOneRatingChangeEach(
       String table, String black, String white, int gamesEach, Duration wait) throws Exception {
     try (Connection c = postgres.connect(database)) {
       String match = null;
@@ -367,6 +372,7 @@ final class CrossNodeGame {
             assertTrue(r.next(), player + " not in match " + match);
             assertNotEquals(
                 r.getInt(1), r.getInt(2), player + "'s rating did not change in " + match);
+            assertFalse(r.next(), player + " twice in match " + match);
           }
         }
         try (PreparedStatement s =
@@ -379,6 +385,7 @@ final class CrossNodeGame {
           }
         }
       }
+      return match;
     }
   }
 }

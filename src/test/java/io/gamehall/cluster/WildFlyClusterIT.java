@@ -7,8 +7,6 @@ import static io.gamehall.cluster.CrossNodeGame.playPlies;
 import static io.gamehall.cluster.CrossNodeGame.resume;
 import static io.gamehall.cluster.CrossNodeGame.resumeAfterFailover;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,14 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +85,7 @@ class WildFlyClusterIT {
   private final int offset = Integer.getInteger("gamehall.port.offset", 24000);
   private final long started = System.nanoTime();
   private PostgresCluster postgres;
+  private CrossNodeGame game;
   private ClusterOfWildFlys cluster;
   private ClusterOfWildFlys.Node nodeA;
   private ClusterOfWildFlys.Node nodeB;
@@ -109,6 +106,7 @@ class WildFlyClusterIT {
   void startCluster() throws Exception {
     postgres = PostgresCluster.start();
     postgres.createDatabase("gamehall");
+    game = new CrossNodeGame(postgres, "gamehall");
     cluster = ClusterOfWildFlys.prepare(postgres, "gamehall");
     int jgroupsA = offset + 800;
     int jgroupsB = offset + 801;
@@ -326,7 +324,7 @@ class WildFlyClusterIT {
     clients.addAll(List.of(alice, bob));
     boolean[] aliceBlack = new boolean[1];
     String table = createAndJoin(alice, bob, "g1", aliceBlack);
-    assertOwner(table, "nodeA", 1);
+    game.assertOwner(table, "nodeA", 1);
     // The lobby of both nodes: checked here, failed at the end, so the failover is still tried.
     String lobbyProblem = lobbyShows(table, lobbyA, lobbyB);
 
@@ -379,8 +377,8 @@ class WildFlyClusterIT {
     assertEquals(List.of(), aliceAgain.seqViolations(), "Alice's events after the resume");
     assertEquals(List.of(), bobAgain.seqViolations(), "Bob's events after the resume");
 
-    assertOneMatchAndOneRatingChangeEach(
-        table, alice.welcome().playerId(), bob.welcome().playerId(), 1);
+    game.assertOneMatchAndOneRatingChangeEach(
+        table, alice.welcome().playerId(), bob.welcome().playerId(), 1, WAIT);
     if (lobbyProblem != null) {
       problems.add(lobbyProblem);
     }
@@ -405,7 +403,7 @@ class WildFlyClusterIT {
     clients.addAll(List.of(dora, eve));
     boolean[] doraBlack = new boolean[1];
     String table = createAndJoin(dora, eve, "g2", doraBlack);
-    assertOwner(table, "nodeA", 1);
+    game.assertOwner(table, "nodeA", 1);
     playPlies(table, "a", 0, 3, doraBlack[0], dora, eve);
 
     // The drain answers once every table has been handed over (docs/clustering.md).
@@ -435,8 +433,8 @@ class WildFlyClusterIT {
     doraAgain.awaitEvent(table, "result", e -> true);
     eveAgain.awaitEvent(table, "result", e -> true);
     assertEquals(List.of(), eveAgain.seqViolations(), "Eve's events after the resume");
-    assertOneMatchAndOneRatingChangeEach(
-        table, dora.welcome().playerId(), eve.welcome().playerId(), 1);
+    game.assertOneMatchAndOneRatingChangeEach(
+        table, dora.welcome().playerId(), eve.welcome().playerId(), 1, WAIT);
     assertEquals(List.of(), problems, "resumes after the hand-off");
   }
 
@@ -497,8 +495,8 @@ class WildFlyClusterIT {
   }
 
   /**
-   * {@code node} as {@link CrossNodeGame}'s scenario helpers see it: its name and the lines its
-   * server log gained since the last read.
+   * {@code node} as {@link CrossNodeGame}'s scenario helpers see it: its name and its server log
+   * since its last start.
    */
   private static CrossNodeGame.Node heir(ClusterOfWildFlys.Node node) {
     return new CrossNodeGame.Node(
@@ -526,109 +524,23 @@ class WildFlyClusterIT {
     }
   }
 
-  private Optional<Object[]> owner(String table) throws Exception {
-    try (Connection c = postgres.connect("gamehall");
-        PreparedStatement s =
-            c.prepareStatement("SELECT owner_node, epoch FROM table_owner WHERE table_id = ?")) {
-      s.setString(1, table);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next()
-            ? Optional.of(new Object[] {r.getString(1), r.getLong(2)})
-            : Optional.empty();
-      }
-    }
-  }
-
-  private void assertOwner(String table, String node, long epoch) throws Exception {
-    Object[] row =
-        owner(table)
-            .orElseThrow(() -> new AssertionError("no table_owner row for new table " + table));
-    assertEquals(node, row[0], "owner of " + table);
-    assertEquals(epoch, row[1], "epoch of " + table);
-  }
-
-  /**
-   * Waits until {@code node} owns {@code table} at {@code epoch} (PostgreSQL is the truth about
-   * ownership) and runs it (its log says {@code running table <id>}, after the adoption restored
-   * it), at most {@code within} from {@code since}.
-   */
+  /** Waits until {@code node} owns and runs {@code table} at {@code epoch} (see CrossNodeGame). */
   private void awaitOwnerWithin(
       String table, ClusterOfWildFlys.Node node, long epoch, long since, Duration within)
       throws Exception {
-    long deadline = since + within.toNanos();
-    Object[] last = null;
-    boolean running = false;
-    // Each round is a query to the database and a read of the log: this polls at their pace.
-    while (System.nanoTime() < deadline) {
-      last = owner(table).orElse(null);
-      boolean owned = last != null && node.name().equals(last[0]) && ((Long) last[1]) >= epoch;
-      running = owned && node.newLog().contains("running table " + table + " ");
-      if (running) {
-        assertEquals(epoch, last[1], "claimed exactly once");
-        return;
-      }
-    }
-    fail(
-        table
-            + " not owned and run by "
-            + node.name()
-            + " at epoch "
-            + epoch
-            + " within "
-            + within
-            + "; row: "
-            + (last == null ? "none" : last[0] + " epoch " + last[1])
-            + ", running: "
-            + running
-            + "\n"
-            + node.grep("claim", "adopt", "running table", "sees", "ISPN00009", "hand", table));
-  }
-
-  private void assertOneMatchAndOneRatingChangeEach(
-      String table, String black, String white, int gamesEach) throws Exception {
-    try (Connection c = postgres.connect("gamehall")) {
-      String match = null;
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      // The match is recorded asynchronously after the result: poll until it lands.
-      while (match == null && System.nanoTime() < deadline) {
-        try (PreparedStatement s =
-            c.prepareStatement("SELECT id FROM match_record WHERE table_id = ?")) {
-          s.setString(1, table);
-          try (ResultSet r = s.executeQuery()) {
-            List<String> ids = new ArrayList<>();
-            while (r.next()) {
-              ids.add(r.getString(1));
-            }
-            assertTrue(ids.size() <= 1, "more than one match record for " + table + ": " + ids);
-            match = ids.isEmpty() ? null : ids.get(0);
+    game.awaitOwnerWithin(
+        table,
+        heir(node),
+        epoch,
+        since,
+        within,
+        () -> {
+          try {
+            return node.grep("claim", "adopt", "running table", "sees", "ISPN00009", "hand", table);
+          } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
           }
-        }
-      }
-      assertNotNull(match, "no match record for " + table + " within " + WAIT);
-      for (String player : List.of(black, white)) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT rating_before, rating_after FROM match_seat WHERE match_id = ? AND"
-                    + " player_id = ?")) {
-          s.setString(1, match);
-          s.setString(2, player);
-          try (ResultSet r = s.executeQuery()) {
-            assertTrue(r.next(), player + " not in match " + match);
-            assertNotEquals(
-                r.getInt(1), r.getInt(2), player + "'s rating did not change in " + match);
-          }
-        }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT games FROM rating WHERE player_id = ? AND game = 'gomoku'")) {
-          s.setString(1, player);
-          try (ResultSet r = s.executeQuery()) {
-            assertTrue(r.next(), "no gomoku rating for " + player);
-            assertEquals(gamesEach, r.getInt(1), "rated games of " + player);
-          }
-        }
-      }
-    }
+        });
   }
 
   private HttpResponse<String> post(ClusterOfWildFlys.Node node, String path) throws Exception {

@@ -1,8 +1,6 @@
 package io.gamehall.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,9 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,6 +74,7 @@ class WildFlyThreeNodeIT {
   private final int offset = Integer.getInteger("gamehall.port.offset", 24000);
   private final long started = System.nanoTime();
   private PostgresCluster postgres;
+  private CrossNodeGame game;
   private final List<ClusterOfWildFlys.Node> nodes = new ArrayList<>();
   private ClusterNginx nginx;
   private ClientManager client;
@@ -126,6 +122,7 @@ class WildFlyThreeNodeIT {
   void startCluster() throws Exception {
     postgres = PostgresCluster.start();
     postgres.createDatabase("gamehall");
+    game = new CrossNodeGame(postgres, "gamehall");
     ClusterOfWildFlys cluster = ClusterOfWildFlys.prepare(postgres, "gamehall");
     StringBuilder hosts = new StringBuilder();
     for (int i = 0; i < NAMES.size(); i++) {
@@ -283,7 +280,10 @@ class WildFlyThreeNodeIT {
             .await(ServerMessage.ReplayFrame.class, r -> "replay".equals(r.re()), "replay")
             .frame();
     assertEquals(PLIES.size(), ((Number) frame.get("plies")).intValue(), "replay: " + frame);
-    assertEquals(PLIES.size(), stones(frame.get("view")), "the replayed final board: " + frame);
+    assertEquals(
+        PLIES.size(),
+        CrossNodeGame.stones(frame.get("view")),
+        "the replayed final board: " + frame);
     LOG.info("table " + table + " owned by " + owner + ", history read on " + elsewhere.name());
     for (TestClient c : List.of(reader, bob, carol)) {
       c.close();
@@ -531,7 +531,8 @@ class WildFlyThreeNodeIT {
                         && p.id.equals(e.data().get("player")),
             p.nickname + "'s resume of " + g.table + " from seq " + lastSeq);
     if (answer instanceof ServerMessage.Snapshot s) {
-      assertEquals(g.plies, stones(s.state()), p.nickname + "'s snapshot of " + g.table);
+      assertEquals(
+          g.plies, CrossNodeGame.stones(s.state()), p.nickname + "'s snapshot of " + g.table);
     }
     LOG.info(
         p.nickname
@@ -634,7 +635,7 @@ class WildFlyThreeNodeIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     String last = "none";
     while (System.nanoTime() < deadline) {
-      Optional<Object[]> row = owner(table);
+      Optional<Object[]> row = game.owner(table);
       last = row.map(r -> r[0] + " epoch " + r[1]).orElse("none");
       if (row.isPresent() && !from.name().equals(row.get()[0])) {
         assertEquals(epoch, row.get()[1], "one hand-off of " + table + " from " + from.name());
@@ -759,101 +760,26 @@ class WildFlyThreeNodeIT {
     return moves.stream().map(m -> String.valueOf(((Map<?, ?>) m).get("action"))).toList();
   }
 
-  /** The stones on a Gomoku board anywhere in a state or view ('X' black, 'O' white). */
-  private static int stones(Object state) {
-    if (state instanceof Map<?, ?> map) {
-      Object board = map.get("board");
-      if (board instanceof List<?> rows) {
-        int n = 0;
-        for (Object row : rows) {
-          n += (int) String.valueOf(row).chars().filter(ch -> ch == 'X' || ch == 'O').count();
-        }
-        return n;
-      }
-      for (Object v : map.values()) {
-        int n = stones(v);
-        if (n >= 0) {
-          return n;
-        }
-      }
-    }
-    return -1;
-  }
-
-  private Optional<Object[]> owner(String table) throws Exception {
-    try (Connection c = postgres.connect("gamehall");
-        PreparedStatement s =
-            c.prepareStatement("SELECT owner_node, epoch FROM table_owner WHERE table_id = ?")) {
-      s.setString(1, table);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next()
-            ? Optional.of(new Object[] {r.getString(1), r.getLong(2)})
-            : Optional.empty();
-      }
-    }
-  }
-
   private Optional<String> ownerOf(String table) throws Exception {
-    return owner(table).map(r -> (String) r[0]);
+    return game.owner(table).map(r -> (String) r[0]);
   }
 
   private long epochOf(String table) throws Exception {
-    return owner(table)
+    return game.owner(table)
         .map(r -> (Long) r[1])
         .orElseThrow(() -> new AssertionError("no table_owner row for " + table));
   }
 
-  /**
-   * Exactly one match record of {@code table}, each of {@code players} in it with a changed rating
-   * and {@code gamesEach} rated Gomoku games; returns the match id.
-   */
+  /** Exactly one match record of {@code table} (see CrossNodeGame); returns the match id. */
   private String oneMatchAndOneRatingChangeEach(
       String table, List<TestClient> players, int gamesEach) throws Exception {
-    try (Connection c = postgres.connect("gamehall")) {
-      String match = null;
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      // The match is recorded asynchronously after the result: poll until it lands.
-      while (match == null && System.nanoTime() < deadline) {
-        try (PreparedStatement s =
-            c.prepareStatement("SELECT id FROM match_record WHERE table_id = ?")) {
-          s.setString(1, table);
-          try (ResultSet r = s.executeQuery()) {
-            List<String> ids = new ArrayList<>();
-            while (r.next()) {
-              ids.add(r.getString(1));
-            }
-            assertTrue(ids.size() <= 1, "more than one match record for " + table + ": " + ids);
-            match = ids.isEmpty() ? null : ids.get(0);
-          }
-        }
-      }
-      assertNotNull(match, "no match record for " + table + " within " + WAIT);
-      for (TestClient player : players) {
-        String id = player.welcome().playerId();
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT rating_before, rating_after FROM match_seat WHERE match_id = ? AND"
-                    + " player_id = ?")) {
-          s.setString(1, match);
-          s.setString(2, id);
-          try (ResultSet r = s.executeQuery()) {
-            assertTrue(r.next(), id + " not in match " + match);
-            assertNotEquals(r.getInt(1), r.getInt(2), id + "'s rating did not change");
-            assertFalse(r.next(), id + " twice in match " + match);
-          }
-        }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT games FROM rating WHERE player_id = ? AND game = 'gomoku'")) {
-          s.setString(1, id);
-          try (ResultSet r = s.executeQuery()) {
-            assertTrue(r.next(), "no gomoku rating for " + id);
-            assertEquals(gamesEach, r.getInt(1), "rated games of " + id);
-          }
-        }
-      }
-      return match;
-    }
+    assertEquals(2, players.size(), "a Gomoku table's players");
+    return game.assertOneMatchAndOneRatingChangeEach(
+        table,
+        players.get(0).welcome().playerId(),
+        players.get(1).welcome().playerId(),
+        gamesEach,
+        WAIT);
   }
 
   /** GET or POST (empty body) as the test's admin user. */
